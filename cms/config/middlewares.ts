@@ -1,0 +1,42 @@
+import type { Core } from '@strapi/strapi';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
+  'strapi::logger',
+  'strapi::errors',
+  {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'frame-ancestors': ["'self'"],
+        },
+      },
+    },
+  },
+  {
+    name: 'strapi::cors',
+    config: {
+      // The storefront calls the cms from its server; browsers only reach the admin panel.
+      origin: env.array('CORS_ORIGINS', [env('STOREFRONT_URL', 'http://localhost:5173')]),
+      credentials: true,
+    },
+  },
+  'strapi::poweredBy',
+  'strapi::query',
+  {
+    name: 'strapi::body',
+    config: {
+      jsonLimit: '256kb',
+      formLimit: '256kb',
+      // Payment webhooks verify their signature on the raw body.
+      includeUnparsed: true,
+    },
+  },
+  'strapi::session',
+  'strapi::favicon',
+  'strapi::public',
+];
+
+export default config;

@@ -1,0 +1,38 @@
+import type { Core } from '@strapi/strapi';
+import { isProduction, refuseToStart, requiredSetting } from '../src/utils/settings';
+
+/** Ventalis' own settings, read as strapi.config.get('ventalis.<name>'). */
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
+  if (env('STRIPE_SECRET_KEY') && !env('STRIPE_WEBHOOK_SECRET') && isProduction()) {
+    refuseToStart('missing required setting STRIPE_WEBHOOK_SECRET in production when STRIPE_SECRET_KEY is set (see cms/.env.example)');
+  }
+  return {
+    storefrontUrl: env('STOREFRONT_URL', 'http://localhost:5173'),
+    staffEmail: env('STAFF_EMAIL', 'staff@ventalis.local'),
+    mailOutboxDir: env('MAIL_OUTBOX_DIR', '.tmp/outbox'),
+    redisUrl: env('REDIS_URL', ''),
+    previewSecret: requiredSetting(env, 'PREVIEW_SECRET', 'local-preview-secret'),
+    catalogueCacheSeconds: env.int('CATALOGUE_CACHE_SECONDS', 2),
+    resetPasswordTtlMinutes: env.int('RESET_PASSWORD_TTL_MINUTES', 60),
+    payments: {
+      // Stripe when a secret key is set, else the simulated provider.
+      provider: env('STRIPE_SECRET_KEY') ? 'stripe' : 'simulated',
+      timeoutMinutes: env.int('PAYMENT_TIMEOUT_MINUTES', 30),
+      stripe: {
+        secretKey: env('STRIPE_SECRET_KEY', ''),
+        publishableKey: env('STRIPE_PUBLISHABLE_KEY', ''),
+        webhookSecret: env('STRIPE_WEBHOOK_SECRET', ''),
+        // Only to point the SDK at a Stripe-compatible server (tests).
+        host: env('STRIPE_API_HOST'),
+        port: env.int('STRIPE_API_PORT'),
+        protocol: env('STRIPE_API_PROTOCOL'),
+      },
+    },
+    rateLimits: {
+      // Per client address and per account (email), over a sliding window.
+      authPerAddress: { points: env.int('RATE_LIMIT_AUTH_PER_ADDRESS', 20), durationSeconds: env.int('RATE_LIMIT_AUTH_WINDOW_SECONDS', 60) },
+      authPerAccount: { points: env.int('RATE_LIMIT_AUTH_PER_ACCOUNT', 5), durationSeconds: env.int('RATE_LIMIT_AUTH_WINDOW_SECONDS', 60) },
+      inquiryPerAddress: { points: env.int('RATE_LIMIT_INQUIRY_PER_ADDRESS', 5), durationSeconds: env.int('RATE_LIMIT_INQUIRY_WINDOW_SECONDS', 600) },
+    },
+  };
+};

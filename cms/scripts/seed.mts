@@ -1,0 +1,230 @@
+/**
+ * Loads the demo data into the cms database, once: run again, it keeps what is there.
+ *   node cms/scripts/seed.mts        (after the cms is built)
+ */
+import { createRequire } from 'node:module';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as demo from './demo-data.mts';
+
+const appDir = path.resolve(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+type Strapi = {
+  db: { query: (uid: string) => Record<string, (...args: unknown[]) => Promise<any>> };
+  documents: (uid: string) => Record<string, (...args: unknown[]) => Promise<any>>;
+  service: (uid: string) => any;
+  plugin: (name: string) => { service: (name: string) => any };
+  store: (o: { type: string; name: string }) => { get: (o: { key: string }) => Promise<unknown>; set: (o: { key: string; value: unknown }) => Promise<void> };
+  log: { level: string };
+  load: () => Promise<Strapi>;
+  destroy: () => Promise<void>;
+};
+
+const USER = 'plugin::users-permissions.user';
+
+async function pictureUploader(strapi: Strapi) {
+  const sharp = require('sharp');
+  const dir = await mkdtemp(path.join(tmpdir(), 'ventalis-seed-'));
+  return {
+    async upload(name: string, title: string, color: string) {
+      const file = path.join(dir, `${name}.png`);
+      await sharp(Buffer.from(demo.renderPicture(title, color))).png().toFile(file);
+      const [uploaded] = await strapi.plugin('upload').service('upload').upload({
+        data: { fileInfo: { name: `${name}.png`, alternativeText: title, caption: title } },
+        files: { filepath: file, originalFilename: `${name}.png`, mimetype: 'image/png', size: (await stat(file)).size },
+      });
+      return uploaded.id as number;
+    },
+    close: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+async function seedPanelAccounts(strapi: Strapi) {
+  const roles = {
+    'super-admin': await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } }),
+    marketer: await strapi.db.query('admin::role').findOne({ where: { code: 'ventalis-marketer' } }),
+  };
+  for (const account of demo.panelAccounts) {
+    await strapi.service('admin::user').create({
+      email: account.email,
+      firstname: account.firstname,
+      lastname: account.lastname,
+      password: demo.panelPassword,
+      isActive: true,
+      registrationToken: null,
+      roles: [roles[account.role].id],
+    });
+  }
+}
+
+async function seedCatalogue(strapi: Strapi, pictures: Awaited<ReturnType<typeof pictureUploader>>) {
+  const labelIds = new Map<string, string>();
+  for (const label of demo.ecoLabels) {
+    labelIds.set(label.slug, (await strapi.documents('api::eco-label.eco-label').create({ data: label })).documentId);
+  }
+  const categoryIds = new Map<string, string>();
+  const ordered = [...demo.categories].sort((a, b) => Number(Boolean(a.parentSlug)) - Number(Boolean(b.parentSlug)));
+  for (const { parentSlug, ...category } of ordered) {
+    const image = parentSlug ? undefined : await pictures.upload(`category-${category.slug}`, category.name, '#2f6b4f');
+    const created = await strapi.documents('api::category.category').create({
+      data: { ...category, visible: true, image, parent: parentSlug ? categoryIds.get(parentSlug) : undefined },
+    });
+    categoryIds.set(category.slug, created.documentId);
+  }
+  for (const product of demo.products) {
+    const image = await pictures.upload(`product-${product.slug}`, product.name, product.color);
+    await strapi.documents('api::product.product').create({
+      data: {
+        name: product.name,
+        slug: product.slug,
+        description: demo.productDescriptionBlocks(product),
+        images: [image],
+        category: categoryIds.get(product.categorySlug),
+        priceCents: product.priceCents,
+        vatRate: product.vatRate,
+        minQuantity: product.minQuantity,
+        quantityStep: product.quantityStep,
+        stock: product.stock,
+        labels: product.labelSlugs.map((slug) => labelIds.get(slug)),
+        recycledContentPercent: product.recycledContentPercent,
+        co2eKgPer1000: product.co2eKgPer1000,
+        countryOfOrigin: product.countryOfOrigin,
+      },
+    });
+  }
+}
+
+async function seedPeople(strapi: Strapi) {
+  for (const consultant of demo.consultants) {
+    const created = await strapi.documents('api::consultant.consultant').create({ data: consultant });
+    const stored = await strapi.db.query('api::consultant.consultant').findOne({ where: { documentId: created.documentId }, populate: { user: true } });
+    // Demo consultants skip the invitation: both accounts get the demo passwords.
+    await strapi.documents(USER).update({ documentId: stored.user.documentId, data: { password: demo.demoPassword } });
+    await strapi.service('admin::user').updateById(stored.adminUserId, { password: demo.panelPassword, isActive: true, registrationToken: null });
+  }
+  const registration = strapi.service('api::account.registration');
+  for (const client of demo.clients) {
+    const user = await registration.register({ ...client, password: demo.demoPassword });
+    await strapi.db.query(USER).update({ where: { id: user.id }, data: { confirmed: true, confirmationToken: null } });
+  }
+}
+
+/**
+ * Orders in every status, placed and moved through the real services: checkout,
+ * simulated card payments, consultants' status changes with comments, internal notes.
+ */
+async function seedOrders(strapi: Strapi) {
+  const customers = await strapi.db.query(USER).findMany({
+    where: { role: { type: 'customer' } },
+    orderBy: { id: 'asc' },
+    populate: { consultant: { select: ['firstName', 'lastName'] } },
+  });
+  const cart = strapi.service('api::cart.cart');
+  const checkout = strapi.service('api::order.checkout');
+  const payments = strapi.service('api::order.payments');
+  const lifecycle = strapi.service('api::order.lifecycle');
+  const journeys: string[][] = [
+    ['delivered', 'in_progress'],
+    ['shipped', 'awaiting_payment'],
+    ['delivered', 'payment_failed', 'paid'],
+    ['cancelled', 'in_progress'],
+    ['delivered', 'shipped'],
+    ['paid', 'delivered'],
+    ['in_progress', 'awaiting_payment'],
+    ['delivered', 'cancelled'],
+  ];
+  const comments: Record<string, string> = {
+    in_progress: 'Your order is being prepared in our partner warehouse.',
+    shipped: 'Shipped by low-emission freight; tracking number sent by email.',
+    delivered: 'Delivered and signed for. Thank you for choosing Ventalis!',
+    cancelled: 'Cancelled at your request; the payment has been refunded.',
+  };
+  const path: Record<string, string[]> = {
+    paid: [],
+    in_progress: ['in_progress'],
+    shipped: ['in_progress', 'shipped'],
+    delivered: ['in_progress', 'shipped', 'delivered'],
+    cancelled: ['cancelled'],
+  };
+  for (const [index, customer] of customers.entries()) {
+    const consultant = { role: 'consultant', name: customer.consultant ? `${customer.consultant.firstName} ${customer.consultant.lastName}` : null };
+    for (const [n, target] of (journeys[index % journeys.length] ?? []).entries()) {
+      const product = demo.products[(index * 5 + n * 11) % demo.products.length];
+      await cart.add(customer.id, product.slug, product.minQuantity * (1 + (n % 3)));
+      const { order } = await checkout.checkout(customer.id, crypto.randomUUID());
+      if (target === 'awaiting_payment') continue;
+      await payments.paySimulated(order, target === 'payment_failed' ? '4000000000000002' : '4242424242424242');
+      if (target === 'payment_failed') {
+        await cart.empty(customer.id);
+        continue;
+      }
+      for (const step of path[target]) {
+        const current = await lifecycle.load({ id: order.id });
+        await lifecycle.consultantChange(current, step, comments[step], consultant);
+      }
+      if (n === 0) {
+        await strapi.db.query('api::order.order-note').create({
+          data: { order: order.id, authorName: consultant.name, body: 'Prefers deliveries before 10 am; dock 3.' },
+        });
+      }
+    }
+  }
+  // Demo orders awaiting payment stay payable for a week instead of the usual delay.
+  await strapi.db.query('api::order.order').updateMany({ where: { status: 'awaiting_payment' }, data: { paymentExpiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000) } });
+  // Spread the orders over the past months, as a real history would be.
+  const all = await strapi.db.query('api::order.order').findMany({ select: ['id'], orderBy: { id: 'asc' } });
+  for (const [i, { id }] of all.entries()) {
+    await strapi.db.query('api::order.order').update({ where: { id }, data: { placedAt: new Date(Date.now() - (all.length - i) * 9 * 24 * 3600 * 1000) } });
+  }
+}
+
+async function seedPages(strapi: Strapi, pictures: Awaited<ReturnType<typeof pictureUploader>>) {
+  for (const [uid, page, name] of [
+    ['api::home-page.home-page', demo.homePage, 'home'],
+    ['api::commitment-page.commitment-page', demo.commitmentPage, 'commitment'],
+  ] as const) {
+    const blocks = [];
+    for (const [i, block] of page.blocks.entries()) {
+      const image = block.__component === 'blocks.image-text' || block.__component === 'blocks.hero' ? await pictures.upload(`${name}-${i}`, page.title, '#2f6b4f') : undefined;
+      blocks.push(image ? { ...block, image } : block);
+    }
+    await strapi.documents(uid).create({ data: { ...page, blocks }, status: 'published' });
+  }
+}
+
+export async function seed(strapi: Strapi): Promise<boolean> {
+  const marker = strapi.store({ type: 'plugin', name: 'ventalis' });
+  if (await marker.get({ key: 'demo-data' })) return false;
+  const pictures = await pictureUploader(strapi);
+  try {
+    await seedPanelAccounts(strapi);
+    await seedCatalogue(strapi, pictures);
+    await seedPeople(strapi);
+    await seedOrders(strapi);
+    await seedPages(strapi, pictures);
+  } finally {
+    await pictures.close();
+  }
+  await marker.set({ key: 'demo-data', value: { loadedAt: new Date().toISOString() } });
+  return true;
+}
+
+export function demoLogins(): string[] {
+  return [
+    `Admin panel   ${demo.panelAccounts.map((a) => `${a.email} (${a.role})`).join(', ')} / ${demo.panelPassword}`,
+    `Consultants   ${demo.consultants.map((c) => c.email).join(', ')} / storefront ${demo.demoPassword}, panel ${demo.panelPassword}`,
+    `Clients       ${demo.clients.map((c) => c.email).join(', ')} / ${demo.demoPassword}`,
+  ];
+}
+
+if (import.meta.main) {
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi: Strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false });
+  strapi.log.level = 'warn';
+  await strapi.load();
+  const loaded = await seed(strapi);
+  console.log(loaded ? 'Demo data loaded.' : 'Demo data already present: kept as it is.');
+  await strapi.destroy();
+  process.exit(0);
+}

@@ -1,0 +1,14 @@
+import { Widget } from '@strapi/strapi/admin';
+import { usePanelData, type ConsultantFigures } from './api';
+import { ConsultantsTable } from './ConsultantsTable';
+
+/** Homepage widget: each consultant's clients, open orders and revenue of the last 12 months. */
+const PortfoliosWidget = () => {
+  const { loading, error, data } = usePanelData<ConsultantFigures[]>('/ventalis/portfolios');
+  if (loading) return <Widget.Loading />;
+  if (error) return <Widget.Error />;
+  if (!data || data.length === 0) return <Widget.NoData>No consultant yet</Widget.NoData>;
+  return <ConsultantsTable consultants={data} />;
+};
+
+export default PortfoliosWidget;

@@ -1,0 +1,27 @@
+import type { Context } from 'koa';
+import { errors } from '@strapi/utils';
+import { profileUpdateSchema } from '@ventalis/contracts';
+import { parseInput } from '../../../utils/validation';
+import { getService } from '../../../utils/services';
+
+const roleOf = (ctx: Context) => ctx.state.user?.role?.type as string | undefined;
+
+export default {
+  /** The signed-in person's profile: a customer with their consultant's card, or a consultant's own card. */
+  async me(ctx: Context) {
+    const user = ctx.state.user as { id: number };
+    const profile = getService('account.profile');
+    if (roleOf(ctx) === 'consultant') {
+      ctx.body = { data: { role: 'consultant', consultant: await profile.getConsultantProfile(user.id) } };
+      return;
+    }
+    ctx.body = { data: { role: 'customer', ...(await profile.getCustomerProfile(user.id)) } };
+  },
+
+  async updateMe(ctx: Context) {
+    if (roleOf(ctx) !== 'customer') throw new errors.ForbiddenError('Only client accounts have a company profile');
+    const changes = parseInput(profileUpdateSchema, ctx.request.body);
+    const updated = await getService('account.profile').updateCustomerProfile((ctx.state.user as { id: number }).id, changes);
+    ctx.body = { data: { role: 'customer', ...updated } };
+  },
+};

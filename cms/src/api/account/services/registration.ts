@@ -1,0 +1,81 @@
+import type { Core } from '@strapi/strapi';
+import type { Registration } from '@ventalis/contracts';
+import { fieldError } from '../../../utils/validation';
+import { getService } from '../../../utils/services';
+import { isCommonPassword } from './common-passwords';
+
+export const CUSTOMER_ROLE = 'customer';
+export const CONSULTANT_ROLE = 'consultant';
+
+export async function findRoleId(strapi: Core.Strapi, type: string): Promise<number> {
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type }, select: ['id'] });
+  if (!role) throw new Error(`The users-permissions role "${type}" is missing`);
+  return role.id;
+}
+
+export async function emailIsTaken(strapi: Core.Strapi, email: string): Promise<boolean> {
+  const lower = email.toLowerCase();
+  const [user, consultant] = await Promise.all([
+    strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: { $eqi: lower } }, select: ['id'] }),
+    strapi.db.query('api::consultant.consultant').findOne({ where: { email: { $eqi: lower } }, select: ['id'] }),
+  ]);
+  return Boolean(user || consultant);
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * Creates a Customer account from a validated registration, assigns it the least
+   * loaded consultant, and mails the confirmation link once everything is stored.
+   */
+  async register(input: Registration) {
+    if (isCommonPassword(input.password)) {
+      throw fieldError('password', 'This password is among the most common ones: choose another');
+    }
+    if (await emailIsTaken(strapi, input.email)) {
+      throw fieldError('email', 'An account already exists with this email: log in or reset your password');
+    }
+    const roleId = await findRoleId(strapi, CUSTOMER_ROLE);
+
+    const user = await strapi.db.transaction(async () => {
+      const created = await strapi.plugin('users-permissions').service('user').add({
+        username: input.email,
+        email: input.email,
+        password: input.password,
+        provider: 'local',
+        confirmed: false,
+        blocked: false,
+        role: roleId,
+        companyName: input.companyName,
+        siret: input.siret,
+        vatNumber: input.vatNumber,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        phone: input.phone,
+        billingAddress: input.billingAddress,
+      });
+      await getService('consultant.assignment').assignLeastLoadedConsultant(created.id);
+      return created;
+    });
+
+    // The token is stored first, then the mail goes out; a failed mail can be re-sent.
+    try {
+      await strapi.plugin('users-permissions').service('user').sendConfirmationEmail(user);
+    } catch (error) {
+      strapi.log.error(`Confirmation mail to ${user.email} failed: ${String(error)}`);
+    }
+    return user as { id: number; email: string };
+  },
+
+  /** A new confirmation link for an unconfirmed account; nothing for any other email. */
+  async resendConfirmation(email: string): Promise<void> {
+    const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: { $eqi: email } } });
+    if (!user || user.confirmed || user.blocked) return;
+    setImmediate(() => {
+      strapi
+        .plugin('users-permissions')
+        .service('user')
+        .sendConfirmationEmail(user)
+        .catch((error: unknown) => strapi.log.error(`Confirmation mail to ${user.email} failed: ${String(error)}`));
+    });
+  },
+});

@@ -1,0 +1,125 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { lineAmounts, quantityProblem, sumAmounts, VAT_BANDS, type Cart, type CartLine, type VatBand } from '@ventalis/contracts';
+import { fieldError } from '../../../utils/validation';
+
+const CART_ITEM = 'api::cart.cart-item';
+const PRODUCT_FIELDS = ['id', 'name', 'slug', 'priceCents', 'vatRate', 'minQuantity', 'quantityStep', 'stock', 'co2eKgPer1000'];
+
+export interface CartProduct {
+  id: number;
+  name: string;
+  slug: string;
+  priceCents: number;
+  vatRate: VatBand;
+  minQuantity: number;
+  quantityStep: number;
+  stock: number;
+  co2eKgPer1000: number | string;
+  images?: { url: string }[];
+}
+interface StoredLine {
+  id: number;
+  quantity: number;
+  product: CartProduct | null;
+}
+
+/** Amounts of a quantity of a product at today's price. */
+export const priceLine = (product: CartProduct, quantity: number) =>
+  lineAmounts({ quantity, pricePer1000Cents: product.priceCents, vatRate: VAT_BANDS[product.vatRate], co2eKgPer1000: Number(product.co2eKgPer1000) });
+
+/** One persistent cart per customer, kept as lines in the cms. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const storedLines = async (customerId: number): Promise<StoredLine[]> =>
+    strapi.db.query(CART_ITEM).findMany({
+      where: { customer: { id: customerId } },
+      select: ['id', 'quantity'],
+      populate: { product: { select: PRODUCT_FIELDS, populate: { images: { select: ['url'] } } } },
+      orderBy: { id: 'asc' },
+    });
+
+  const findProduct = async (slug: string): Promise<CartProduct> => {
+    const product = await strapi.db.query('api::product.product').findOne({ where: { slug, category: { visible: true } }, select: PRODUCT_FIELDS });
+    if (!product) throw new errors.NotFoundError(`No product has the address "${slug}"`);
+    return product;
+  };
+
+  const refuseQuantity = (product: CartProduct, quantity: number) => {
+    const problem = quantityProblem(quantity, product);
+    if (problem) throw fieldError('quantity', `${product.name}: ${problem}`);
+  };
+
+  const lineOf = async (customerId: number, slug: string) => {
+    const line = (await storedLines(customerId)).find((l) => l.product?.slug === slug);
+    if (!line) throw new errors.NotFoundError(`"${slug}" is not in your cart`);
+    return line;
+  };
+
+  const service = {
+    storedLines,
+
+    async view(customerId: number): Promise<Cart> {
+      const lines: CartLine[] = (await storedLines(customerId))
+        .filter((line): line is StoredLine & { product: CartProduct } => line.product !== null)
+        .map(({ product, quantity }) => ({
+          product: {
+            name: product.name,
+            slug: product.slug,
+            minQuantity: product.minQuantity,
+            quantityStep: product.quantityStep,
+            stock: product.stock,
+            image: product.images?.[0]?.url ?? null,
+          },
+          quantity,
+          pricePer1000Cents: product.priceCents,
+          vatRate: VAT_BANDS[product.vatRate],
+          amounts: priceLine(product, quantity),
+          problem: quantityProblem(quantity, product),
+        }));
+      return { lines, totals: sumAmounts(lines.map((l) => l.amounts)) };
+    },
+
+    /** Adds units of a product; a product already in the cart gets the units added to its line. */
+    async add(customerId: number, slug: string, quantity: number): Promise<Cart> {
+      const product = await findProduct(slug);
+      const existing = (await storedLines(customerId)).find((l) => l.product?.id === product.id);
+      const total = (existing?.quantity ?? 0) + quantity;
+      refuseQuantity(product, total);
+      if (existing) await strapi.db.query(CART_ITEM).update({ where: { id: existing.id }, data: { quantity: total } });
+      else await strapi.db.query(CART_ITEM).create({ data: { customer: customerId, product: product.id, quantity: total } });
+      return service.view(customerId);
+    },
+
+    async setQuantity(customerId: number, slug: string, quantity: number): Promise<Cart> {
+      const line = await lineOf(customerId, slug);
+      refuseQuantity(line.product!, quantity);
+      await strapi.db.query(CART_ITEM).update({ where: { id: line.id }, data: { quantity } });
+      return service.view(customerId);
+    },
+
+    async remove(customerId: number, slug: string): Promise<Cart> {
+      const line = await lineOf(customerId, slug);
+      await strapi.db.query(CART_ITEM).delete({ where: { id: line.id } });
+      return service.view(customerId);
+    },
+
+    async empty(customerId: number): Promise<Cart> {
+      await service.clear(customerId);
+      return service.view(customerId);
+    },
+
+    async clear(customerId: number): Promise<void> {
+      await strapi.db.query(CART_ITEM).deleteMany({ where: { customer: { id: customerId } } });
+    },
+
+    /** Puts lines back (a failed payment, a reorder), each kept within today's rules where possible. */
+    async putBack(customerId: number, lines: { productId: number; quantity: number }[]) {
+      for (const { productId, quantity } of lines) {
+        const existing = (await storedLines(customerId)).find((l) => l.product?.id === productId);
+        if (existing) await strapi.db.query(CART_ITEM).update({ where: { id: existing.id }, data: { quantity: existing.quantity + quantity } });
+        else await strapi.db.query(CART_ITEM).create({ data: { customer: customerId, product: productId, quantity } });
+      }
+    },
+  };
+  return service;
+};

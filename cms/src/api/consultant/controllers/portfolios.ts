@@ -1,0 +1,24 @@
+import type { Context } from 'koa';
+import { errors } from '@strapi/utils';
+import { getService } from '../../../utils/services';
+
+/** Administrators only: the panel's Portfolios page and homepage widget. */
+const requireAdministrator = (ctx: Context) => {
+  const roles = (ctx.state.user?.roles ?? []) as { code: string }[];
+  if (!roles.some((role) => role.code === 'strapi-super-admin')) throw new errors.ForbiddenError('Only administrators see the portfolios');
+};
+
+export default {
+  async overview(ctx: Context) {
+    requireAdministrator(ctx);
+    ctx.body = { data: await getService('consultant.portfolios').overview() };
+  },
+
+  async clients(ctx: Context) {
+    requireAdministrator(ctx);
+    const id = Number(ctx.params.id);
+    const portfolio = Number.isInteger(id) && id > 0 ? await getService('consultant.portfolios').clients(id) : null;
+    if (!portfolio) throw new errors.NotFoundError('No consultant has this id');
+    ctx.body = { data: portfolio };
+  },
+};

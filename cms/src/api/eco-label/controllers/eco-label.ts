@@ -1,0 +1,8 @@
+import type { Context } from 'koa';
+import { getService } from '../../../utils/services';
+
+export default {
+  async find(ctx: Context) {
+    ctx.body = { data: await getService('product.catalogue').listEcoLabels() };
+  },
+};

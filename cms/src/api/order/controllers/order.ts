@@ -1,0 +1,69 @@
+import type { Context } from 'koa';
+import { errors } from '@strapi/utils';
+import { checkoutSchema, orderListQuerySchema, simulatedCardSchema } from '@ventalis/contracts';
+import { parseInput } from '../../../utils/validation';
+import { getService } from '../../../utils/services';
+
+const customerId = (ctx: Context) => (ctx.state.user as { id: number }).id;
+
+/** The customer's own order by reference, or 404. */
+async function ownOrder(ctx: Context) {
+  const order = await getService('order.lifecycle').load({ reference: String(ctx.params.reference), customer: { id: customerId(ctx) } });
+  if (!order) throw new errors.NotFoundError('No order of yours has this reference');
+  return order;
+}
+
+export default {
+  async checkout(ctx: Context) {
+    const { idempotencyKey } = parseInput(checkoutSchema, ctx.request.body);
+    const { order, payment } = await getService('order.checkout').checkout(customerId(ctx), idempotencyKey);
+    ctx.status = 201;
+    ctx.body = {
+      data: {
+        order: await getService('order.orders').getForCustomer(customerId(ctx), order.reference),
+        payment: { ...payment, publishableKey: getService('order.payments').publishableKey() },
+      },
+    };
+  },
+
+  async list(ctx: Context) {
+    ctx.body = await getService('order.orders').listForCustomer(customerId(ctx), parseInput(orderListQuerySchema, ctx.query));
+  },
+
+  async findOne(ctx: Context) {
+    ctx.body = { data: await getService('order.orders').getForCustomer(customerId(ctx), String(ctx.params.reference)) };
+  },
+
+  /** Starts (or resumes, after a dropped connection) the payment of an unpaid order. */
+  async payment(ctx: Context) {
+    const order = await ownOrder(ctx);
+    if (order.status !== 'awaiting_payment') throw new errors.ValidationError(`This order is ${order.status.replace('_', ' ')}: there is nothing to pay`);
+    ctx.body = { data: { ...(await getService('order.payments').start(order)), publishableKey: getService('order.payments').publishableKey() } };
+  },
+
+  async paySimulated(ctx: Context) {
+    const { cardNumber } = parseInput(simulatedCardSchema, ctx.request.body);
+    const outcome = await getService('order.payments').paySimulated(await ownOrder(ctx), cardNumber);
+    ctx.body = { data: { outcome, order: await getService('order.orders').getForCustomer(customerId(ctx), String(ctx.params.reference)) } };
+  },
+
+  async cancel(ctx: Context) {
+    const order = await ownOrder(ctx);
+    if (order.status !== 'awaiting_payment') {
+      throw new errors.ValidationError('Only an order awaiting payment can be cancelled here: ask your consultant for the others');
+    }
+    await getService('order.lifecycle').cancel(order, { role: 'customer', name: null }, 'Cancelled by the client before payment.');
+    ctx.body = { data: await getService('order.orders').getForCustomer(customerId(ctx), order.reference) };
+  },
+
+  async reorder(ctx: Context) {
+    ctx.body = { data: await getService('order.orders').reorder(customerId(ctx), String(ctx.params.reference)) };
+  },
+
+  /** Stripe's webhook: the signature is checked on the raw body. */
+  async stripeWebhook(ctx: Context) {
+    const raw = (ctx.request.body as Record<symbol, string | Buffer> | undefined)?.[Symbol.for('unparsedBody')];
+    const outcome = await getService('order.payments').handleStripeWebhook(raw, ctx.get('stripe-signature') || undefined);
+    ctx.body = { received: true, outcome };
+  },
+};

@@ -1,0 +1,12 @@
+export default {
+  routes: [
+    { method: 'POST', path: '/checkout', handler: 'api::order.order.checkout' },
+    { method: 'GET', path: '/orders', handler: 'api::order.order.list' },
+    { method: 'GET', path: '/orders/:reference', handler: 'api::order.order.findOne' },
+    { method: 'POST', path: '/orders/:reference/payment', handler: 'api::order.order.payment' },
+    { method: 'POST', path: '/orders/:reference/simulated-payment', handler: 'api::order.order.paySimulated' },
+    { method: 'POST', path: '/orders/:reference/cancel', handler: 'api::order.order.cancel' },
+    { method: 'POST', path: '/orders/:reference/reorder', handler: 'api::order.order.reorder' },
+    { method: 'POST', path: '/payments/stripe/webhook', handler: 'api::order.order.stripeWebhook', config: { auth: false } },
+  ],
+};

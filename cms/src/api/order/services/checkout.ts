@@ -1,0 +1,101 @@
+import { randomInt } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { quantityProblem, sumAmounts, VAT_BANDS } from '@ventalis/contracts';
+import { getService } from '../../../utils/services';
+import { priceLine } from '../../cart/services/cart';
+import type { StoredOrder } from './lifecycle';
+
+const ORDER = 'api::order.order';
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+const newReference = () => {
+  const day = new Date().toISOString().slice(2, 10).replace(/-/g, '');
+  return `VT-${day}-${Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
+};
+
+/**
+ * The cart becomes an order exactly once per checkout (idempotency key), with a price
+ * snapshot and its stock reserved in the same transaction; then its payment starts.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const findByKey = async (key: string) => {
+    const found = await strapi.db.query(ORDER).findOne({ where: { idempotencyKey: key }, select: ['id'] });
+    return found ? getService('order.lifecycle').load({ id: found.id }) : null;
+  };
+
+  const placeOrder = async (customerId: number, key: string): Promise<StoredOrder> => {
+    const cart = getService('cart.cart');
+    const lifecycle = getService('order.lifecycle');
+    const payments = getService('order.payments');
+    const timeoutMinutes = strapi.config.get('ventalis.payments.timeoutMinutes') as number;
+
+    return strapi.db.transaction(async () => {
+      const lines = (await cart.storedLines(customerId)).filter((l) => l.product);
+      if (lines.length === 0) throw new errors.ValidationError('Your cart is empty: add products before checking out', { errors: { cart: 'Empty' } });
+      for (const { product, quantity } of lines) {
+        const problem = quantityProblem(quantity, { ...product!, stock: Number.MAX_SAFE_INTEGER });
+        if (problem) throw new errors.ValidationError(`${product!.name}: ${problem}`, { errors: { [product!.slug]: problem } });
+      }
+      const snapshot = lines.map(({ product, quantity }) => {
+        const amounts = priceLine(product!, quantity);
+        return {
+          productId: product!.id,
+          productName: product!.name,
+          productSlug: product!.slug,
+          quantity,
+          pricePer1000Cents: product!.priceCents,
+          vatRate: VAT_BANDS[product!.vatRate],
+          co2eKgPer1000: Number(product!.co2eKgPer1000),
+          exclVatCents: amounts.exclVatCents,
+          vatCents: amounts.vatCents,
+          co2eGrams: amounts.co2eGrams,
+        };
+      });
+      await lifecycle.reserveStock(snapshot);
+      const totals = sumAmounts(lines.map(({ product, quantity }) => priceLine(product!, quantity)));
+      const created = await strapi.documents(ORDER).create({
+        data: {
+          reference: newReference(),
+          customer: customerId,
+          status: 'awaiting_payment',
+          lines: snapshot,
+          totalExclVatCents: totals.exclVatCents,
+          totalVatCents: totals.vatCents,
+          totalInclVatCents: totals.inclVatCents,
+          co2eGrams: totals.co2eGrams,
+          placedAt: new Date(),
+          provider: payments.provider(),
+          paymentExpiresAt: new Date(Date.now() + timeoutMinutes * 60_000),
+          stockReserved: true,
+          idempotencyKey: key,
+        } as never,
+      });
+      const order = (await lifecycle.load({ documentId: created.documentId }))!;
+      await strapi.db.query('api::order.order-event').create({
+        data: { order: order.id, fromStatus: null, toStatus: 'awaiting_payment', actorRole: 'customer', actorName: null, comment: null },
+      });
+      await cart.clear(customerId);
+      return order;
+    });
+  };
+
+  return {
+    /** Returns the order and how to pay it; the same key twice gives the same order. */
+    async checkout(customerId: number, idempotencyKey: string) {
+      const key = `${customerId}:${idempotencyKey}`;
+      let order = await findByKey(key);
+      if (!order) {
+        try {
+          order = await placeOrder(customerId, key);
+        } catch (error) {
+          // A concurrent submission of the same checkout won the race: answer with its order.
+          order = await findByKey(key);
+          if (!order) throw error;
+        }
+      }
+      const payment = order.status === 'awaiting_payment' ? await getService('order.payments').start(order) : { provider: order.provider, clientSecret: null };
+      return { order, payment };
+    },
+  };
+};

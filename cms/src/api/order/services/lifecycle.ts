@@ -1,0 +1,174 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { consultantMayMove, type OrderStatus } from '@ventalis/contracts';
+import { getService } from '../../../utils/services';
+
+const ORDER = 'api::order.order';
+
+export interface Actor {
+  role: 'customer' | 'consultant' | 'administrator' | 'system';
+  name: string | null;
+}
+export const SYSTEM: Actor = { role: 'system', name: null };
+
+export interface StoredOrder {
+  id: number;
+  documentId: string;
+  reference: string;
+  status: OrderStatus;
+  provider: 'simulated' | 'stripe';
+  paymentIntentId: string | null;
+  paymentExpiresAt: string | null;
+  stockReserved: boolean;
+  totalInclVatCents: number;
+  refundedAt: string | null;
+  customer?: { id: number } | null;
+  lines: { productId: number | null; quantity: number; productName: string }[];
+}
+
+/**
+ * The order lifecycle: every change is recorded (who, when, from, to, comment), stock
+ * is given back exactly once, and a paid order that is cancelled is refunded.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const products = () => strapi.db.getConnection('products');
+
+  const service = {
+    async load(where: Record<string, unknown>): Promise<StoredOrder | null> {
+      return strapi.db.query(ORDER).findOne({
+        where,
+        populate: { lines: true, customer: { select: ['id'] } },
+      });
+    },
+
+    async record(order: StoredOrder, to: OrderStatus, actor: Actor, comment: string | null, extra: Record<string, unknown> = {}) {
+      await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { status: to, ...extra } });
+      await strapi.db.query('api::order.order-event').create({
+        data: { order: order.id, fromStatus: order.status, toStatus: to, actorRole: actor.role, actorName: actor.name, comment },
+      });
+    },
+
+    /**
+     * Takes the order's units out of stock, all or none: each decrement only happens
+     * while enough units remain, so stock never goes negative, whatever the concurrency.
+     * Throws a ValidationError naming the product that ran short.
+     */
+    async reserveStock(lines: { productId: number | null; quantity: number; productName: string }[]) {
+      await strapi.db.transaction(async ({ trx }) => {
+        for (const line of [...lines].sort((a, b) => Number(a.productId) - Number(b.productId))) {
+          const taken = await products().transacting(trx).where('id', line.productId).andWhere('stock', '>=', line.quantity).decrement('stock', line.quantity);
+          if (Number(taken) === 0) {
+            const row = await products().transacting(trx).where('id', line.productId).first('stock');
+            const left = Number(row?.stock ?? 0);
+            throw new errors.ValidationError(
+              left > 0 ? `${line.productName}: only ${left} units are left in stock` : `${line.productName} is out of stock`,
+              { errors: { stock: `${line.productName}: ${left} units left` }, code: 'out_of_stock' },
+            );
+          }
+        }
+      });
+    },
+
+    /** Gives the order's units back, once: the flag flips in the same transaction. */
+    async releaseStock(order: StoredOrder) {
+      await strapi.db.transaction(async ({ trx }) => {
+        const flipped = await strapi.db.getConnection('orders').transacting(trx).where({ id: order.id, stock_reserved: true }).update({ stock_reserved: false });
+        if (Number(flipped) === 0) return;
+        for (const line of order.lines) {
+          if (line.productId) await products().transacting(trx).where('id', line.productId).increment('stock', line.quantity);
+        }
+      });
+    },
+
+    /** Payment confirmed by the provider. A late payment for an order whose stock went back takes it again, or is refunded. */
+    async markPaid(order: StoredOrder): Promise<string> {
+      if (!['awaiting_payment', 'payment_failed', 'cancelled'].includes(order.status) || order.refundedAt) return 'ignored: already past payment';
+      return strapi.db.transaction(async () => {
+        if (!order.stockReserved) {
+          try {
+            await service.reserveStock(order.lines);
+          } catch {
+            await getService('order.payments').refund(order);
+            await service.record(order, 'cancelled', SYSTEM, 'Your payment arrived after the reserved stock was released and the products are no longer available: it has been refunded.', { refundedAt: new Date() });
+            return 'refunded: stock no longer available';
+          }
+        }
+        await service.record(order, 'paid', SYSTEM, 'Payment received. Thank you!', { stockReserved: true, paymentExpiresAt: null });
+        return 'paid';
+      });
+    },
+
+    /** A failed payment gives the stock back and puts the lines back into the cart. */
+    async markPaymentFailed(order: StoredOrder, reason: string): Promise<string> {
+      if (order.status !== 'awaiting_payment') return 'ignored: not awaiting payment';
+      await strapi.db.transaction(async () => {
+        await service.record(order, 'payment_failed', SYSTEM, `Payment failed: ${reason}. Your cart has been restored.`);
+        await service.releaseStock(order);
+        if (order.customer) {
+          await getService('cart.cart').putBack(order.customer.id, order.lines.filter((l) => l.productId).map((l) => ({ productId: l.productId!, quantity: l.quantity })));
+        }
+      });
+      return 'payment_failed';
+    },
+
+    /** The provider refunded a payment (from its dashboard, or after our own cancel). */
+    async markRefunded(order: StoredOrder): Promise<string> {
+      if (order.refundedAt) return 'ignored: already refunded';
+      await strapi.db.transaction(async () => {
+        if (order.status !== 'cancelled') await service.record(order, 'cancelled', SYSTEM, 'Your payment has been refunded.', { refundedAt: new Date() });
+        else await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { refundedAt: new Date() } });
+        if (!['shipped', 'delivered'].includes(order.status)) await service.releaseStock(order);
+      });
+      return 'refunded';
+    },
+
+    /** A consultant moves one of their clients' orders, with a comment the client reads. */
+    async consultantChange(order: StoredOrder, to: OrderStatus, comment: string, actor: Actor) {
+      if (!consultantMayMove(order.status, to)) {
+        throw new errors.ValidationError(`status: an order that is ${order.status.replace('_', ' ')} cannot become ${to.replace('_', ' ')}`, {
+          errors: { status: `Not allowed from ${order.status}` },
+        });
+      }
+      if (to === 'cancelled') return service.cancel(order, actor, comment);
+      await service.record(order, to, actor, comment);
+    },
+
+    /** Cancels an order: refunds what was paid, gives the stock back. */
+    async cancel(order: StoredOrder, actor: Actor, comment: string) {
+      const paid = ['paid', 'in_progress'].includes(order.status);
+      if (paid) await getService('order.payments').refund(order);
+      await strapi.db.transaction(async () => {
+        await service.record(order, 'cancelled', actor, comment, paid ? { refundedAt: new Date() } : {});
+        await service.releaseStock(order);
+      });
+      if (order.status === 'awaiting_payment') await getService('order.payments').abandon(order);
+    },
+
+    /** Orders left unpaid past their deadline are cancelled and their stock released. */
+    async expireUnpaidOrders(now = new Date()): Promise<number> {
+      const overdue: { id: number }[] = await strapi.db.query(ORDER).findMany({
+        where: { status: 'awaiting_payment', paymentExpiresAt: { $lt: now } },
+        select: ['id'],
+      });
+      let expired = 0;
+      for (const { id } of overdue) {
+        const order = await service.load({ id });
+        if (!order || order.status !== 'awaiting_payment') continue;
+        try {
+          // The provider may have taken the payment just before the deadline: believe it.
+          if ((await getService('order.payments').currentStatus(order)) === 'succeeded') {
+            await service.markPaid(order);
+            continue;
+          }
+          await service.cancel(order, SYSTEM, 'No payment was received in time: the order is cancelled and its products released.');
+          expired += 1;
+        } catch (error) {
+          // The provider did not answer: this order waits for the next round, the others go on.
+          strapi.log.warn(`Could not expire order ${order.reference}: ${String(error)}`);
+        }
+      }
+      return expired;
+    },
+  };
+  return service;
+};

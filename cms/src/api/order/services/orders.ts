@@ -1,0 +1,129 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { COMPLETED_STATUSES, nearestValidQuantity, ONGOING_STATUSES, quantityProblem, type Order, type OrderStatus, type VatRate } from '@ventalis/contracts';
+import { getService } from '../../../utils/services';
+
+const ORDER = 'api::order.order';
+type Row = Record<string, any>;
+
+const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
+
+const toOrder = (row: Row): Order => ({
+  reference: row.reference,
+  status: row.status,
+  placedAt: iso(row.placedAt)!,
+  provider: row.provider,
+  paymentExpiresAt: row.status === 'awaiting_payment' ? iso(row.paymentExpiresAt) : null,
+  lines: (row.lines ?? []).map((l: Row) => ({
+    productName: l.productName,
+    productSlug: l.productSlug,
+    quantity: l.quantity,
+    pricePer1000Cents: l.pricePer1000Cents,
+    vatRate: l.vatRate as VatRate,
+    amounts: { exclVatCents: l.exclVatCents, vatCents: l.vatCents, inclVatCents: l.exclVatCents + l.vatCents, co2eGrams: l.co2eGrams ?? 0 },
+  })),
+  totals: { exclVatCents: row.totalExclVatCents, vatCents: row.totalVatCents, inclVatCents: row.totalInclVatCents, co2eGrams: row.co2eGrams ?? 0 },
+  history: (row.history ?? [])
+    .sort((a: Row, b: Row) => a.id - b.id)
+    .map((e: Row) => ({ at: iso(e.createdAt)!, from: e.fromStatus ?? null, to: e.toStatus, by: e.actorRole, byName: e.actorName ?? null, comment: e.comment ?? null })),
+});
+
+const DETAIL = {
+  lines: true,
+  history: { select: ['id', 'fromStatus', 'toStatus', 'actorRole', 'actorName', 'comment', 'createdAt'] },
+};
+
+/** Reading orders: a customer their own, a consultant their clients'. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const page = async (where: Row, p: { page: number; pageSize: number }, withCustomer = false) => {
+    const [rows, total] = await Promise.all([
+      strapi.db.query(ORDER).findMany({
+        where,
+        populate: { ...DETAIL, ...(withCustomer ? { customer: { select: ['id', 'companyName', 'email'] } } : {}) },
+        orderBy: [{ placedAt: 'desc' }, { id: 'desc' }],
+        offset: (p.page - 1) * p.pageSize,
+        limit: p.pageSize,
+      }),
+      strapi.db.query(ORDER).count({ where }),
+    ]);
+    return {
+      data: rows.map((row: Row) => ({ ...toOrder(row), ...(withCustomer ? { client: row.customer ? { id: row.customer.id, companyName: row.customer.companyName, email: row.customer.email } : null } : {}) })),
+      meta: { pagination: { page: p.page, pageSize: p.pageSize, pageCount: Math.ceil(total / p.pageSize), total } },
+    };
+  };
+
+  const service = {
+    toOrder,
+
+    async listForCustomer(customerId: number, query: { scope?: 'ongoing' | 'completed'; page: number; pageSize: number }) {
+      const where: Row = { customer: { id: customerId } };
+      if (query.scope) where.status = { $in: query.scope === 'ongoing' ? ONGOING_STATUSES : COMPLETED_STATUSES };
+      return page(where, query);
+    },
+
+    /** The customer's own order, or a 404 (the same for someone else's as for none). */
+    async getForCustomer(customerId: number, reference: string) {
+      const row = await strapi.db.query(ORDER).findOne({ where: { reference, customer: { id: customerId } }, populate: DETAIL });
+      if (!row) throw new errors.NotFoundError('No order of yours has this reference');
+      return toOrder(row);
+    },
+
+    async listForConsultant(consultantUserId: number, query: { status?: OrderStatus; client?: number; page: number; pageSize: number }) {
+      const consultantId = await getService('consultant.portfolio').consultantIdOfUser(consultantUserId);
+      const where: Row = { customer: { consultant: { id: consultantId ?? -1 } } };
+      if (query.status) where.status = query.status;
+      if (query.client) where.customer = { id: query.client, consultant: { id: consultantId ?? -1 } };
+      return page(where, query, true);
+    },
+
+    /** One of the consultant's clients' orders, with internal notes; a 404 for anyone else's. */
+    async getForConsultant(consultantUserId: number, reference: string) {
+      const consultantId = await getService('consultant.portfolio').consultantIdOfUser(consultantUserId);
+      const row = await strapi.db.query(ORDER).findOne({
+        where: { reference, customer: { consultant: { id: consultantId ?? -1 } } },
+        populate: { ...DETAIL, customer: { select: ['id', 'companyName', 'email', 'firstName', 'lastName'] }, notes: { select: ['id', 'authorName', 'body', 'createdAt'] } },
+      });
+      if (!row) throw new errors.NotFoundError('No order of your clients has this reference');
+      return {
+        row,
+        view: {
+          ...toOrder(row),
+          client: { id: row.customer.id, companyName: row.customer.companyName, email: row.customer.email, firstName: row.customer.firstName, lastName: row.customer.lastName },
+          notes: (row.notes ?? []).sort((a: Row, b: Row) => a.id - b.id).map((n: Row) => ({ at: iso(n.createdAt), author: n.authorName, body: n.body })),
+        },
+      };
+    },
+
+    async addNote(consultantUserId: number, reference: string, body: string, authorName: string) {
+      const { row } = await service.getForConsultant(consultantUserId, reference);
+      await strapi.db.query('api::order.order-note').create({ data: { order: row.id, author: consultantUserId, authorName, body } });
+      return (await service.getForConsultant(consultantUserId, reference)).view;
+    },
+
+    /** The lines of a past order back into the cart, at today's prices and within today's rules. */
+    async reorder(customerId: number, reference: string) {
+      const row = await strapi.db.query(ORDER).findOne({ where: { reference, customer: { id: customerId } }, populate: { lines: true } });
+      if (!row) throw new errors.NotFoundError('No order of yours has this reference');
+      const cart = getService('cart.cart');
+      const skipped: { product: string; reason: string }[] = [];
+      for (const line of row.lines as Row[]) {
+        const product = line.productId
+          ? await strapi.db.query('api::product.product').findOne({ where: { id: line.productId, category: { visible: true } }, select: ['id', 'name', 'minQuantity', 'quantityStep', 'stock'] })
+          : null;
+        if (!product) {
+          skipped.push({ product: line.productName, reason: 'no longer sold' });
+          continue;
+        }
+        const quantity = nearestValidQuantity(line.quantity, product);
+        const problem = quantityProblem(quantity, product);
+        if (problem) {
+          skipped.push({ product: product.name, reason: problem });
+          continue;
+        }
+        await cart.putBack(customerId, [{ productId: product.id, quantity }]);
+      }
+      return { cart: await cart.view(customerId), skipped };
+    },
+  };
+  return service;
+};

@@ -1,0 +1,51 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Content API abilities depend only on the list of permissions (no conditions): build
+ * each distinct list once instead of on every request.
+ */
+export function memoiseAbilities(strapi: Core.Strapi) {
+  const engine = strapi.contentAPI.permissions.engine as { generateAbility: (permissions: unknown[], options?: object) => Promise<unknown> };
+  const generate = engine.generateAbility.bind(engine);
+  const abilities = new Map<string, Promise<unknown>>();
+  engine.generateAbility = (permissions, options) => {
+    if (options && Object.keys(options).length > 0) return generate(permissions, options);
+    const key = JSON.stringify(permissions);
+    let ability = abilities.get(key);
+    if (!ability) {
+      if (abilities.size >= 100) abilities.clear();
+      ability = generate(permissions);
+      abilities.set(key, ability);
+      ability.catch(() => abilities.delete(key));
+    }
+    return ability;
+  };
+}
+
+/**
+ * The accounts plugin reads its 'advanced' settings on every authenticated request.
+ * Keep them a few seconds; a write through the store (the panel's settings page) drops
+ * them at once on this process.
+ */
+export function cacheAccountSettings(strapi: Core.Strapi) {
+  type Params = { type?: string; name?: string; key: string };
+  const store = strapi.store as unknown as { get: (p: Params) => Promise<unknown>; set: (p: Params & { value: unknown }) => Promise<void>; delete: (p: Params) => Promise<void> };
+  const isAdvanced = (p: Params) => p.type === 'plugin' && p.name === 'users-permissions' && p.key === 'advanced';
+  const get = store.get.bind(store);
+  const set = store.set.bind(store);
+  const remove = store.delete.bind(store);
+  let cached: { value: unknown; expiresAt: number } | undefined;
+  store.get = async (params) => {
+    if (!isAdvanced(params)) return get(params);
+    if (!cached || cached.expiresAt <= Date.now()) cached = { value: await get(params), expiresAt: Date.now() + 5000 };
+    return structuredClone(cached.value);
+  };
+  store.set = async (params) => {
+    if (isAdvanced(params)) cached = undefined;
+    return set(params);
+  };
+  store.delete = async (params) => {
+    if (isAdvanced(params)) cached = undefined;
+    return remove(params);
+  };
+}

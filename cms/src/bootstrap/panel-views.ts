@@ -1,0 +1,61 @@
+import type { Core } from '@strapi/strapi';
+
+interface View {
+  uid: string;
+  /** Columns of the list view. */
+  list: string[];
+  /** The field that names an entry where it appears in a relation. */
+  mainField: string;
+  /** Fields the system writes: shown but not editable. */
+  readOnly: string[];
+  defaultSortBy: string;
+}
+
+/**
+ * How the administrator sees consultants (with their employee number and number of
+ * clients) and clients (with their company and consultant) in the panel.
+ */
+const VIEWS: View[] = [
+  {
+    uid: 'api::consultant.consultant',
+    list: ['lastName', 'firstName', 'email', 'employeeNumber', 'clientCount', 'blocked'],
+    mainField: 'lastName',
+    readOnly: ['employeeNumber', 'clientCount'],
+    defaultSortBy: 'lastName',
+  },
+  {
+    uid: 'plugin::users-permissions.user',
+    list: ['email', 'companyName', 'lastName', 'consultant', 'role', 'confirmed', 'blocked'],
+    mainField: 'email',
+    readOnly: [],
+    defaultSortBy: 'email',
+  },
+  {
+    uid: 'api::order.order',
+    list: ['reference', 'placedAt', 'customer', 'status', 'totalInclVatCents'],
+    mainField: 'reference',
+    readOnly: ['reference', 'customer', 'status', 'lines', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'co2eGrams', 'placedAt', 'provider', 'paymentIntentId', 'paymentExpiresAt', 'stockReserved', 'refundedAt', 'history'],
+    defaultSortBy: 'placedAt',
+  },
+  {
+    uid: 'api::inquiry.inquiry',
+    list: ['createdAt', 'company', 'email', 'subject', 'handled'],
+    mainField: 'subject',
+    readOnly: [],
+    defaultSortBy: 'createdAt',
+  },
+];
+
+export async function configurePanelViews(strapi: Core.Strapi) {
+  const contentTypes = strapi.plugin('content-manager').service('content-types');
+  for (const view of VIEWS) {
+    const contentType = contentTypes.findContentType(view.uid);
+    const { uid: _uid, ...configuration } = await contentTypes.findConfiguration(contentType);
+    configuration.layouts.list = view.list;
+    configuration.settings = { ...configuration.settings, mainField: view.mainField, defaultSortBy: view.defaultSortBy, defaultSortOrder: ['createdAt', 'placedAt'].includes(view.defaultSortBy) ? 'DESC' : 'ASC' };
+    for (const field of view.readOnly) {
+      configuration.metadatas[field].edit = { ...configuration.metadatas[field].edit, editable: false };
+    }
+    await contentTypes.updateConfiguration(contentType, configuration);
+  }
+}

@@ -1,0 +1,75 @@
+import type { Core } from '@strapi/strapi';
+
+const ROLE = 'plugin::users-permissions.role';
+const PERMISSION = 'plugin::users-permissions.permission';
+
+const CATALOGUE = [
+  'api::product.product.find',
+  'api::product.product.findOne',
+  'api::category.category.find',
+  'api::category.category.findOne',
+  'api::eco-label.eco-label.find',
+  'api::pages.pages.home',
+  'api::pages.pages.commitment',
+  'api::inquiry.inquiry.submit',
+];
+const SIGNED_IN = ['plugin::users-permissions.auth.logout', 'plugin::users-permissions.auth.refresh'];
+
+/**
+ * What each storefront role may call. This list is the truth: at every start the
+ * roles are set to exactly these permissions, whatever was toggled in the panel.
+ */
+export const STOREFRONT_GRANTS: Record<string, { name: string; description: string; actions: string[] }> = {
+  public: {
+    name: 'Public',
+    description: 'Visitors: the catalogue, content pages, contact form, sign-in and registration',
+    actions: [
+      ...CATALOGUE,
+      'plugin::users-permissions.auth.callback',
+      'plugin::users-permissions.auth.register',
+      'plugin::users-permissions.auth.forgotPassword',
+      'plugin::users-permissions.auth.resetPassword',
+      'plugin::users-permissions.auth.emailConfirmation',
+      'plugin::users-permissions.auth.sendEmailConfirmation',
+      'plugin::users-permissions.auth.refresh',
+    ],
+  },
+  authenticated: { name: 'Authenticated', description: 'Unused: every account is a Customer or a Consultant', actions: [] },
+  customer: {
+    name: 'Customer',
+    description: 'Contacts of client companies',
+    actions: [
+      ...CATALOGUE,
+      ...SIGNED_IN,
+      'api::account.account.me',
+      'api::account.account.updateMe',
+      ...['view', 'add', 'setQuantity', 'remove', 'empty'].map((a) => `api::cart.cart.${a}`),
+      ...['checkout', 'list', 'findOne', 'payment', 'paySimulated', 'cancel', 'reorder'].map((a) => `api::order.order.${a}`),
+    ],
+  },
+  consultant: {
+    name: 'Consultant',
+    description: 'Account managers: their own clients only',
+    actions: [
+      ...CATALOGUE,
+      ...SIGNED_IN,
+      'api::account.account.me',
+      'api::consultant.portfolio.clients',
+      'api::consultant.portfolio.client',
+      ...['list', 'findOne', 'changeStatus', 'addNote'].map((a) => `api::order.consultant-orders.${a}`),
+    ],
+  },
+};
+
+export async function syncStorefrontRoles(strapi: Core.Strapi) {
+  for (const [type, grant] of Object.entries(STOREFRONT_GRANTS)) {
+    let role = await strapi.db.query(ROLE).findOne({ where: { type }, select: ['id'] });
+    role ??= await strapi.db.query(ROLE).create({ data: { type, name: grant.name, description: grant.description } });
+    const existing: { id: number; action: string }[] = await strapi.db.query(PERMISSION).findMany({ where: { role: { id: role.id } }, select: ['id', 'action'] });
+    const stale = existing.filter((p) => !grant.actions.includes(p.action));
+    if (stale.length > 0) await strapi.db.query(PERMISSION).deleteMany({ where: { id: { $in: stale.map((p) => p.id) } } });
+    for (const action of grant.actions.filter((a) => !existing.some((p) => p.action === a))) {
+      await strapi.db.query(PERMISSION).create({ data: { action, role: role.id } });
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import type { Context } from 'koa';
+import type { Core } from '@strapi/strapi';
+import { forgotPasswordSchema, loginSchema, registrationSchema, resetPasswordSchema } from '@ventalis/contracts';
+import { parseInput } from '../../utils/validation';
+import { getService } from '../../utils/services';
+
+type Controller = (ctx: Context) => Promise<unknown>;
+type Factory<T> = (deps: { strapi: Core.Strapi }) => T;
+interface Route {
+  handler: string;
+  request?: unknown;
+  config?: { middlewares?: unknown[] };
+}
+interface PermissionService {
+  findRolePermissions: (roleId: number) => Promise<unknown[]>;
+  findPublicPermissions: () => Promise<unknown[]>;
+  clearPermissionCache?: () => void;
+}
+interface Plugin {
+  controllers: { auth: Factory<Record<string, Controller>> };
+  services: {
+    jwt: Factory<{ verify: (token: string) => Promise<{ id: number | string; sessionId?: string }> }>;
+    permission: Factory<PermissionService>;
+  };
+  routes: { 'content-api': { routes: Route[] } };
+}
+
+const LIMITS: Record<string, { perAddress: string; perAccount?: string }> = {
+  'auth.callback': { perAddress: 'authPerAddress', perAccount: 'authPerAccount' },
+  'auth.register': { perAddress: 'authPerAddress', perAccount: 'authPerAccount' },
+  'auth.forgotPassword': { perAddress: 'authPerAddress', perAccount: 'authPerAccount' },
+  'auth.resetPassword': { perAddress: 'authPerAddress' },
+  'auth.sendEmailConfirmation': { perAddress: 'authPerAddress', perAccount: 'authPerAccount' },
+};
+const PERMISSION_CACHE_MS = 5000;
+/** Routes whose bodies Ventalis validates itself with the shared schemas. */
+const OWN_VALIDATION = ['auth.register', 'auth.forgotPassword', 'auth.resetPassword', 'auth.sendEmailConfirmation'];
+
+/** What Ventalis changes in Strapi's accounts plugin. */
+export default (plugin: Plugin) => {
+  const baseAuth = plugin.controllers.auth;
+  plugin.controllers.auth = ({ strapi }) => {
+    const base = baseAuth({ strapi });
+    return {
+      ...base,
+
+      async callback(ctx) {
+        if (!ctx.params.provider || ctx.params.provider === 'local') parseInput(loginSchema, ctx.request.body);
+        return base.callback(ctx);
+      },
+
+      /** Professional registration: a Customer, never a chosen role, consultant or state. */
+      async register(ctx) {
+        const registration = parseInput(registrationSchema, ctx.request.body);
+        const user = await getService('account.registration').register(registration);
+        ctx.status = 201;
+        ctx.body = { user: { id: user.id, email: user.email, confirmed: false }, emailConfirmationSent: true };
+      },
+
+      async forgotPassword(ctx) {
+        const { email } = parseInput(forgotPasswordSchema, ctx.request.body);
+        await getService('account.password-reset').requestReset(email);
+        ctx.body = { ok: true };
+      },
+
+      /** Sends the confirmation link again; like "forgot password", never tells whether the email exists. */
+      async sendEmailConfirmation(ctx) {
+        const { email } = parseInput(forgotPasswordSchema, ctx.request.body);
+        await getService('account.registration').resendConfirmation(email);
+        ctx.body = { ok: true };
+      },
+
+      async resetPassword(ctx) {
+        const { code, password } = parseInput(resetPasswordSchema, ctx.request.body);
+        await getService('account.password-reset').resetPassword(code, password);
+        ctx.body = { ok: true };
+      },
+    };
+  };
+
+  // An access token stays valid only while its session does: a password reset or a
+  // blocked account ends every session at once, not when the token expires. The user
+  // itself is loaded (and checked for blocked/confirmed) once, by the strategy.
+  const baseJwt = plugin.services.jwt;
+  plugin.services.jwt = ({ strapi }) => {
+    const service = baseJwt({ strapi });
+    const verify = service.verify.bind(service);
+    service.verify = async (token) => {
+      if (strapi.config.get('plugin::users-permissions.jwtManagement') !== 'refresh') return verify(token);
+      const sessions = strapi.sessionManager('users-permissions');
+      const result = sessions.validateAccessToken(token);
+      if (!result.isValid || result.payload.type !== 'access') throw new Error('Invalid token');
+      const { userId, sessionId } = result.payload as { userId: string; sessionId: string };
+      if (!(await sessions.isSessionActive(sessionId))) throw new Error('Session ended');
+      return { id: Number(userId) || userId, sessionId };
+    };
+    return service;
+  };
+
+  // A role's permissions are read on every request: keep them a few seconds, and drop
+  // them at once when a permission or role changes on this process (see src/index.ts).
+  const basePermission = plugin.services.permission;
+  plugin.services.permission = ({ strapi }) => {
+    const service = basePermission({ strapi });
+    const cache = new Map<string, { value: Promise<unknown[]>; expiresAt: number }>();
+    const cached = (key: string, load: () => Promise<unknown[]>) => {
+      const hit = cache.get(key);
+      if (hit && hit.expiresAt > Date.now()) return hit.value;
+      const value = load();
+      cache.set(key, { value, expiresAt: Date.now() + PERMISSION_CACHE_MS });
+      value.catch(() => cache.delete(key));
+      return value;
+    };
+    const findRolePermissions = service.findRolePermissions.bind(service);
+    const findPublicPermissions = service.findPublicPermissions.bind(service);
+    service.findRolePermissions = (roleId) => cached(`role:${roleId}`, () => findRolePermissions(roleId));
+    service.findPublicPermissions = () => cached('public', () => findPublicPermissions());
+    service.clearPermissionCache = () => cache.clear();
+    return service;
+  };
+
+  // The routes are built once and shared: adjust them in place.
+  for (const route of plugin.routes['content-api'].routes) {
+    const limits = LIMITS[route.handler];
+    if (limits) route.config = { ...route.config, middlewares: [{ name: 'global::rate-limit', config: { scope: route.handler, ...limits } }] };
+    if (OWN_VALIDATION.includes(route.handler)) delete route.request;
+  }
+
+  return plugin;
+};

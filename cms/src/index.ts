@@ -1,0 +1,93 @@
+import type { Core } from '@strapi/strapi';
+import path from 'node:path';
+import { startOutboxSmtpServer } from './mail/outbox';
+import { consultantAccounts, clientReassignment } from './documents/consultant-accounts';
+import { orderGuard } from './documents/order-guard';
+import { catalogueCache } from './utils/catalogue-cache';
+import { syncStorefrontRoles } from './bootstrap/storefront-roles';
+import { syncPanelRoles } from './bootstrap/panel-roles';
+import { applyAccountSettings } from './bootstrap/account-settings';
+import { configurePanelViews } from './bootstrap/panel-views';
+import { getService } from './utils/services';
+import { cacheAccountSettings, memoiseAbilities } from './bootstrap/auth-caches';
+
+const PUBLIC_CONTENT = new Set([
+  'api::product.product',
+  'api::category.category',
+  'api::eco-label.eco-label',
+  'api::home-page.home-page',
+  'api::commitment-page.commitment-page',
+]);
+
+let closeOutbox: (() => Promise<void>) | undefined;
+let expiryTimer: NodeJS.Timeout | undefined;
+
+export default {
+  async register({ strapi }: { strapi: Core.Strapi }) {
+    // Without an SMTP server configured, mail goes through our own into a local outbox folder.
+    if (strapi.config.get('plugin::email.providerOptions.port') === 0) {
+      const dir = path.resolve(strapi.dirs.app.root, strapi.config.get('ventalis.mailOutboxDir') as string);
+      const outbox = await startOutboxSmtpServer(dir);
+      closeOutbox = outbox.close;
+      strapi.config.set('plugin::email.providerOptions.port', outbox.port);
+    }
+
+    catalogueCache.configure({ ttlSeconds: strapi.config.get('ventalis.catalogueCacheSeconds') as number, maxEntries: 1000 });
+    strapi.documents.use(async function invalidatePublicCache(context, next) {
+      if (!PUBLIC_CONTENT.has(context.uid) || ['findOne', 'findMany', 'findFirst', 'count'].includes(context.action)) return next();
+      const result = await next();
+      catalogueCache.clear();
+      return result;
+    });
+    strapi.db.lifecycles.subscribe({
+      models: ['plugin::upload.file'],
+      afterUpdate: () => catalogueCache.clear(),
+      afterDelete: () => catalogueCache.clear(),
+    });
+    strapi.db.lifecycles.subscribe({
+      models: ['plugin::users-permissions.permission', 'plugin::users-permissions.role'],
+      ...Object.fromEntries(
+        ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'].map((event) => [
+          event,
+          () => strapi.plugin('users-permissions').service('permission').clearPermissionCache?.(),
+        ]),
+      ),
+    });
+    // Panel routes (admin authentication): the administrator's Portfolios page.
+    strapi.server.routes({
+      type: 'admin',
+      prefix: '/ventalis',
+      routes: [
+        { method: 'GET', path: '/portfolios', handler: 'api::consultant.portfolios.overview', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        { method: 'GET', path: '/portfolios/:id/clients', handler: 'api::consultant.portfolios.clients', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+      ],
+    } as never);
+    strapi.documents.use(consultantAccounts(strapi) as never);
+    strapi.documents.use(clientReassignment(strapi) as never);
+    strapi.documents.use(orderGuard(strapi) as never);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    memoiseAbilities(strapi);
+    cacheAccountSettings(strapi);
+    await syncStorefrontRoles(strapi);
+    await syncPanelRoles(strapi);
+    await applyAccountSettings(strapi);
+    await configurePanelViews(strapi);
+    await getService('consultant.assignment').assignUnassignedClients();
+    // Unpaid orders past their deadline give their stock back.
+    expiryTimer = setInterval(() => {
+      getService('order.lifecycle')
+        .expireUnpaidOrders()
+        .catch((error: unknown) => strapi.log.error(`Expiring unpaid orders failed: ${String(error)}`));
+    }, 60_000);
+    expiryTimer.unref();
+  },
+
+  async destroy() {
+    clearInterval(expiryTimer);
+    await getService('account.rate-limit').close();
+    await closeOutbox?.();
+    closeOutbox = undefined;
+  },
+};

@@ -1,0 +1,26 @@
+import type { Context } from 'koa';
+import { catalogueCache } from '../utils/catalogue-cache';
+
+/**
+ * Serves public catalogue and page reads from memory. It runs after authentication
+ * and authorization, so every caller is still checked; only the identical public
+ * answer is reused. Entries live a few seconds and are dropped at once when the
+ * catalogue or a page changes on this process.
+ */
+export default () => async (ctx: Context, next: () => Promise<void>) => {
+  if (ctx.method !== 'GET' || ctx.get('x-preview-secret')) return next();
+  const key = ctx.url;
+  const hit = catalogueCache.get(key);
+  if (hit) {
+    ctx.type = 'application/json';
+    ctx.body = hit;
+    return;
+  }
+  await next();
+  if (ctx.status === 200 && ctx.body && typeof ctx.body === 'object') {
+    const body = JSON.stringify(ctx.body);
+    catalogueCache.set(key, body);
+    ctx.type = 'application/json';
+    ctx.body = body;
+  }
+};

@@ -1,0 +1,43 @@
+import type registration from '../api/account/services/registration';
+import type passwordReset from '../api/account/services/password-reset';
+import type profile from '../api/account/services/profile';
+import type assignment from '../api/consultant/services/assignment';
+import type provisioning from '../api/consultant/services/provisioning';
+import type portfolio from '../api/consultant/services/portfolio';
+import type portfolios from '../api/consultant/services/portfolios';
+import type inquiry from '../api/inquiry/services/inquiry';
+import type catalogue from '../api/product/services/catalogue';
+import type rateLimit from '../api/account/services/rate-limit';
+import type mail from '../api/account/services/mail';
+import type cart from '../api/cart/services/cart';
+import type checkout from '../api/order/services/checkout';
+import type lifecycle from '../api/order/services/lifecycle';
+import type payments from '../api/order/services/payments';
+import type orders from '../api/order/services/orders';
+
+type Factory = (...args: never[]) => unknown;
+type ServiceOf<F extends Factory> = ReturnType<F>;
+
+interface Services {
+  'account.registration': ServiceOf<typeof registration>;
+  'account.password-reset': ServiceOf<typeof passwordReset>;
+  'account.profile': ServiceOf<typeof profile>;
+  'account.rate-limit': ServiceOf<typeof rateLimit>;
+  'account.mail': ServiceOf<typeof mail>;
+  'consultant.assignment': ServiceOf<typeof assignment>;
+  'consultant.provisioning': ServiceOf<typeof provisioning>;
+  'consultant.portfolio': ServiceOf<typeof portfolio>;
+  'consultant.portfolios': ServiceOf<typeof portfolios>;
+  'inquiry.inquiry': ServiceOf<typeof inquiry>;
+  'product.catalogue': ServiceOf<typeof catalogue>;
+  'cart.cart': ServiceOf<typeof cart>;
+  'order.checkout': ServiceOf<typeof checkout>;
+  'order.lifecycle': ServiceOf<typeof lifecycle>;
+  'order.payments': ServiceOf<typeof payments>;
+  'order.orders': ServiceOf<typeof orders>;
+}
+
+/** Typed access to Ventalis' services: getService('consultant.assignment'). */
+export function getService<K extends keyof Services>(name: K): Services[K] {
+  return strapi.service(`api::${name}` as never) as Services[K];
+}

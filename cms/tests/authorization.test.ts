@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startApp, type TestApp } from './support/strapi';
+import { seedCatalogue } from './support/catalogue';
+import { bearer, createConsultant, login, registerCustomer, snapshot } from './support/fixtures';
+import { payWithCard, placeOrder } from './support/orders';
+
+/**
+ * Every route × every role × own and others' data. A refused request must answer
+ * 401/403/404 and change nothing.
+ */
+type Role = 'anonymous' | 'customerA' | 'customerB' | 'consultantX' | 'consultantY';
+const ROLES: Role[] = ['anonymous', 'customerA', 'customerB', 'consultantX', 'consultantY'];
+
+let app: TestApp;
+const tokens: Partial<Record<Role, string>> = {};
+const ids = { customerA: 0, customerB: 0, consultantXUser: 0 };
+/** A1 paid, A2 and A3 awaiting payment (A's); B1 paid (B's). */
+const orders = { A1: '', A2: '', A3: '', B1: '' };
+
+beforeAll(async () => {
+  app = await startApp();
+  await seedCatalogue(app.strapi);
+  await app.strapi.documents('api::home-page.home-page').create({ data: { title: 'Home' } as never, status: 'published' } as never);
+  await app.strapi.documents('api::commitment-page.commitment-page').create({ data: { title: 'Our commitment' } as never, status: 'published' } as never);
+  // X is created first, so A (registered first) goes to X, then B to Y.
+  const x = await createConsultant(app, { email: 'x@ventalis.test' });
+  const y = await createConsultant(app, { email: 'y@ventalis.test' });
+  const a = await registerCustomer(app, { email: 'a@client.test', companyName: 'Alpha Packaging' });
+  const b = await registerCustomer(app, { email: 'b@client.test', companyName: 'Beta Cleaning' });
+  expect(a.consultantId).toBe(x.id);
+  expect(b.consultantId).toBe(y.id);
+  ids.customerA = a.id;
+  ids.customerB = b.id;
+  ids.consultantXUser = x.userId;
+  tokens.customerA = (await login(app, a.email, a.password)).jwt;
+  tokens.customerB = (await login(app, b.email, b.password)).jwt;
+  tokens.consultantX = (await login(app, x.email, x.password)).jwt;
+  tokens.consultantY = (await login(app, y.email, y.password)).jwt;
+  orders.A1 = (await placeOrder(app, tokens.customerA, [['kraft-shipping-box', 1000]])).order.reference;
+  await payWithCard(app, tokens.customerA, orders.A1).expect(200);
+  orders.A2 = (await placeOrder(app, tokens.customerA, [['kraft-shipping-box', 1000]])).order.reference;
+  orders.A3 = (await placeOrder(app, tokens.customerA, [['kraft-shipping-box', 1000]])).order.reference;
+  orders.B1 = (await placeOrder(app, tokens.customerB, [['recycled-mailer-bag', 1000]])).order.reference;
+  await payWithCard(app, tokens.customerB, orders.B1).expect(200);
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const call = (role: Role, method: 'get' | 'post' | 'put' | 'delete', path: string, body?: object) => {
+  const req = app.api()[method](path);
+  if (role !== 'anonymous') req.set(bearer(tokens[role]!));
+  return body ? req.send(body) : req;
+};
+
+interface Route {
+  name: string;
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: () => string;
+  body?: () => object;
+  /** Expected status for each role. */
+  expect: Record<Role, number>;
+}
+
+const everyone = (status: number): Record<Role, number> => ({ anonymous: status, customerA: status, customerB: status, consultantX: status, consultantY: status });
+const inquiry = { company: 'Gamma', firstName: 'Gil', lastName: 'Gomez', email: 'gil@gamma.test', subject: 'Samples', message: 'Could we get samples of your mailers?' };
+
+const ROUTES: Route[] = [
+  { name: 'list products', method: 'get', path: () => '/api/products', expect: everyone(200) },
+  { name: 'one product', method: 'get', path: () => '/api/products/kraft-shipping-box', expect: everyone(200) },
+  { name: 'list categories', method: 'get', path: () => '/api/categories', expect: everyone(200) },
+  { name: 'one category', method: 'get', path: () => '/api/categories/packaging', expect: everyone(200) },
+  { name: 'eco labels', method: 'get', path: () => '/api/eco-labels', expect: everyone(200) },
+  { name: 'home page', method: 'get', path: () => '/api/pages/home', expect: everyone(200) },
+  { name: 'commitment page', method: 'get', path: () => '/api/pages/commitment', expect: everyone(200) },
+  { name: 'send an inquiry', method: 'post', path: () => '/api/inquiries', body: () => inquiry, expect: everyone(201) },
+  { name: 'my account', method: 'get', path: () => '/api/account', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 200, consultantY: 200 } },
+  {
+    name: 'update my company profile',
+    method: 'put',
+    path: () => '/api/account',
+    body: () => ({ phone: '+33 4 00 00 00 00' }),
+    expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 },
+  },
+  { name: 'my clients', method: 'get', path: () => '/api/consultant/clients', expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 200 } },
+  { name: "client A (X's)", method: 'get', path: () => `/api/consultant/clients/${ids.customerA}`, expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 403 } },
+  { name: "client B (Y's)", method: 'get', path: () => `/api/consultant/clients/${ids.customerB}`, expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 403, consultantY: 200 } },
+  // Cart, checkout and orders: customers, each their own.
+  { name: 'my cart', method: 'get', path: () => '/api/cart', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
+  { name: 'add to my cart', method: 'post', path: () => '/api/cart/items', body: () => ({ product: 'paper-padded-envelope', quantity: 1000 }), expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
+  { name: 'change a cart line', method: 'put', path: () => '/api/cart/items/paper-padded-envelope', body: () => ({ quantity: 2000 }), expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
+  { name: 'check out my cart', method: 'post', path: () => '/api/checkout', body: () => ({ idempotencyKey: crypto.randomUUID() }), expect: { anonymous: 403, customerA: 201, customerB: 201, consultantX: 403, consultantY: 403 } },
+  { name: 'remove a cart line', method: 'delete', path: () => '/api/cart/items/paper-padded-envelope', expect: { anonymous: 403, customerA: 404, customerB: 404, consultantX: 403, consultantY: 403 } },
+  { name: 'empty my cart', method: 'delete', path: () => '/api/cart', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
+  { name: 'my orders', method: 'get', path: () => '/api/orders', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
+  { name: "order A1 (A's)", method: 'get', path: () => `/api/orders/${orders.A1}`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
+  { name: "resume paying A2 (A's)", method: 'post', path: () => `/api/orders/${orders.A2}/payment`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
+  { name: "pay A2 by card (A's)", method: 'post', path: () => `/api/orders/${orders.A2}/simulated-payment`, body: () => ({ cardNumber: '4242424242424242', expiry: '12/30', cvc: '123' }), expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
+  { name: "cancel A3 (A's)", method: 'post', path: () => `/api/orders/${orders.A3}/cancel`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
+  { name: "reorder A1 (A's)", method: 'post', path: () => `/api/orders/${orders.A1}/reorder`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
+  // Consultants: orders of their own clients only.
+  { name: "my clients' orders", method: 'get', path: () => '/api/consultant/orders', expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 200 } },
+  { name: "order A1 (X's client)", method: 'get', path: () => `/api/consultant/orders/${orders.A1}`, expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 404 } },
+  {
+    name: "move A1 (X's client) along",
+    method: 'post',
+    path: () => `/api/consultant/orders/${orders.A1}/status`,
+    body: () => ({ status: 'in_progress', comment: 'Preparing your order.' }),
+    expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 404 },
+  },
+  { name: "note on B1 (Y's client)", method: 'post', path: () => `/api/consultant/orders/${orders.B1}/notes`, body: () => ({ body: 'Internal.' }), expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 404, consultantY: 201 } },
+  { name: 'payment webhook (not configured here)', method: 'post', path: () => '/api/payments/stripe/webhook', body: () => ({ id: 'evt_forged', type: 'payment_intent.succeeded' }), expect: everyone(404) },
+  // Strapi's generic account routes are closed to everyone: Ventalis' own routes replace them.
+  { name: 'list users', method: 'get', path: () => '/api/users', expect: everyone(403) },
+  { name: 'count users', method: 'get', path: () => '/api/users/count', expect: everyone(403) },
+  { name: 'users/me', method: 'get', path: () => '/api/users/me', expect: everyone(403) },
+  { name: 'read user A', method: 'get', path: () => `/api/users/${ids.customerA}`, expect: everyone(403) },
+  { name: 'create a user', method: 'post', path: () => '/api/users', body: () => ({ username: 'x', email: 'new@x.test', password: 'Aa1!aaaaaaaaaa', role: 1 }), expect: everyone(403) },
+  { name: 'update user A', method: 'put', path: () => `/api/users/${ids.customerA}`, body: () => ({ blocked: true, consultant: null }), expect: everyone(403) },
+  { name: 'delete user B', method: 'delete', path: () => `/api/users/${ids.customerB}`, expect: everyone(403) },
+  { name: 'list roles', method: 'get', path: () => '/api/users-permissions/roles', expect: everyone(403) },
+  { name: 'create a role', method: 'post', path: () => '/api/users-permissions/roles', body: () => ({ name: 'Boss', type: 'boss' }), expect: everyone(403) },
+  { name: 'permissions', method: 'get', path: () => '/api/users-permissions/permissions', expect: everyone(403) },
+  { name: 'change password (stock rules)', method: 'post', path: () => '/api/auth/change-password', body: () => ({ currentPassword: 'x', password: 'y', passwordConfirmation: 'y' }), expect: everyone(403) },
+  { name: 'list sessions', method: 'get', path: () => '/api/auth/sessions', expect: everyone(403) },
+  { name: 'OAuth connect', method: 'get', path: () => '/api/connect/github', expect: everyone(403) },
+  // Content with no public route at all.
+  { name: 'list consultants', method: 'get', path: () => '/api/consultants', expect: everyone(404) },
+  { name: 'list inquiries', method: 'get', path: () => '/api/inquiries', expect: everyone(404) },
+  { name: 'create a product', method: 'post', path: () => '/api/products', body: () => ({ data: { name: 'Injected' } }), expect: everyone(405) },
+  { name: 'delete a product', method: 'delete', path: () => '/api/products/kraft-shipping-box', expect: everyone(405) },
+];
+
+describe.each(ROUTES)('$method $name', (route) => {
+  test.each(ROLES)('as %s', async (role) => {
+    const expected = route.expect[role];
+    const before = expected >= 400 ? await snapshot(app.strapi) : undefined;
+    const res = await call(role, route.method, route.path(), route.body?.());
+    expect(res.status, JSON.stringify(res.body)).toBe(expected);
+    if (before) expect(await snapshot(app.strapi)).toEqual(before);
+  });
+});
+
+describe('own data only', () => {
+  test('each customer reads their own profile and their own consultant', async () => {
+    const a = await call('customerA', 'get', '/api/account');
+    const b = await call('customerB', 'get', '/api/account');
+    expect(a.body.data).toMatchObject({ email: 'a@client.test', companyName: 'Alpha Packaging', consultant: { email: 'x@ventalis.test' } });
+    expect(b.body.data).toMatchObject({ email: 'b@client.test', companyName: 'Beta Cleaning', consultant: { email: 'y@ventalis.test' } });
+  });
+
+  test('a customer updating their profile changes only their own', async () => {
+    const before = (await snapshot(app.strapi))['plugin::users-permissions.user'] as { id: number; phone: string }[];
+    await call('customerA', 'put', '/api/account', { phone: '+33 5 55 55 55 55', companyName: 'Alpha Packaging SAS' }).expect(200);
+    const after = (await snapshot(app.strapi))['plugin::users-permissions.user'] as { id: number; phone: string; companyName: string }[];
+    expect(after.find((u) => u.id === ids.customerA)).toMatchObject({ phone: '+33 5 55 55 55 55', companyName: 'Alpha Packaging SAS' });
+    expect(after.filter((u) => u.id !== ids.customerA)).toEqual(before.filter((u) => u.id !== ids.customerA));
+  });
+
+  test('a consultant lists only their own clients, with search', async () => {
+    const x = await call('consultantX', 'get', '/api/consultant/clients');
+    expect(x.body.data.map((c: { email: string }) => c.email)).toEqual(['a@client.test']);
+    const y = await call('consultantY', 'get', '/api/consultant/clients?q=alpha');
+    expect(y.body.data).toEqual([]);
+    const search = await call('consultantX', 'get', '/api/consultant/clients?q=ALPHA');
+    expect(search.body.data).toHaveLength(1);
+  });
+
+  test('the profile update refuses what a customer may not change, naming the field, and writes nothing', async () => {
+    for (const body of [{ email: 'other@x.test' }, { consultant: 1 }, { siret: '73282932000017' }, { confirmed: false }, { phone: 'nope' }, {}]) {
+      const before = await snapshot(app.strapi);
+      const res = await call('customerB', 'put', '/api/account', body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.message).toMatch(/Unrecognized key|phone: Phone must be|at least one field/);
+      expect(await snapshot(app.strapi)).toEqual(before);
+    }
+  });
+
+  test('a forged or expired token is refused', async () => {
+    const forged = tokens.customerA!.slice(0, -4) + 'AAAA';
+    expect((await app.api().get('/api/account').set(bearer(forged))).status).toBe(401);
+    expect((await app.api().get('/api/account').set({ Authorization: 'Basic abc' })).status).toBe(403);
+  });
+});

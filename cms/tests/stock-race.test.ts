@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { startApp, TEST_DATABASE, type TestApp } from './support/strapi';
+import { seedCatalogue } from './support/catalogue';
+import { bearer, createConsultant, login, registerCustomer } from './support/fixtures';
+
+/**
+ * 50 buyers race for a product with 5 units in stock, round after round: exactly 5 units
+ * are sold each round, stock never goes negative, and each losing buyer is told why.
+ */
+const BUYERS = 50;
+const STOCK = 5;
+const ROUNDS = TEST_DATABASE === 'postgres' ? 100 : 20;
+
+let app: TestApp;
+let productId: number;
+const buyers: number[] = [];
+
+beforeAll(async () => {
+  app = await startApp({ DATABASE_POOL_MAX: '20' });
+  await seedCatalogue(app.strapi);
+  await createConsultant(app);
+  const product = await app.strapi.db.query('api::product.product').findOne({ where: { slug: 'kraft-shipping-box' } });
+  productId = product.id;
+  await app.strapi.db.query('api::product.product').update({ where: { id: productId }, data: { minQuantity: 1, quantityStep: 1 } });
+  const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'customer' } });
+  for (let i = 0; i < BUYERS; i++) {
+    const user = await app.strapi.db.query('plugin::users-permissions.user').create({
+      data: { username: `racer${i}@client.test`, email: `racer${i}@client.test`, provider: 'local', confirmed: true, blocked: false, role: role.id },
+    });
+    buyers.push(user.id);
+  }
+}, 120_000);
+afterAll(async () => {
+  await app?.stop();
+});
+
+const fillCarts = async () => {
+  await app.strapi.db.query('api::cart.cart-item').deleteMany({ where: {} });
+  for (const customer of buyers) await app.strapi.db.query('api::cart.cart-item').create({ data: { customer, product: productId, quantity: 1 } });
+};
+const stock = async () => (await app.strapi.db.query('api::product.product').findOne({ where: { id: productId }, select: ['stock'] })).stock as number;
+
+describe(`${BUYERS} concurrent buyers, ${STOCK} units, ${ROUNDS} rounds`, () => {
+  test('exactly the stock is sold each round; every loser is told the product ran out', async () => {
+    const checkout = app.strapi.service('api::order.checkout');
+    const lowest: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      await app.strapi.db.query('api::product.product').update({ where: { id: productId }, data: { stock: STOCK } });
+      await fillCarts();
+      const results = await Promise.allSettled(buyers.map((id) => checkout.checkout(id, randomUUID())));
+      const won = results.filter((r) => r.status === 'fulfilled');
+      const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(won, `round ${round}`).toHaveLength(STOCK);
+      for (const loss of lost) expect(loss.reason.message, `round ${round}`).toBe('Kraft shipping box is out of stock');
+      const left = await stock();
+      lowest.push(left);
+      expect(left, `round ${round}`).toBe(0);
+      // Losers keep their cart; winners' carts are empty.
+      expect(await app.strapi.db.query('api::cart.cart-item').count({ where: {} })).toBe(BUYERS - STOCK);
+    }
+    expect(Math.min(...lowest)).toBe(0);
+    const sold = await app.strapi.db.query('api::order.order').count({ where: {} });
+    expect(sold).toBe(STOCK * ROUNDS);
+  }, 600_000);
+
+  test('through HTTP too: 5 of 10 signed-in buyers get an order, the others a 400 naming the product', async () => {
+    const sessions = [];
+    for (let i = 0; i < 10; i++) {
+      const customer = await registerCustomer(app);
+      sessions.push(await login(app, customer.email, customer.password));
+    }
+    await app.strapi.db.query('api::product.product').update({ where: { id: productId }, data: { stock: STOCK } });
+    for (const session of sessions) await app.api().post('/api/cart/items').set(bearer(session.jwt)).send({ product: 'kraft-shipping-box', quantity: 1 }).expect(200);
+    const answers = await Promise.all(sessions.map((s) => app.api().post('/api/checkout').set(bearer(s.jwt)).send({ idempotencyKey: randomUUID() })));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(STOCK);
+    for (const refused of answers.filter((a) => a.status !== 201)) {
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toBe('Kraft shipping box is out of stock');
+    }
+    expect(await stock()).toBe(0);
+  });
+});

@@ -1,0 +1,89 @@
+import type { Core } from '@strapi/strapi';
+import { isValidSiret, type RegistrationInput } from '@ventalis/contracts';
+import type { TestApp } from './strapi';
+
+export const PASSWORD = 'Gr33n-Supply-Chain!';
+const USER = 'plugin::users-permissions.user';
+
+/** A valid SIRET (Luhn) derived from a number, different for each n. */
+export function makeSiret(n: number): string {
+  const base = String(73282932000000 + n * 10).slice(0, 13);
+  const siret = Array.from({ length: 10 }, (_, check) => base + check).find(isValidSiret);
+  if (!siret) throw new Error('unreachable: one check digit always fits');
+  return siret;
+}
+
+let counter = 0;
+export function registration(overrides: Partial<RegistrationInput> = {}): RegistrationInput {
+  counter += 1;
+  return {
+    companyName: `Green Company ${counter}`,
+    siret: makeSiret(counter),
+    vatNumber: '',
+    firstName: 'Camille',
+    lastName: `Martin${counter}`,
+    email: `buyer${counter}.${process.pid}@client.test`,
+    phone: '+33 1 23 45 67 89',
+    billingAddress: { line1: '12 rue des Lilas', line2: '', postalCode: '69003', city: 'Lyon', country: 'FR' },
+    password: PASSWORD,
+    ...overrides,
+  };
+}
+
+export const countUsers = (strapi: Core.Strapi) => strapi.db.query(USER).count();
+
+/** Registers through the public endpoint and follows the confirmation link from the mail. */
+export async function registerCustomer(app: TestApp, overrides: Partial<RegistrationInput> = {}) {
+  const input = registration(overrides);
+  const res = await app.api().post('/api/auth/local/register').send(input);
+  if (res.status !== 201) throw new Error(`registration failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const mail = await app.mailbox.waitFor(input.email, /confirm/i);
+  const link = mail.text.match(/https?:\/\/[^\s"<>]+confirmation=[a-f0-9]+/)?.[0];
+  if (!link) throw new Error(`no confirmation link in ${mail.text}`);
+  const url = new URL(link);
+  await app.api().get(`${url.pathname}${url.search}`).expect(302);
+  const user = await app.strapi.db.query(USER).findOne({ where: { email: input.email.toLowerCase() }, populate: { consultant: true } });
+  return { id: user.id as number, email: input.email.toLowerCase(), password: input.password, input, consultantId: (user.consultant?.id ?? null) as number | null };
+}
+
+/** Creates a consultant the way the panel does (Document Service) and gives their account a password. */
+export async function createConsultant(app: TestApp, data: { firstName?: string; lastName?: string; email?: string } = {}) {
+  counter += 1;
+  const email = data.email ?? `consultant${counter}.${process.pid}@ventalis.test`;
+  const created = await app.strapi.documents('api::consultant.consultant').create({
+    data: { firstName: data.firstName ?? 'Alex', lastName: data.lastName ?? `Durand${counter}`, email } as never,
+  });
+  const consultant = await app.strapi.db.query('api::consultant.consultant').findOne({
+    where: { documentId: created.documentId },
+    populate: { user: { select: ['id', 'documentId'] } },
+  });
+  await app.strapi.documents(USER).update({ documentId: consultant.user.documentId, data: { password: PASSWORD } as never });
+  return {
+    id: consultant.id as number,
+    documentId: consultant.documentId as string,
+    userId: consultant.user.id as number,
+    email,
+    password: PASSWORD,
+    employeeNumber: consultant.employeeNumber as string,
+    adminUserId: consultant.adminUserId as number,
+  };
+}
+
+export async function login(app: TestApp, email: string, password: string): Promise<{ jwt: string; refreshToken: string }> {
+  const res = await app.api().post('/api/auth/local').send({ identifier: email, password });
+  if (res.status !== 200) throw new Error(`login failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+  return { jwt: res.body.jwt, refreshToken: res.body.refreshToken };
+}
+
+export const bearer = (jwt: string) => ({ Authorization: `Bearer ${jwt}` });
+
+/** A snapshot of every business table, to check that a refused request changed nothing. */
+export async function snapshot(strapi: Core.Strapi) {
+  const uids = [USER, 'api::consultant.consultant', 'api::inquiry.inquiry', 'api::product.product', 'api::category.category', 'api::order.order', 'admin::user'] as const;
+  const out: Record<string, unknown> = {};
+  for (const uid of uids) {
+    const rows = await strapi.db.query(uid).findMany({ orderBy: { id: 'asc' }, populate: uid === USER ? { consultant: { select: ['id'] }, role: { select: ['type'] }, billingAddress: true } : undefined });
+    out[uid] = rows.map(({ updatedAt: _u, ...row }: Record<string, unknown>) => row);
+  }
+  return JSON.parse(JSON.stringify(out));
+}

@@ -1,0 +1,9 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/** Compiles the cms once per run; every test file then boots from dist/. */
+export default async function globalSetup() {
+  const appDir = path.resolve(import.meta.dirname, '..', '..');
+  const { compileStrapi } = createRequire(import.meta.url)('@strapi/strapi');
+  await compileStrapi({ appDir });
+}

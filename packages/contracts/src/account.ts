@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { emailSchema, isPlausibleEuVatNumber, isValidSiret, normaliseVatNumber, passwordSchema, phoneSchema } from './identity.ts';
+
+const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`);
+
+export const addressSchema = z.strictObject({
+  line1: requiredText('Address line 1', 120),
+  line2: z.string().trim().max(120, 'Address line 2 must be at most 120 characters').optional().default(''),
+  postalCode: z
+    .string({ error: 'Postal code is required' })
+    .trim()
+    .regex(/^[A-Za-z0-9 -]{3,10}$/, 'Postal code must be 3 to 10 letters or digits'),
+  city: requiredText('City', 80),
+  country: z
+    .string({ error: 'Country is required' })
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'Country must be a two-letter code, like FR')
+    .transform((c) => c.toUpperCase()),
+});
+export type Address = z.infer<typeof addressSchema>;
+
+export const siretSchema = z
+  .string({ error: 'SIRET is required' })
+  .transform((s) => s.replace(/\s+/g, ''))
+  .refine((s) => /^\d{14}$/.test(s), 'SIRET must be 14 digits')
+  .refine(isValidSiret, 'SIRET is not valid: its check digit does not match');
+
+export const vatNumberSchema = z
+  .string()
+  .transform(normaliseVatNumber)
+  .refine((v) => v === '' || isPlausibleEuVatNumber(v), 'VAT number must be an EU VAT number, like FR40303265045');
+
+/** What the storefront's registration form sends. Unknown keys (role, confirmed…) are refused. */
+export const registrationSchema = z.strictObject({
+  companyName: requiredText('Company name', 120),
+  siret: siretSchema,
+  vatNumber: vatNumberSchema.optional().default(''),
+  firstName: requiredText('First name', 60),
+  lastName: requiredText('Last name', 60),
+  email: emailSchema,
+  phone: phoneSchema,
+  billingAddress: addressSchema,
+  password: passwordSchema,
+});
+export type Registration = z.infer<typeof registrationSchema>;
+export type RegistrationInput = z.input<typeof registrationSchema>;
+
+/** What a customer may change in their own profile: only what they send changes. */
+export const profileUpdateSchema = z
+  .strictObject({
+    companyName: registrationSchema.shape.companyName,
+    vatNumber: vatNumberSchema,
+    firstName: registrationSchema.shape.firstName,
+    lastName: registrationSchema.shape.lastName,
+    phone: phoneSchema,
+    billingAddress: addressSchema,
+  })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, 'Send at least one field to change');
+export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
+
+export const forgotPasswordSchema = z.strictObject({ email: emailSchema });
+
+export const resetPasswordSchema = z
+  .strictObject({
+    code: z.string({ error: 'The reset code is required' }).regex(/^[a-f0-9]{64}$/, 'The reset link is malformed: open the link from the email again'),
+    password: passwordSchema,
+    passwordConfirmation: z.string({ error: 'Confirm the new password' }),
+  })
+  .refine((v) => v.password === v.passwordConfirmation, {
+    path: ['passwordConfirmation'],
+    message: 'The two passwords do not match',
+  });
+
+export const loginSchema = z.strictObject({
+  identifier: emailSchema,
+  password: z.string({ error: 'Password is required' }).min(1, 'Password is required').max(128),
+});
+
+/** The consultant card a customer sees on their dashboard. */
+export interface ConsultantCard {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string | null;
+  employeeNumber: string;
+}
+
+export interface CustomerProfile {
+  id: number;
+  email: string;
+  companyName: string;
+  siret: string;
+  vatNumber: string;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  billingAddress: Address | null;
+  confirmed: boolean;
+  consultant: ConsultantCard | null;
+}
+
+export const clientSearchSchema = z.strictObject({
+  q: z.string().trim().max(100, 'Search must be at most 100 characters').optional(),
+  page: z.coerce.number({ error: 'page must be a number' }).int().min(1, 'page starts at 1').default(1),
+  pageSize: z.coerce.number({ error: 'pageSize must be a number' }).int().min(1).max(100, 'pageSize is at most 100').default(25),
+});
+
+export interface ClientSummary {
+  id: number;
+  companyName: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  orderCount: number;
+  lastOrderAt: string | null;
+}

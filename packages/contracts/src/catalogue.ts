@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+export const VAT_RATES = ['20', '10', '5.5', '2.1'] as const;
+export type VatRate = (typeof VAT_RATES)[number];
+
+/** The French VAT bands as the cms stores them, and the rate (percent) each stands for. */
+export const VAT_BANDS = { standard_20: '20', intermediate_10: '10', reduced_5_5: '5.5', super_reduced_2_1: '2.1' } as const satisfies Record<string, VatRate>;
+export type VatBand = keyof typeof VAT_BANDS;
+
+export const PRODUCT_SORTS = ['name', 'price_asc', 'price_desc', 'newest', 'co2e'] as const;
+export type ProductSort = (typeof PRODUCT_SORTS)[number];
+
+const slug = z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug like recycled-paper');
+const euros = (label: string) =>
+  z.coerce
+    .number({ error: `${label} must be a number of cents` })
+    .int(`${label} must be a whole number of cents`)
+    .min(0, `${label} cannot be negative`)
+    .max(100_000_000, `${label} is too large`);
+
+/** Query of the public product list; anything else in the query string is refused. */
+export const productListQuerySchema = z
+  .strictObject({
+    category: slug.optional(),
+    label: slug.optional(),
+    priceMin: euros('priceMin').optional(),
+    priceMax: euros('priceMax').optional(),
+    q: z.string().trim().max(100, 'q must be at most 100 characters').optional(),
+    sort: z.enum(PRODUCT_SORTS, { error: `sort must be one of ${PRODUCT_SORTS.join(', ')}` }).default('name'),
+    page: z.coerce.number({ error: 'page must be a number' }).int('page must be a whole number').min(1, 'page starts at 1').default(1),
+    pageSize: z.coerce
+      .number({ error: 'pageSize must be a number' })
+      .int('pageSize must be a whole number')
+      .min(1, 'pageSize is at least 1')
+      .max(100, 'pageSize is at most 100')
+      .default(24),
+  })
+  .refine((q) => q.priceMin === undefined || q.priceMax === undefined || q.priceMin <= q.priceMax, {
+    path: ['priceMax'],
+    message: 'priceMax must be greater than or equal to priceMin',
+  });
+export type ProductListQuery = z.infer<typeof productListQuerySchema>;
+
+export interface Media {
+  url: string;
+  alternativeText: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+export interface CategorySummary {
+  name: string;
+  slug: string;
+}
+
+export interface Category extends CategorySummary {
+  description: string | null;
+  image: Media | null;
+  parent: CategorySummary | null;
+  children: CategorySummary[];
+}
+
+export interface EcoLabel {
+  name: string;
+  slug: string;
+}
+
+export interface ProductSummary {
+  name: string;
+  slug: string;
+  priceCents: number;
+  vatRate: VatRate;
+  minQuantity: number;
+  quantityStep: number;
+  stock: number;
+  recycledContentPercent: number;
+  co2eKgPer1000: number;
+  countryOfOrigin: string;
+  category: CategorySummary | null;
+  labels: EcoLabel[];
+  image: Media | null;
+}
+
+export interface Product extends Omit<ProductSummary, 'image'> {
+  description: unknown;
+  images: Media[];
+  createdAt: string;
+}
+
+export interface Page<T> {
+  data: T[];
+  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
+}

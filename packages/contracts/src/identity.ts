@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { passwordRules } from './password-rules.ts';
+
+export { PASSWORD_MIN_LENGTH, passwordRules } from './password-rules.ts';
+
+/** SIRET: 14 digits whose Luhn checksum is valid (spaces allowed when typed). */
+export function isValidSiret(value: string): boolean {
+  const digits = value.replace(/\s+/g, '');
+  if (!/^\d{14}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 14; i++) {
+    let d = Number(digits[13 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/**
+ * EU VAT number: two-letter country prefix then 2–13 letters or digits.
+ * The exact per-country format is checked by VIES in real life; here we refuse
+ * what cannot possibly be one.
+ */
+const EU_VAT_PREFIXES = [
+  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'EL', 'ES', 'FI', 'FR', 'HR', 'HU',
+  'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'XI',
+];
+export function normaliseVatNumber(value: string): string {
+  return value.replace(/[\s.-]+/g, '').toUpperCase();
+}
+export function isPlausibleEuVatNumber(value: string): boolean {
+  const v = normaliseVatNumber(value);
+  return EU_VAT_PREFIXES.includes(v.slice(0, 2)) && /^[A-Z0-9]{2,13}$/.test(v.slice(2));
+}
+
+export const passwordSchema = z
+  .string({ error: 'Password is required' })
+  .max(128, 'Password must be at most 128 characters')
+  .superRefine((password, ctx) => {
+    const missing = passwordRules.filter((rule) => !rule.test(password)).map((rule) => rule.label.toLowerCase());
+    if (missing.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `Password needs: ${missing.join(', ')}` });
+    }
+  });
+
+export const emailSchema = z
+  .string({ error: 'Email is required' })
+  .trim()
+  .max(254, 'Email must be at most 254 characters')
+  .pipe(z.email('Email must be a valid address, like name@company.com'))
+  .transform((email) => email.toLowerCase());
+
+/** French and international phone numbers: digits, spaces, dots, dashes, a leading +. */
+export const phoneSchema = z
+  .string({ error: 'Phone is required' })
+  .trim()
+  .regex(/^\+?[0-9][0-9 .-]{7,19}$/, 'Phone must be a phone number, like +33 1 23 45 67 89');

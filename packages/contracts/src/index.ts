@@ -1,0 +1,6 @@
+export * from './identity.ts';
+export * from './account.ts';
+export * from './catalogue.ts';
+export * from './inquiry.ts';
+export * from './errors.ts';
+export * from './orders.ts';

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import type { VatRate } from './catalogue.ts';
+
+// ---------------------------------------------------------------- money
+/** VAT rates in basis points, so that every computation stays in integers. */
+const VAT_BASIS_POINTS: Record<VatRate, number> = { '20': 2000, '10': 1000, '5.5': 550, '2.1': 210 };
+
+/** Price of a line: prices are per 1,000 units, in cents; rounded half up to the cent. */
+export function lineTotalCents(quantity: number, pricePer1000Cents: number): number {
+  return Math.round((quantity * pricePer1000Cents) / 1000);
+}
+
+export function vatCents(amountExclVatCents: number, vatRate: VatRate): number {
+  return Math.round((amountExclVatCents * VAT_BASIS_POINTS[vatRate]) / 10_000);
+}
+
+/** kg CO₂e per 1,000 units × units = grams, kept as a whole number of grams. */
+export function co2eGrams(quantity: number, co2eKgPer1000: number): number {
+  return Math.round(quantity * co2eKgPer1000);
+}
+
+export interface PricedLine {
+  quantity: number;
+  pricePer1000Cents: number;
+  vatRate: VatRate;
+  co2eKgPer1000: number;
+}
+
+export interface LineAmounts {
+  exclVatCents: number;
+  vatCents: number;
+  inclVatCents: number;
+  co2eGrams: number;
+}
+
+export function lineAmounts(line: PricedLine): LineAmounts {
+  const exclVatCents = lineTotalCents(line.quantity, line.pricePer1000Cents);
+  const vat = vatCents(exclVatCents, line.vatRate);
+  return { exclVatCents, vatCents: vat, inclVatCents: exclVatCents + vat, co2eGrams: co2eGrams(line.quantity, line.co2eKgPer1000) };
+}
+
+/** Totals are the sums of the lines' rounded amounts (VAT per line). */
+export function sumAmounts(amounts: LineAmounts[]): LineAmounts {
+  return amounts.reduce(
+    (t, a) => ({ exclVatCents: t.exclVatCents + a.exclVatCents, vatCents: t.vatCents + a.vatCents, inclVatCents: t.inclVatCents + a.inclVatCents, co2eGrams: t.co2eGrams + a.co2eGrams }),
+    { exclVatCents: 0, vatCents: 0, inclVatCents: 0, co2eGrams: 0 },
+  );
+}
+
+// ---------------------------------------------------------------- quantities
+export interface QuantityRules {
+  minQuantity: number;
+  quantityStep: number;
+  stock: number;
+}
+
+/** Why a quantity cannot be ordered, naming the limit; null when it can. */
+export function quantityProblem(quantity: number, rules: QuantityRules): string | null {
+  if (!Number.isInteger(quantity) || quantity <= 0) return 'Quantity must be a whole number of units';
+  if (quantity < rules.minQuantity) return `The minimum order is ${rules.minQuantity} units`;
+  if ((quantity - rules.minQuantity) % rules.quantityStep !== 0) {
+    return `Order in steps of ${rules.quantityStep} units from ${rules.minQuantity} (for example ${rules.minQuantity + rules.quantityStep})`;
+  }
+  if (quantity > rules.stock) return rules.stock > 0 ? `Only ${rules.stock} units are in stock` : 'This product is out of stock';
+  return null;
+}
+
+/** The nearest quantity that follows the rules (ignoring stock), for reorders and forms. */
+export function nearestValidQuantity(quantity: number, rules: Omit<QuantityRules, 'stock'>): number {
+  if (quantity <= rules.minQuantity) return rules.minQuantity;
+  const steps = Math.round((quantity - rules.minQuantity) / rules.quantityStep);
+  return rules.minQuantity + steps * rules.quantityStep;
+}
+
+// ---------------------------------------------------------------- lifecycle
+export const ORDER_STATUSES = ['awaiting_payment', 'paid', 'in_progress', 'shipped', 'delivered', 'cancelled', 'payment_failed'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export const ONGOING_STATUSES: OrderStatus[] = ['awaiting_payment', 'paid', 'in_progress', 'shipped'];
+export const COMPLETED_STATUSES: OrderStatus[] = ['delivered', 'cancelled', 'payment_failed'];
+
+/** Changes a consultant may make, each with a comment the client reads. */
+export const CONSULTANT_TRANSITIONS: Partial<Record<OrderStatus, OrderStatus[]>> = {
+  paid: ['in_progress', 'cancelled'],
+  in_progress: ['shipped', 'cancelled'],
+  shipped: ['delivered'],
+};
+
+export function consultantMayMove(from: OrderStatus, to: OrderStatus): boolean {
+  return CONSULTANT_TRANSITIONS[from]?.includes(to) ?? false;
+}
+
+// ---------------------------------------------------------------- requests
+const slug = z.string({ error: 'product is required' }).trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'product must be a product slug');
+const quantity = z
+  .number({ error: 'quantity must be a number of units' })
+  .int('quantity must be a whole number of units')
+  .positive('quantity must be at least 1')
+  .max(100_000_000, 'quantity is too large');
+
+export const addToCartSchema = z.strictObject({ product: slug, quantity });
+export const setQuantitySchema = z.strictObject({ quantity });
+
+export const checkoutSchema = z.strictObject({
+  idempotencyKey: z.uuid({ error: 'idempotencyKey must be a UUID generated once per checkout form' }),
+});
+
+export const simulatedCardSchema = z.strictObject({
+  cardNumber: z
+    .string({ error: 'Card number is required' })
+    .transform((s) => s.replace(/[\s-]+/g, ''))
+    .refine((s) => /^\d{13,19}$/.test(s), 'Card number must be 13 to 19 digits'),
+  expiry: z
+    .string({ error: 'Expiry date is required' })
+    .trim()
+    .regex(/^(0[1-9]|1[0-2])\s?\/\s?\d{2}$/, 'Expiry date must be MM/YY'),
+  cvc: z.string({ error: 'CVC is required' }).trim().regex(/^\d{3,4}$/, 'CVC must be 3 or 4 digits'),
+  name: z.string().trim().max(100).optional(),
+});
+
+export const statusChangeSchema = z.strictObject({
+  status: z.enum(ORDER_STATUSES, { error: `status must be one of ${ORDER_STATUSES.join(', ')}` }),
+  comment: z
+    .string({ error: 'A comment for the client is required' })
+    .trim()
+    .min(1, 'A comment for the client is required')
+    .max(2000, 'Comment must be at most 2000 characters'),
+});
+
+export const noteSchema = z.strictObject({
+  body: z.string({ error: 'The note is empty' }).trim().min(1, 'The note is empty').max(4000, 'A note is at most 4000 characters'),
+});
+
+export const orderListQuerySchema = z.strictObject({
+  scope: z.enum(['ongoing', 'completed'], { error: 'scope must be ongoing or completed' }).optional(),
+  page: z.coerce.number().int().min(1, 'page starts at 1').default(1),
+  pageSize: z.coerce.number().int().min(1).max(100, 'pageSize is at most 100').default(25),
+});
+
+export const consultantOrderQuerySchema = z.strictObject({
+  status: z.enum(ORDER_STATUSES, { error: `status must be one of ${ORDER_STATUSES.join(', ')}` }).optional(),
+  client: z.coerce.number({ error: 'client must be a client id' }).int().positive('client must be a client id').optional(),
+  page: z.coerce.number().int().min(1, 'page starts at 1').default(1),
+  pageSize: z.coerce.number().int().min(1).max(100, 'pageSize is at most 100').default(25),
+});
+
+// ---------------------------------------------------------------- answers
+export interface CartLine {
+  product: { name: string; slug: string; minQuantity: number; quantityStep: number; stock: number; image: string | null };
+  quantity: number;
+  pricePer1000Cents: number;
+  vatRate: VatRate;
+  amounts: LineAmounts;
+  problem: string | null;
+}
+
+export interface Cart {
+  lines: CartLine[];
+  totals: LineAmounts;
+}
+
+export interface OrderLine {
+  productName: string;
+  productSlug: string;
+  quantity: number;
+  pricePer1000Cents: number;
+  vatRate: VatRate;
+  amounts: LineAmounts;
+}
+
+export interface OrderEvent {
+  at: string;
+  from: OrderStatus | null;
+  to: OrderStatus;
+  by: 'customer' | 'consultant' | 'administrator' | 'system';
+  byName: string | null;
+  comment: string | null;
+}
+
+export interface OrderNote {
+  at: string;
+  author: string;
+  body: string;
+}
+
+export interface Order {
+  reference: string;
+  status: OrderStatus;
+  placedAt: string;
+  provider: 'simulated' | 'stripe';
+  paymentExpiresAt: string | null;
+  lines: OrderLine[];
+  totals: LineAmounts;
+  history: OrderEvent[];
+}

@@ -1,0 +1,37 @@
+import { spawn, type SpawnOptions } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const root = path.resolve(import.meta.dirname, '..');
+
+/** Runs a command, inheriting the terminal; resolves with its exit code. */
+export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options, env: { ...process.env, ...options.env } });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+export async function mustRun(command: string, args: string[], options: SpawnOptions = {}) {
+  const code = await run(command, args, options);
+  if (code !== 0) {
+    console.error(`\n✗ ${command} ${args.join(' ')} failed (exit ${code})`);
+    process.exit(code);
+  }
+}
+
+/** npm ci when node_modules is missing or the lockfile changed since the last install. */
+export async function ensureInstalled() {
+  const stamp = path.join(root, 'node_modules', '.ventalis-lock-hash');
+  const lockHash = createHash('sha256').update(readFileSync(path.join(root, 'package-lock.json'))).digest('hex');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === lockHash) return;
+  console.log('→ Installing dependencies (npm ci)…');
+  await mustRun('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error']);
+  writeFileSync(stamp, lockHash);
+}
+
+export async function buildContracts() {
+  await mustRun('npx', ['tsc', '-p', 'packages/contracts']);
+}

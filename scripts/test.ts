@@ -1,0 +1,86 @@
+/**
+ * Command two: every test of every workspace; the cms suite on SQLite, then on
+ * PostgreSQL (TEST_DATABASE_URL, default: the machine's local server).   ./nodew npm test
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildContracts, ensureInstalled, root, run } from './lib.ts';
+
+const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const reports = mkdtempSync(path.join(tmpdir(), 'ventalis-tests-'));
+const results: { suite: string; passed: number; failed: number; code: number }[] = [];
+
+async function vitest(suite: string, workspace: string, env: Record<string, string> = {}) {
+  console.log(`\n━━ ${suite} ━━`);
+  const report = path.join(reports, `${suite.replace(/\W+/g, '-')}.json`);
+  const code = await run('npx', ['vitest', 'run', '--root', workspace, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { env });
+  let passed = 0;
+  let failed = 0;
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+    passed = json.numPassedTests;
+    failed = json.numFailedTests;
+  } catch {
+    failed = 1;
+  }
+  results.push({ suite, passed, failed: code !== 0 && failed === 0 ? 1 : failed, code });
+}
+
+function readReport<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(path.join(reports, file), 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** Unit tests (Vitest), then browser journeys (Playwright, against the built storefront and the real cms). */
+async function storefront() {
+  console.log('\n━━ storefront ━━');
+  const code = await run('npm', ['test', '--workspace', 'storefront'], { env: { TEST_REPORT_DIR: reports } });
+  const unit = readReport<{ success: boolean; numPassedTests: number; numFailedTests: number; numFailedTestSuites: number }>('storefront-unit.json');
+  const e2e = readReport<{ stats: { expected: number; unexpected: number; flaky: number }; errors: unknown[] }>('storefront-e2e.json');
+  // A file that fails to load, or a failing global setup, fails no test: count it once.
+  const suites = [
+    { suite: 'storefront unit', counts: unit && { passed: unit.numPassedTests, failed: unit.numFailedTests || (unit.success ? 0 : Math.max(1, unit.numFailedTestSuites)) } },
+    { suite: 'storefront e2e', counts: e2e && { passed: e2e.stats.expected + e2e.stats.flaky, failed: e2e.stats.unexpected || Math.min(1, e2e.errors.length) } },
+  ];
+  for (const { suite, counts } of suites) {
+    // A missing report means the suite did not run (or crashed): count it as a failure.
+    results.push(counts ? { suite, ...counts, code: counts.failed > 0 ? 1 : 0 } : { suite, passed: 0, failed: 1, code: 1 });
+  }
+  if (code !== 0 && results.slice(-2).every((r) => r.failed === 0)) results.push({ suite: 'storefront', passed: 0, failed: 1, code });
+}
+
+async function postgresReachable() {
+  // Imported here: on a fresh clone, packages exist only after ensureInstalled().
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch (error) {
+    console.error(`PostgreSQL is not reachable at ${postgresUrl} (${String(error)}): set TEST_DATABASE_URL.`);
+    return false;
+  }
+}
+
+await ensureInstalled();
+await buildContracts();
+
+await vitest('contracts', 'packages/contracts');
+await vitest('cms on SQLite', 'cms', { TEST_DATABASE: 'sqlite' });
+if (await postgresReachable()) await vitest('cms on PostgreSQL', 'cms', { TEST_DATABASE: 'postgres', TEST_DATABASE_URL: postgresUrl });
+else results.push({ suite: 'cms on PostgreSQL', passed: 0, failed: 1, code: 1 });
+await storefront();
+const chatServer = await run('npm', ['test', '--workspace', 'chat-server', '--if-present']);
+if (chatServer !== 0) results.push({ suite: 'chat-server', passed: 0, failed: 1, code: chatServer });
+
+console.log('\n━━ Summary ━━');
+for (const r of results) console.log(`${r.code === 0 ? '✓' : '✗'} ${r.suite}: ${r.passed} passed, ${r.failed} failed`);
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || results.some((r) => r.code !== 0) ? 1 : 0);

@@ -1,0 +1,46 @@
+/**
+ * The storefront's tests: the unit tests (Vitest), then the browser journeys (Playwright),
+ * whose global setup builds the storefront and boots the real cms with the demo data.
+ *   npm test --workspace storefront
+ * TEST_REPORT_DIR=dir also writes dir/storefront-unit.json and dir/storefront-e2e.json,
+ * which the repository's test command adds to its summary.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+const storefrontDir = path.resolve(import.meta.dirname, '..');
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const reports = process.env.TEST_REPORT_DIR;
+
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: storefrontDir, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** The journeys use Debian's Chromium (no browser download); CI machines run as root. */
+async function ensureChromium(): Promise<boolean> {
+  if (existsSync(chromium)) return true;
+  if (process.getuid?.() !== 0) {
+    console.error(`Chromium is missing at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    return false;
+  }
+  console.log('→ Installing Chromium (apt-get)…');
+  const code = await run('sh', ['-c', 'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium']);
+  return code === 0 && existsSync(chromium);
+}
+
+// tsconfig.json extends the config `svelte-kit sync` generates: missing on a fresh install.
+const sync = await run('npx', ['svelte-kit', 'sync']);
+const unitArgs = ['vitest', 'run', ...(reports ? ['--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'storefront-unit.json')}`] : [])];
+const unit = sync === 0 ? await run('npx', unitArgs) : sync;
+
+let e2e = 1;
+if (await ensureChromium()) {
+  e2e = await run('npx', ['playwright', 'test'], reports ? { E2E_JSON_REPORT: path.join(reports, 'storefront-e2e.json') } : {});
+}
+
+process.exit(unit !== 0 || e2e !== 0 ? 1 : 0);

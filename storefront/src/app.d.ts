@@ -1,0 +1,18 @@
+import type { AuthTokens } from '#lib/server/cms.ts';
+import type { SessionUser } from '#lib/server/session.ts';
+
+declare global {
+  namespace App {
+    interface Locals {
+      /** The signed-in person, or null for a visitor. */
+      user: SessionUser | null;
+      /** The cms tokens of the session, for server-side calls only: never hand them to a page. */
+      tokens: AuthTokens | null;
+    }
+    interface PageData {
+      user?: SessionUser | null;
+    }
+  }
+}
+
+export {};

@@ -1,0 +1,33 @@
+/**
+ * The storefront's run-time settings, validated when the server starts (see .env.example).
+ * Server-only: read them from '$app/env/private'.
+ */
+import { defineEnvVars } from '@sveltejs/kit/env';
+
+function wholeNumber(name: string, fallback: number) {
+  return (value: string | undefined): number => {
+    if (value === undefined || value === '') return fallback;
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+    return n;
+  };
+}
+
+export const variables = defineEnvVars({
+  CMS_URL: {
+    description: 'Where the storefront server reaches the cms (use 127.0.0.1 rather than localhost).',
+    schema: (value) => {
+      const url = value || 'http://127.0.0.1:1337';
+      if (!/^https?:\/\/[^/]+/.test(url)) throw new Error(`CMS_URL must be an http(s) URL, got "${url}"`);
+      return url.replace(/\/+$/, '');
+    },
+  },
+  CATALOGUE_CACHE_SECONDS: {
+    description: 'How long public catalogue and page answers from the cms are reused (0: never).',
+    schema: wholeNumber('CATALOGUE_CACHE_SECONDS', 30),
+  },
+  CMS_TIMEOUT_SECONDS: {
+    description: 'How long to wait for the cms before showing an error page.',
+    schema: wholeNumber('CMS_TIMEOUT_SECONDS', 10),
+  },
+});

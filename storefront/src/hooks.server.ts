@@ -1,0 +1,43 @@
+import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
+import { CmsUnavailableError } from '#lib/server/cms.ts';
+import { resolveSession } from '#lib/server/services.ts';
+import { decodeSession, encodeSession, SESSION_COOKIE, sessionCookieOptions } from '#lib/server/session.ts';
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+};
+
+/** The session cookie → event.locals.user; refreshed tokens are written back, ended sessions removed. */
+export const handle: Handle = async ({ event, resolve }) => {
+  event.locals.user = null;
+  event.locals.tokens = null;
+
+  // Media go straight through the proxy: nobody's account is needed to show a picture.
+  if (!event.url.pathname.startsWith('/uploads/')) {
+    const stored = event.cookies.get(SESSION_COOKIE);
+    if (stored !== undefined) {
+      const session = await resolveSession(decodeSession(stored));
+      event.locals.user = session.user;
+      event.locals.tokens = session.tokens;
+      if (!session.tokens) event.cookies.delete(SESSION_COOKIE, sessionCookieOptions(event.url));
+      else if (session.refreshed) event.cookies.set(SESSION_COOKIE, encodeSession(session.tokens), sessionCookieOptions(event.url));
+    }
+  }
+
+  const response = await resolve(event);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  }
+  return response;
+};
+
+export const handleError: HandleServerError = ({ kind, error }) => {
+  if (kind !== 'unknown') return;
+  if (error instanceof CmsUnavailableError) {
+    console.error(`${error.message}: ${String(error.cause)}`);
+    return { status: 503, message: 'Our catalogue is unavailable for a moment. Please try again in a few minutes.' };
+  }
+  console.error(error);
+};

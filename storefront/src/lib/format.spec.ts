@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { centsToEurosInput, countryName, formatCo2e, formatDecimal, formatEuros, formatInteger, formatPercent, formatUnits, parseEurosToCents } from './format.ts';
+
+/** French output uses no-break spaces; compare with plain spaces for readability. */
+const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
+
+describe('formatEuros', () => {
+  it('formats cents the French way: thousands spaced, decimal comma, euro sign after', () => {
+    expect(plain(formatEuros(123456))).toBe('1 234,56 €');
+    expect(plain(formatEuros(45900))).toBe('459,00 €');
+    expect(plain(formatEuros(0))).toBe('0,00 €');
+    expect(plain(formatEuros(5))).toBe('0,05 €');
+    expect(plain(formatEuros(123456789012))).toBe('1 234 567 890,12 €');
+    expect(plain(formatEuros(-1999))).toBe('-19,99 €');
+  });
+
+  it('never breaks a price across lines', () => {
+    expect(formatEuros(123456)).toBe('1\u202f234,56\u00a0€');
+  });
+
+  it('refuses amounts that are not whole cents', () => {
+    expect(() => formatEuros(12.5)).toThrow(RangeError);
+    expect(() => formatEuros(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('numbers and units', () => {
+  it('groups thousands of whole numbers', () => {
+    expect(plain(formatInteger(180000))).toBe('180 000');
+    expect(plain(formatInteger(999))).toBe('999');
+    expect(plain(formatInteger(-1000))).toBe('-1 000');
+  });
+
+  it('writes decimals with a comma and drops trailing zeros', () => {
+    expect(formatDecimal(118.4)).toBe('118,4');
+    expect(formatDecimal(118.04, 2)).toBe('118,04');
+    expect(formatDecimal(12)).toBe('12');
+    expect(formatDecimal(0.04)).toBe('0');
+    expect(plain(formatDecimal(1234.56, 2))).toBe('1 234,56');
+  });
+
+  it('formats percentages, VAT rates given as strings included', () => {
+    expect(plain(formatPercent(55))).toBe('55 %');
+    expect(plain(formatPercent('5.5'))).toBe('5,5 %');
+    expect(plain(formatPercent('2.1'))).toBe('2,1 %');
+  });
+
+  it('formats carbon footprints and quantities', () => {
+    expect(plain(formatCo2e(118.4))).toBe('118,4 kg CO₂e');
+    expect(plain(formatUnits(1000))).toBe('1 000 units');
+    expect(plain(formatUnits(1))).toBe('1 unit');
+  });
+
+  it('names countries from their ISO code', () => {
+    expect(countryName('FR')).toBe('France');
+    expect(countryName('de')).toBe('Germany');
+    expect(countryName('??')).toBe('??');
+  });
+});
+
+describe('parseEurosToCents', () => {
+  it('reads amounts as people type them', () => {
+    expect(parseEurosToCents('12')).toBe(1200);
+    expect(parseEurosToCents('12,5')).toBe(1250);
+    expect(parseEurosToCents('12.50')).toBe(1250);
+    expect(parseEurosToCents('1 234,56 €')).toBe(123456);
+    expect(parseEurosToCents('0,07')).toBe(7);
+  });
+
+  it('refuses what is not an amount with at most two decimals', () => {
+    for (const input of ['', 'abc', '-5', '12,345', '1e3', '12,', ',5', '12.5.1']) expect(parseEurosToCents(input)).toBeNull();
+  });
+
+  it('round-trips with the form value', () => {
+    expect(centsToEurosInput(1250)).toBe('12,50');
+    expect(centsToEurosInput(1200)).toBe('12');
+    expect(centsToEurosInput(7)).toBe('0,07');
+    for (const cents of [0, 7, 1250, 123456]) expect(parseEurosToCents(centsToEurosInput(cents))).toBe(cents);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * French formatting of what the storefront shows: prices, quantities, percentages, carbon.
+ * Money stays in integer cents: formatting and parsing never go through floating point.
+ */
+
+/** French typography: narrow no-break space between thousands, no-break space before a unit. */
+export const THOUSANDS_SEPARATOR = '\u202f';
+export const UNIT_SEPARATOR = '\u00a0';
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, THOUSANDS_SEPARATOR);
+}
+
+/** 123456 → "1 234,56 €" (with French no-break spaces). */
+export function formatEuros(cents: number): string {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`formatEuros expects whole cents, got ${cents}`);
+  const sign = cents < 0 ? '-' : '';
+  const absolute = Math.abs(cents);
+  const euros = Math.trunc(absolute / 100);
+  const rest = String(absolute % 100).padStart(2, '0');
+  return `${sign}${groupThousands(String(euros))},${rest}${UNIT_SEPARATOR}€`;
+}
+
+/** 180000 → "180 000". */
+export function formatInteger(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`formatInteger expects a whole number, got ${value}`);
+  return (value < 0 ? '-' : '') + groupThousands(String(Math.abs(value)));
+}
+
+/** A decimal number with at most `digits` decimals and a decimal comma: 118.4 → "118,4". */
+export function formatDecimal(value: number, digits = 1): string {
+  const factor = 10 ** digits;
+  const scaled = Math.round(Math.abs(value) * factor);
+  const whole = Math.trunc(scaled / factor);
+  const fraction = String(scaled % factor).padStart(digits, '0').replace(/0+$/, '');
+  const sign = value < 0 && scaled !== 0 ? '-' : '';
+  return `${sign}${groupThousands(String(whole))}${fraction ? `,${fraction}` : ''}`;
+}
+
+/** 55 → "55 %"; "5.5" → "5,5 %" (VAT rates come as strings). */
+export function formatPercent(value: number | string): string {
+  return `${formatDecimal(Number(value), 1)}${UNIT_SEPARATOR}%`;
+}
+
+/** kg CO₂e per 1,000 units: 118.4 → "118,4 kg CO₂e". */
+export function formatCo2e(kg: number): string {
+  return `${formatDecimal(kg, 1)}${UNIT_SEPARATOR}kg CO₂e`;
+}
+
+/** 1000 → "1 000 units"; 1 → "1 unit". */
+export function formatUnits(quantity: number): string {
+  return `${formatInteger(quantity)}${UNIT_SEPARATOR}${quantity === 1 ? 'unit' : 'units'}`;
+}
+
+const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** ISO 3166 code → English name ("FR" → "France"); the code itself when unknown. */
+export function countryName(code: string): string {
+  try {
+    return countryNames.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * What a person types as an amount in euros ("12", "12,5", "1 234,56", "12.50 €") → cents;
+ * null when it is not an amount with at most two decimals.
+ */
+export function parseEurosToCents(input: string): number | null {
+  const text = input.replace(/[\s\u00a0\u202f€]/g, '');
+  const match = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(text);
+  if (!match) return null;
+  const [, euros, decimals = ''] = match;
+  return Number(euros) * 100 + Number(decimals.padEnd(2, '0'));
+}
+
+/** Cents → what a euro input shows back: 1250 → "12,50"; 1200 → "12". */
+export function centsToEurosInput(cents: number): string {
+  const euros = Math.trunc(cents / 100);
+  const rest = cents % 100;
+  return rest === 0 ? String(euros) : `${euros},${String(rest).padStart(2, '0')}`;
+}

@@ -1,0 +1,171 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CmsError, CmsUnavailableError, createCmsClient } from './cms.ts';
+
+/** A stand-in cms on a real port: answers by path and counts what it was asked. */
+let server: Server;
+let baseUrl: string;
+const hits: string[] = [];
+let routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {};
+
+const json = (status: number, body: unknown) => (_req: IncomingMessage, res: ServerResponse) => {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+};
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`);
+    const route = routes[`${req.method} ${req.url?.split('?')[0]}`];
+    if (route) route(req, res);
+    else json(404, { data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } })(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+beforeEach(() => {
+  hits.length = 0;
+  routes = {
+    'GET /api/categories': json(200, { data: [{ name: 'Packaging', slug: 'packaging', description: null, image: null, parent: null, children: [] }] }),
+    'GET /api/eco-labels': json(200, { data: [{ name: 'FSC', slug: 'fsc' }] }),
+    'GET /api/products': json(200, { data: [], meta: { pagination: { page: 1, pageSize: 12, pageCount: 0, total: 0 } } }),
+    'GET /api/account': json(200, { data: { role: 'customer', id: 7, email: 'a@b.example', firstName: 'Claire', lastName: 'Dubois' } }),
+  };
+});
+
+function client(clock = { now: 1_000 }, options: { cacheTtlMs?: number; maxCacheEntries?: number } = {}) {
+  return createCmsClient({ baseUrl, cacheTtlMs: 30_000, now: () => clock.now, ...options });
+}
+
+describe('the cms client cache', () => {
+  it('reuses a catalogue answer until its time is up, then asks again', async () => {
+    const clock = { now: 1_000 };
+    const cms = client(clock);
+    expect(await cms.listCategories()).toHaveLength(1);
+    clock.now += 29_000;
+    await cms.listCategories();
+    expect(hits).toEqual(['GET /api/categories']);
+    clock.now += 2_000;
+    await cms.listCategories();
+    expect(hits).toEqual(['GET /api/categories', 'GET /api/categories']);
+  });
+
+  it('sends one request for simultaneous identical reads', async () => {
+    const cms = client();
+    await Promise.all([cms.listEcoLabels(), cms.listEcoLabels(), cms.listEcoLabels()]);
+    expect(hits).toEqual(['GET /api/eco-labels']);
+  });
+
+  it('keeps product lists per query, whatever the order of its fields', async () => {
+    const cms = client();
+    await cms.listProducts({ sort: 'name', page: 1, pageSize: 12, label: 'fsc' });
+    await cms.listProducts({ label: 'fsc', pageSize: 12, page: 1, sort: 'name' });
+    await cms.listProducts({ label: 'fsc', pageSize: 12, page: 2, sort: 'name' });
+    expect(hits).toEqual(['GET /api/products?label=fsc&page=1&pageSize=12&sort=name', 'GET /api/products?label=fsc&page=2&pageSize=12&sort=name']);
+  });
+
+  it('derives a category from the cached list', async () => {
+    const cms = client();
+    expect((await cms.getCategory('packaging'))?.name).toBe('Packaging');
+    expect(await cms.getCategory('unknown')).toBeNull();
+    expect(hits).toEqual(['GET /api/categories']);
+  });
+
+  it('remembers that a product does not exist, for the same short time', async () => {
+    const cms = client();
+    expect(await cms.getProduct('no-such-product')).toBeNull();
+    expect(await cms.getProduct('no-such-product')).toBeNull();
+    expect(hits).toEqual(['GET /api/products/no-such-product']);
+  });
+
+  it('does not keep failures', async () => {
+    let calls = 0;
+    routes['GET /api/eco-labels'] = (req, res) => (++calls === 1 ? json(500, { error: { message: 'boom' } }) : json(200, { data: [] }))(req, res);
+    const cms = client();
+    await expect(cms.listEcoLabels()).rejects.toBeInstanceOf(CmsError);
+    expect(await cms.listEcoLabels()).toEqual([]);
+    expect(calls).toBe(2);
+  });
+
+  it('forgets everything when invalidated (the cms webhook)', async () => {
+    const cms = client();
+    await cms.listCategories();
+    cms.invalidateCache();
+    await cms.listCategories();
+    expect(hits).toHaveLength(2);
+  });
+
+  it('forgets the least recently used answers beyond its size', async () => {
+    const cms = client({ now: 0 }, { maxCacheEntries: 2 });
+    await cms.listCategories();
+    await cms.listEcoLabels();
+    await cms.listCategories();
+    await cms.getProduct('a');
+    await cms.listCategories();
+    await cms.listEcoLabels();
+    expect(hits.filter((h) => h === 'GET /api/categories')).toHaveLength(1);
+    expect(hits.filter((h) => h === 'GET /api/eco-labels')).toHaveLength(2);
+  });
+
+  it('can be turned off', async () => {
+    const cms = client({ now: 0 }, { cacheTtlMs: 0 });
+    await cms.listCategories();
+    await cms.listCategories();
+    expect(hits).toHaveLength(2);
+  });
+
+  it('never caches what belongs to a person', async () => {
+    const cms = client();
+    await cms.getAccount('token-a');
+    await cms.getAccount('token-a');
+    expect(hits).toEqual(['GET /api/account', 'GET /api/account']);
+  });
+});
+
+describe('the cms client', () => {
+  it('sends the access token and reads the account', async () => {
+    let authorization: string | undefined;
+    routes['GET /api/account'] = (req, res) => {
+      authorization = req.headers.authorization;
+      json(200, { data: { role: 'customer', id: 7 } })(req, res);
+    };
+    expect(await client().getAccount('abc')).toMatchObject({ role: 'customer', id: 7 });
+    expect(authorization).toBe('Bearer abc');
+  });
+
+  it('answers null when the cms rejects the access token', async () => {
+    routes['GET /api/account'] = json(401, { error: { status: 401, message: 'Missing or invalid credentials' } });
+    expect(await client().getAccount('expired')).toBeNull();
+  });
+
+  it('turns a refused sign-in into an error with the cms message and fields', async () => {
+    routes['POST /api/auth/local'] = json(400, { error: { status: 400, message: 'identifier: Email must be a valid address', details: { errors: { identifier: 'Email must be a valid address' } } } });
+    const refused = await client().login({ identifier: 'x', password: 'y' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(CmsError);
+    expect(refused).toMatchObject({ status: 400, fieldErrors: { identifier: 'Email must be a valid address' } });
+  });
+
+  it('forwards the visitor address on sign-in, for the cms rate limits', async () => {
+    let forwarded: string | string[] | undefined;
+    routes['POST /api/auth/local'] = (req, res) => {
+      forwarded = req.headers['x-forwarded-for'];
+      json(200, { jwt: 'j', refreshToken: 'r', user: { id: 1, email: 'a@b.example' } })(req, res);
+    };
+    expect(await client().login({ identifier: 'a@b.example', password: 'p' }, '203.0.113.9')).toEqual({ jwt: 'j', refreshToken: 'r', user: { id: 1, email: 'a@b.example' } });
+    expect(forwarded).toBe('203.0.113.9');
+  });
+
+  it('answers null for a refused refresh token', async () => {
+    routes['POST /api/auth/refresh'] = json(401, { error: { status: 401, message: 'Invalid refresh token' } });
+    expect(await client().refresh('old')).toBeNull();
+  });
+
+  it('says the cms is unavailable when nothing answers', async () => {
+    const cms = createCmsClient({ baseUrl: 'http://127.0.0.1:9', cacheTtlMs: 0 });
+    await expect(cms.listCategories()).rejects.toBeInstanceOf(CmsUnavailableError);
+  });
+});

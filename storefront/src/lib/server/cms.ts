@@ -1,0 +1,282 @@
+/**
+ * The only code that talks to the cms. Public catalogue and content answers are kept in
+ * memory for a short time (every page of the shop needs the categories, most need the
+ * labels); anything tied to a person (tokens, account) is never cached.
+ */
+import type {
+  Category,
+  ConsultantCard,
+  CustomerProfile,
+  EcoLabel,
+  FieldErrors,
+  Inquiry,
+  Page,
+  Product,
+  ProductListQuery,
+  ProductSummary,
+  Registration,
+} from '@ventalis/contracts';
+import type { ContentPage, PageName } from '../content.ts';
+
+export interface AuthTokens {
+  jwt: string;
+  refreshToken: string;
+}
+
+export interface Credentials {
+  identifier: string;
+  password: string;
+}
+
+/** GET /api/account: a customer's profile, or a consultant's own card. */
+export type Account = ({ role: 'customer' } & CustomerProfile) | { role: 'consultant'; consultant: ConsultantCard | null };
+
+/** The cms answered with an error a person can act on (4xx) or failed (5xx). */
+export class CmsError extends Error {
+  readonly status: number;
+  readonly fieldErrors: FieldErrors;
+  constructor(status: number, message: string, fieldErrors: FieldErrors = {}) {
+    super(message);
+    this.name = 'CmsError';
+    this.status = status;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+/** The cms could not be reached, or did not answer in time. */
+export class CmsUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CmsUnavailableError';
+  }
+}
+
+export interface CmsClientOptions {
+  /** Where the storefront's server reaches the cms, e.g. http://127.0.0.1:1337 (no trailing /api). */
+  baseUrl: string;
+  /** How long a public answer is reused; 0 turns the cache off. */
+  cacheTtlMs?: number;
+  /** The cache forgets its least recently used answers beyond this many. */
+  maxCacheEntries?: number;
+  timeoutMs?: number;
+  fetch?: typeof globalThis.fetch;
+  now?: () => number;
+}
+
+interface CacheEntry {
+  expiresAt: number;
+  value: Promise<unknown>;
+}
+
+type Json = Record<string, unknown>;
+
+function errorFields(details: unknown): FieldErrors {
+  const errors = (details as { errors?: unknown } | undefined)?.errors;
+  if (!errors || typeof errors !== 'object') return {};
+  // Ventalis answers { field: message }; Strapi's own validation answers [{ path, message }].
+  if (Array.isArray(errors)) {
+    const out: FieldErrors = {};
+    for (const item of errors as { path?: unknown; message?: unknown }[]) {
+      const key = Array.isArray(item.path) ? item.path.join('.') : '_';
+      if (!(key in out) && typeof item.message === 'string') out[key] = item.message;
+    }
+    return out;
+  }
+  return Object.fromEntries(Object.entries(errors).filter(([, message]) => typeof message === 'string')) as FieldErrors;
+}
+
+export function createCmsClient(options: CmsClientOptions) {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const ttlMs = options.cacheTtlMs ?? 30_000;
+  const maxEntries = options.maxCacheEntries ?? 500;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const fetch = options.fetch ?? globalThis.fetch;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, CacheEntry>();
+
+  async function send(path: string, init: { method?: string; jwt?: string; body?: unknown; clientAddress?: string } = {}): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (init.jwt) headers.authorization = `Bearer ${init.jwt}`;
+    // The cms rate-limits sign-ins and inquiries per client address; behind the storefront
+    // that is the visitor's, not ours (the cms trusts it with BEHIND_PROXY=true).
+    if (init.clientAddress) headers['x-forwarded-for'] = init.clientAddress;
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    try {
+      return await fetch(`${baseUrl}${path}`, {
+        method: init.method ?? 'GET',
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new CmsUnavailableError(`The cms did not answer ${init.method ?? 'GET'} ${path}`, { cause: error });
+    }
+  }
+
+  async function failure(response: Response, path: string): Promise<CmsError> {
+    let body: { error?: { message?: unknown; details?: unknown } } = {};
+    try {
+      body = (await response.json()) as typeof body;
+    } catch {
+      // An error page that is not JSON (a proxy's, say): the status says enough.
+    }
+    const message = typeof body.error?.message === 'string' ? body.error.message : `The cms answered ${response.status} to ${path}`;
+    return new CmsError(response.status, message, errorFields(body.error?.details));
+  }
+
+  async function getJson<T>(path: string): Promise<T> {
+    const response = await send(path);
+    if (!response.ok) throw await failure(response, path);
+    return (await response.json()) as T;
+  }
+
+  /** Like getJson, but a 404 is an answer: null. */
+  async function findJson<T>(path: string): Promise<T | null> {
+    const response = await send(path);
+    if (response.status === 404) {
+      await response.body?.cancel();
+      return null;
+    }
+    if (!response.ok) throw await failure(response, path);
+    return (await response.json()) as T;
+  }
+
+  async function postJson<T>(path: string, body: unknown, options: { jwt?: string; clientAddress?: string } = {}): Promise<T> {
+    const response = await send(path, { method: 'POST', body, ...options });
+    if (!response.ok) throw await failure(response, path);
+    return (await response.json()) as T;
+  }
+
+  /** One request per key at a time, answers reused for ttlMs; failures are not kept. */
+  function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (ttlMs <= 0) return load();
+    const at = now();
+    const hit = cache.get(key);
+    if (hit && hit.expiresAt > at) {
+      // Move to the back: the Map's insertion order is the eviction order.
+      cache.delete(key);
+      cache.set(key, hit);
+      return hit.value as Promise<T>;
+    }
+    const entry: CacheEntry = { expiresAt: at + ttlMs, value: load() };
+    cache.delete(key);
+    cache.set(key, entry);
+    while (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
+    entry.value.catch(() => {
+      if (cache.get(key) === entry) cache.delete(key);
+    });
+    return entry.value as Promise<T>;
+  }
+
+  const listCategories = () => cached('categories', async () => (await getJson<{ data: Category[] }>('/api/categories')).data);
+
+  return {
+    listProducts(query: ProductListQuery): Promise<Page<ProductSummary>> {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+      params.sort();
+      const path = `/api/products?${params}`;
+      return cached(path, () => getJson<Page<ProductSummary>>(path));
+    },
+
+    getProduct(slug: string): Promise<Product | null> {
+      const path = `/api/products/${encodeURIComponent(slug)}`;
+      return cached(path, async () => (await findJson<{ data: Product }>(path))?.data ?? null);
+    },
+
+    listCategories,
+
+    /** A visible category by slug (from the cached list: one request serves every category page). */
+    async getCategory(slug: string): Promise<Category | null> {
+      return (await listCategories()).find((category) => category.slug === slug) ?? null;
+    },
+
+    listEcoLabels(): Promise<EcoLabel[]> {
+      return cached('eco-labels', async () => (await getJson<{ data: EcoLabel[] }>('/api/eco-labels')).data);
+    },
+
+    /** A published content page; null while it has not been published. */
+    getPage(name: PageName): Promise<ContentPage | null> {
+      const path = `/api/pages/${name}`;
+      return cached(path, async () => (await findJson<{ data: ContentPage }>(path))?.data ?? null);
+    },
+
+    /** Forgets every cached answer: for the cms' webhook when content changes. */
+    invalidateCache(): void {
+      cache.clear();
+    },
+
+    /** POST /api/auth/local; a CmsError (400) when the credentials are refused. */
+    async login(credentials: Credentials, clientAddress?: string): Promise<AuthTokens & { user: { id: number; email: string } }> {
+      const answer = await postJson<Json>('/api/auth/local', credentials, { clientAddress });
+      const user = answer.user as { id: number; email: string };
+      return { jwt: String(answer.jwt), refreshToken: String(answer.refreshToken), user: { id: user.id, email: user.email } };
+    },
+
+    /** New tokens for a refresh token; null when the cms refuses it (expired, revoked, unknown). */
+    async refresh(refreshToken: string): Promise<AuthTokens | null> {
+      const response = await send('/api/auth/refresh', { method: 'POST', body: { refreshToken } });
+      if (response.status === 400 || response.status === 401) {
+        await response.body?.cancel();
+        return null;
+      }
+      if (!response.ok) throw await failure(response, '/api/auth/refresh');
+      const answer = (await response.json()) as Json;
+      return { jwt: String(answer.jwt), refreshToken: String(answer.refreshToken ?? refreshToken) };
+    },
+
+    /** Ends this session in the cms (the refresh token stops working). */
+    async logout(tokens: AuthTokens): Promise<void> {
+      await postJson('/api/auth/logout', { refreshToken: tokens.refreshToken }, { jwt: tokens.jwt });
+    },
+
+    /** POST /api/auth/local/register: a Customer account, unconfirmed until the mailed link is followed. */
+    async register(registration: Registration, clientAddress?: string): Promise<void> {
+      await postJson('/api/auth/local/register', registration, { clientAddress });
+    },
+
+    /** Mails a reset link if the account exists; the answer never says whether it does. */
+    async forgotPassword(email: string, clientAddress?: string): Promise<void> {
+      await postJson('/api/auth/forgot-password', { email }, { clientAddress });
+    },
+
+    async resetPassword(reset: { code: string; password: string; passwordConfirmation: string }, clientAddress?: string): Promise<void> {
+      await postJson('/api/auth/reset-password', reset, { clientAddress });
+    },
+
+    async resendConfirmation(email: string, clientAddress?: string): Promise<void> {
+      await postJson('/api/auth/send-email-confirmation', { email }, { clientAddress });
+    },
+
+    /** POST /api/inquiries (the contact form); a CmsError (400, 429) when refused. */
+    async submitInquiry(inquiry: Inquiry, clientAddress?: string): Promise<void> {
+      await postJson('/api/inquiries', inquiry, { clientAddress });
+    },
+
+    /** The signed-in person's account; null when the cms rejects the access token. */
+    async getAccount(jwt: string): Promise<Account | null> {
+      const response = await send('/api/account', { jwt });
+      if (response.status === 401 || response.status === 403) {
+        await response.body?.cancel();
+        return null;
+      }
+      if (!response.ok) throw await failure(response, '/api/account');
+      return ((await response.json()) as { data: Account }).data;
+    },
+
+    /** A file from the cms' public uploads folder, streamed as the cms answers it. */
+    fetchUpload(path: string, headers: Headers): Promise<Response> {
+      const forwarded = new Headers();
+      // Not accept-encoding: fetch decompresses bodies, and the browser gets them from us anyway.
+      for (const name of ['if-none-match', 'if-modified-since', 'range']) {
+        const value = headers.get(name);
+        if (value) forwarded.set(name, value);
+      }
+      return fetch(`${baseUrl}/uploads/${path}`, { headers: forwarded, signal: AbortSignal.timeout(timeoutMs) }).catch((error: unknown) => {
+        throw new CmsUnavailableError(`The cms did not answer GET /uploads/${path}`, { cause: error });
+      });
+    },
+  };
+}
+
+export type CmsClient = ReturnType<typeof createCmsClient>;

@@ -1,0 +1,12 @@
+/** The process-wide cms client and session resolver, configured from the environment. */
+import { CATALOGUE_CACHE_SECONDS, CMS_TIMEOUT_SECONDS, CMS_URL } from '$app/env/private';
+import { createCmsClient } from './cms.ts';
+import { createSessionResolver } from './session.ts';
+
+export const cms = createCmsClient({
+  baseUrl: CMS_URL,
+  cacheTtlMs: CATALOGUE_CACHE_SECONDS * 1000,
+  timeoutMs: Math.max(1, CMS_TIMEOUT_SECONDS) * 1000,
+});
+
+export const resolveSession = createSessionResolver(cms);

@@ -1,0 +1,38 @@
+import { error } from '@sveltejs/kit';
+import { PRODUCT_SORTS, type Category } from '@ventalis/contracts';
+import { activeFilters, pagination, parseCatalogueSearch, SORT_LABELS } from '#lib/catalogue-query.ts';
+import { cms } from '#lib/server/services.ts';
+import type { PageServerLoad } from './$types';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const load: PageServerLoad = async ({ params, url }) => {
+  if (params.category !== undefined && !SLUG.test(params.category)) error(404, 'No category has this address');
+
+  const search = parseCatalogueSearch(url.searchParams, params.category);
+  const [categories, labels, products] = await Promise.all([cms.listCategories(), cms.listEcoLabels(), cms.listProducts(search.query)]);
+
+  const category = params.category ? categories.find((c) => c.slug === params.category) : undefined;
+  if (params.category && !category) error(404, 'No category has this address');
+
+  const path = category ? `/catalogue/${category.slug}` : '/catalogue';
+  const labelName = (slug: string) => labels.find((label) => label.slug === slug)?.name;
+  const { page, pageCount, total } = products.meta.pagination;
+
+  return {
+    path,
+    category: category ? { name: category.name, slug: category.slug, description: category.description, parent: category.parent, children: category.children } : null,
+    // The navigation: top-level categories with their sub-categories.
+    categoryTree: categories
+      .filter((c: Category) => !c.parent)
+      .map((c: Category) => ({ name: c.name, slug: c.slug, children: c.children })),
+    labels,
+    sortOptions: PRODUCT_SORTS.map((value) => ({ value, label: SORT_LABELS[value] })),
+    form: search.form,
+    errors: search.errors,
+    filters: activeFilters(path, search.form, labelName, search.errors),
+    products: products.data,
+    total,
+    pagination: pagination(path, search.form, page, pageCount),
+  };
+};

@@ -1,0 +1,21 @@
+import { fail } from '@sveltejs/kit';
+import { fieldErrors, forgotPasswordSchema } from '@ventalis/contracts';
+import { CmsError } from '#lib/server/cms.ts';
+import { cms } from '#lib/server/services.ts';
+import type { Actions } from './$types';
+
+export const actions: Actions = {
+  /** The answer never says whether the email has an account. */
+  default: async ({ request, getClientAddress }) => {
+    const email = String((await request.formData()).get('email') ?? '');
+    const parsed = forgotPasswordSchema.safeParse({ email });
+    if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error), values: { email } });
+    try {
+      await cms.forgotPassword(parsed.data.email, getClientAddress());
+    } catch (error) {
+      if (error instanceof CmsError && error.status === 429) return fail(429, { errors: { _: 'Too many attempts: please wait a minute.' }, values: { email } });
+      throw error;
+    }
+    return { sent: true, values: { email } };
+  },
+};

@@ -1,0 +1,34 @@
+import adapter from '@sveltejs/adapter-node';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+/**
+ * adapter-node 6 no longer reads ORIGIN at run time and assumes https when no protocol
+ * header is configured: over plain http every form POST would fail the CSRF check.
+ * So the public origin is fixed when building (ORIGIN=https://shop.example vite build);
+ * without it, run behind a proxy with PROTOCOL_HEADER/HOST_HEADER set (see .env.example).
+ */
+const origin = process.env.ORIGIN?.replace(/\/+$/, '') || undefined;
+if (origin && !/^https?:\/\/[^/]+$/.test(origin)) throw new Error(`ORIGIN must be an origin like https://shop.example, got "${origin}"`);
+
+export default defineConfig({
+  plugins: [
+    sveltekit({
+      adapter: adapter(),
+      paths: { origin },
+      csp: {
+        mode: 'auto',
+        directives: {
+          'default-src': ['self'],
+          'script-src': ['self'],
+          'style-src': ['self', 'unsafe-inline'],
+          'img-src': ['self', 'data:', 'https:'],
+          'object-src': ['none'],
+          'base-uri': ['self'],
+          'form-action': ['self'],
+          'frame-ancestors': ['none'],
+        },
+      },
+    }),
+  ],
+});

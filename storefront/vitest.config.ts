@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests of the pure modules and the cms client; the browser journeys are Playwright's (e2e/).
+export default defineConfig({
+  test: {
+    root: import.meta.dirname,
+    include: ['src/**/*.spec.ts'],
+  },
+});
