@@ -93,6 +93,7 @@ const ROUTES: Route[] = [
   { name: 'remove a cart line', method: 'delete', path: () => '/api/cart/items/paper-padded-envelope', expect: { anonymous: 403, customerA: 404, customerB: 404, consultantX: 403, consultantY: 403 } },
   { name: 'empty my cart', method: 'delete', path: () => '/api/cart', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
   { name: 'my orders', method: 'get', path: () => '/api/orders', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
+  { name: 'my yearly impact', method: 'get', path: () => '/api/orders/impact', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
   { name: "order A1 (A's)", method: 'get', path: () => `/api/orders/${orders.A1}`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
   { name: "resume paying A2 (A's)", method: 'post', path: () => `/api/orders/${orders.A2}/payment`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
   { name: "pay A2 by card (A's)", method: 'post', path: () => `/api/orders/${orders.A2}/simulated-payment`, body: () => ({ cardNumber: '4242424242424242', expiry: '12/30', cvc: '123' }), expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },

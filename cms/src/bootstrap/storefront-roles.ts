@@ -44,7 +44,7 @@ export const STOREFRONT_GRANTS: Record<string, { name: string; description: stri
       'api::account.account.me',
       'api::account.account.updateMe',
       ...['view', 'add', 'setQuantity', 'remove', 'empty'].map((a) => `api::cart.cart.${a}`),
-      ...['checkout', 'list', 'findOne', 'payment', 'paySimulated', 'cancel', 'reorder'].map((a) => `api::order.order.${a}`),
+      ...['checkout', 'list', 'impact', 'findOne', 'payment', 'paySimulated', 'cancel', 'reorder'].map((a) => `api::order.order.${a}`),
     ],
   },
   consultant: {

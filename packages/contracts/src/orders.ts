@@ -75,6 +75,8 @@ export function nearestValidQuantity(quantity: number, rules: Omit<QuantityRules
 // ---------------------------------------------------------------- lifecycle
 export const ORDER_STATUSES = ['awaiting_payment', 'paid', 'in_progress', 'shipped', 'delivered', 'cancelled', 'payment_failed'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+/** Orders whose money was taken: what a client's spend and footprint count. */
+export const SPENT_STATUSES: OrderStatus[] = ['paid', 'in_progress', 'shipped', 'delivered'];
 export const ONGOING_STATUSES: OrderStatus[] = ['awaiting_payment', 'paid', 'in_progress', 'shipped'];
 export const COMPLETED_STATUSES: OrderStatus[] = ['delivered', 'cancelled', 'payment_failed'];
 
@@ -143,6 +145,10 @@ export const consultantOrderQuerySchema = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100, 'pageSize is at most 100').default(25),
 });
 
+export const impactQuerySchema = z.strictObject({
+  year: z.coerce.number({ error: 'year must be a year, such as 2026' }).int('year must be a year, such as 2026').min(2000, 'year must be 2000 or later').max(2100, 'year must be 2100 or earlier').optional(),
+});
+
 // ---------------------------------------------------------------- answers
 export interface CartLine {
   product: { name: string; slug: string; minQuantity: number; quantityStep: number; stock: number; image: string | null };
@@ -191,4 +197,21 @@ export interface Order {
   lines: OrderLine[];
   totals: LineAmounts;
   history: OrderEvent[];
+}
+
+export interface CategoryImpact {
+  category: string;
+  units: number;
+  exclVatCents: number;
+  co2eGrams: number;
+}
+
+/** A year of a client's paid orders: spend excl. VAT and CO₂e, by category (largest spend first). */
+export interface ImpactSummary {
+  year: number;
+  /** Years with paid orders, and the current one, newest first. */
+  years: number[];
+  orders: number;
+  totals: { exclVatCents: number; co2eGrams: number };
+  byCategory: CategoryImpact[];
 }

@@ -17,6 +17,7 @@ export interface CartProduct {
   stock: number;
   co2eKgPer1000: number | string;
   images?: { url: string }[];
+  category?: { name: string } | null;
 }
 interface StoredLine {
   id: number;
@@ -34,7 +35,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.db.query(CART_ITEM).findMany({
       where: { customer: { id: customerId } },
       select: ['id', 'quantity'],
-      populate: { product: { select: PRODUCT_FIELDS, populate: { images: { select: ['url'] } } } },
+      populate: { product: { select: PRODUCT_FIELDS, populate: { images: { select: ['url'] }, category: { select: ['name'] } } } },
       orderBy: { id: 'asc' },
     });
 

@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
-import { checkoutSchema, orderListQuerySchema, simulatedCardSchema } from '@ventalis/contracts';
+import { checkoutSchema, impactQuerySchema, orderListQuerySchema, simulatedCardSchema } from '@ventalis/contracts';
 import { parseInput } from '../../../utils/validation';
 import { getService } from '../../../utils/services';
 
@@ -28,6 +28,12 @@ export default {
 
   async list(ctx: Context) {
     ctx.body = await getService('order.orders').listForCustomer(customerId(ctx), parseInput(orderListQuerySchema, ctx.query));
+  },
+
+  /** What the customer's paid orders of a year weigh, in money and CO₂e, by category. */
+  async impact(ctx: Context) {
+    const { year } = parseInput(impactQuerySchema, ctx.query);
+    ctx.body = { data: await getService('order.orders').impactForCustomer(customerId(ctx), year ?? new Date().getUTCFullYear()) };
   },
 
   async findOne(ctx: Context) {

@@ -43,6 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           productId: product!.id,
           productName: product!.name,
           productSlug: product!.slug,
+          categoryName: product!.category?.name ?? null,
           quantity,
           pricePer1000Cents: product!.priceCents,
           vatRate: VAT_BANDS[product!.vatRate],

@@ -1,6 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { COMPLETED_STATUSES, nearestValidQuantity, ONGOING_STATUSES, quantityProblem, type Order, type OrderStatus, type VatRate } from '@ventalis/contracts';
+import {
+  COMPLETED_STATUSES,
+  nearestValidQuantity,
+  ONGOING_STATUSES,
+  quantityProblem,
+  SPENT_STATUSES,
+  type CategoryImpact,
+  type ImpactSummary,
+  type Order,
+  type OrderStatus,
+  type VatRate,
+} from '@ventalis/contracts';
 import { getService } from '../../../utils/services';
 
 const ORDER = 'api::order.order';
@@ -98,6 +109,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { row } = await service.getForConsultant(consultantUserId, reference);
       await strapi.db.query('api::order.order-note').create({ data: { order: row.id, author: consultantUserId, authorName, body } });
       return (await service.getForConsultant(consultantUserId, reference)).view;
+    },
+
+    async impactForCustomer(customerId: number, year: number): Promise<ImpactSummary> {
+      const spent = { customer: { id: customerId }, status: { $in: SPENT_STATUSES } };
+      const [rows, dates] = await Promise.all([
+        strapi.db.query(ORDER).findMany({
+          where: { ...spent, placedAt: { $gte: new Date(Date.UTC(year, 0, 1)), $lt: new Date(Date.UTC(year + 1, 0, 1)) } },
+          select: ['id'],
+          populate: { lines: true },
+        }),
+        strapi.db.query(ORDER).findMany({ where: spent, select: ['placedAt'] }),
+      ]);
+      const lines = rows.flatMap((row: Row) => row.lines as Row[]);
+      // Lines ordered before categories were kept on them: the product's category today.
+      const unnamed = [...new Set(lines.filter((l) => !l.categoryName && l.productId).map((l) => l.productId as number))];
+      const categoryOf = new Map<number, string>();
+      if (unnamed.length > 0) {
+        const products = await strapi.db.query('api::product.product').findMany({ where: { id: { $in: unnamed } }, select: ['id'], populate: { category: { select: ['name'] } } });
+        for (const p of products as Row[]) if (p.category) categoryOf.set(p.id, p.category.name);
+      }
+      const byCategory = new Map<string, CategoryImpact>();
+      for (const line of lines) {
+        const category = line.categoryName || categoryOf.get(line.productId) || 'Other';
+        const entry = byCategory.get(category) ?? { category, units: 0, exclVatCents: 0, co2eGrams: 0 };
+        entry.units += line.quantity;
+        entry.exclVatCents += line.exclVatCents;
+        entry.co2eGrams += line.co2eGrams ?? 0;
+        byCategory.set(category, entry);
+      }
+      const categories = [...byCategory.values()].sort((a, b) => b.exclVatCents - a.exclVatCents || a.category.localeCompare(b.category));
+      const years = new Set<number>([new Date().getUTCFullYear(), ...dates.map((d: Row) => new Date(d.placedAt).getUTCFullYear())]);
+      return {
+        year,
+        years: [...years].sort((a, b) => b - a),
+        orders: rows.length,
+        totals: { exclVatCents: categories.reduce((t, c) => t + c.exclVatCents, 0), co2eGrams: categories.reduce((t, c) => t + c.co2eGrams, 0) },
+        byCategory: categories,
+      };
     },
 
     /** The lines of a past order back into the cart, at today's prices and within today's rules. */

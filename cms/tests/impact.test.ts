@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startApp, type TestApp } from './support/strapi';
+import { seedCatalogue } from './support/catalogue';
+import { bearer, createConsultant, login, registerCustomer } from './support/fixtures';
+import { payWithCard, placeOrder } from './support/orders';
+
+/** The client's yearly impact: spend excl. VAT and CO₂e of paid orders, by category. */
+let app: TestApp;
+let jwt: string;
+const thisYear = new Date().getUTCFullYear();
+
+beforeAll(async () => {
+  app = await startApp();
+  await seedCatalogue(app.strapi);
+  const consultant = await createConsultant(app);
+  const customer = await registerCustomer(app);
+  jwt = (await login(app, customer.email, customer.password)).jwt;
+  const consultantJwt = (await login(app, consultant.email, consultant.password)).jwt;
+
+  const paid = await placeOrder(app, jwt, [['kraft-shipping-box', 1000], ['plant-based-dish-soap', 1000]]);
+  await payWithCard(app, jwt, paid.order.reference).expect(200);
+  // Last year's order, placed before lines kept their category: the product's category counts.
+  const old = await placeOrder(app, jwt, [['recycled-mailer-bag', 2000]]);
+  await payWithCard(app, jwt, old.order.reference).expect(200);
+  const oldRow = await app.strapi.db.query('api::order.order').findOne({ where: { reference: old.order.reference }, populate: { lines: true } });
+  await app.strapi.db.query('api::order.order').update({ where: { id: oldRow.id }, data: { placedAt: new Date(Date.UTC(thisYear - 1, 5, 15)) } });
+  expect(oldRow.lines[0].categoryName).toBe('Mailers');
+  await app.strapi.db.query('order.line').update({ where: { id: oldRow.lines[0].id }, data: { categoryName: null } });
+  expect((await app.strapi.db.query('order.line').findOne({ where: { id: oldRow.lines[0].id } })).categoryName).toBeNull();
+  // Neither an unpaid nor a cancelled order is spend.
+  await placeOrder(app, jwt, [['kraft-shipping-box', 5000]]);
+  const cancelled = await placeOrder(app, jwt, [['paper-padded-envelope', 1000]]);
+  await payWithCard(app, jwt, cancelled.order.reference).expect(200);
+  await app
+    .api()
+    .post(`/api/consultant/orders/${cancelled.order.reference}/status`)
+    .set(bearer(consultantJwt))
+    .send({ status: 'cancelled', comment: 'Cancelled at your request.' })
+    .expect(200);
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const impact = (query = '') => app.api().get(`/api/orders/impact${query}`).set(bearer(jwt));
+
+describe('yearly impact', () => {
+  test('this year by default: paid orders only, by category, largest spend first', async () => {
+    const res = await impact();
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual({
+      year: thisYear,
+      years: [thisYear, thisYear - 1],
+      orders: 1,
+      // 1000 × 4,500.00 € and 1000 × 650.00 €; 300 and 120.5 kg CO₂e per 1,000.
+      totals: { exclVatCents: 450_000 + 65_000, co2eGrams: 300_000 + 120_500 },
+      byCategory: [
+        { category: 'Cleaning', units: 1000, exclVatCents: 450_000, co2eGrams: 300_000 },
+        { category: 'Packaging', units: 1000, exclVatCents: 65_000, co2eGrams: 120_500 },
+      ],
+    });
+  });
+
+  test('another year, with the category of a line that did not keep it', async () => {
+    const res = await impact(`?year=${thisYear - 1}`);
+    expect(res.body.data.byCategory).toEqual([{ category: 'Mailers', units: 2000, exclVatCents: 19_800, co2eGrams: 36_400 }]);
+    expect(res.body.data.orders).toBe(1);
+  });
+
+  test("another client's impact counts none of these orders", async () => {
+    const other = await registerCustomer(app, { email: 'other@client.test' });
+    const otherJwt = (await login(app, other.email, other.password)).jwt;
+    const res = await app.api().get('/api/orders/impact').set(bearer(otherJwt));
+    expect(res.body.data).toMatchObject({ orders: 0, byCategory: [], years: [thisYear] });
+  });
+
+  test('a year without orders is empty, not an error', async () => {
+    const res = await impact('?year=2001');
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ year: 2001, orders: 0, totals: { exclVatCents: 0, co2eGrams: 0 }, byCategory: [] });
+  });
+
+  test.each([
+    ['?year=last', 'year must be a year, such as 2026'],
+    ['?year=1999', 'year must be 2000 or later'],
+    ['?year=2026&customer=1', 'customer'],
+  ])('refuses %s with a message naming the field', async (query, message) => {
+    const res = await impact(query);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body.error)).toContain(message);
+  });
+});
