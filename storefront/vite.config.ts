@@ -20,7 +20,10 @@ export default defineConfig({
         mode: 'auto',
         directives: {
           'default-src': ['self'],
-          'script-src': ['self'],
+          // Stripe.js and its Payment Element, when Stripe keys are configured.
+          'script-src': ['self', 'https://js.stripe.com'],
+          'frame-src': ['https://js.stripe.com', 'https://hooks.stripe.com'],
+          'connect-src': ['self', 'https://api.stripe.com'],
           'style-src': ['self', 'unsafe-inline'],
           'img-src': ['self', 'data:', 'https:'],
           'object-src': ['none'],

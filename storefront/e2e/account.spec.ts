@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { isValidSiret } from '@ventalis/contracts';
+import { confirmEmail, uniqueSiret } from './support/accounts.ts';
 import { mailTo } from './support/mail.ts';
 
 /** A company registers, confirms its email by the mailed link, logs in; then resets its password. */
@@ -8,7 +8,7 @@ test.describe.configure({ mode: 'serial' });
 const email = `e2e-${Date.now()}@atelier-vert.example`;
 const password = 'Atelier-Vert-2026!';
 const newPassword = 'Nouveau-Depart-2027!';
-const siret = Array.from({ length: 10 }, (_, check) => `7328293200${String(Date.now() % 1000).padStart(3, '0')}${check}`).find(isValidSiret)!;
+const siret = uniqueSiret();
 
 test('a company registers: errors show next to the fields and keep what was typed', async ({ page }) => {
   await page.goto('/register');
@@ -40,14 +40,7 @@ test('a company registers: errors show next to the fields and keep what was type
 });
 
 test('the company confirms its email with the mailed link, then logs in', async ({ page }) => {
-  const mail = await mailTo(email, /Confirm your Ventalis account/);
-  const link = new URL(mail.match(/https?:\/\/[^\s"<>]+confirmation=[a-f0-9]+/)![0]);
-  // The cms sends its public URL; reach it where the test started it.
-  const cms = new URL(process.env.CMS_URL!);
-  link.protocol = cms.protocol;
-  link.host = cms.host;
-  await page.goto(link.toString());
-  await expect(page.getByRole('heading', { name: 'Your email is confirmed' })).toBeVisible();
+  await confirmEmail(page, email);
 
   await page.getByRole('link', { name: 'Log in' }).first().click();
   await page.getByLabel('Email').fill(email);

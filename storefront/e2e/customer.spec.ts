@@ -1,14 +1,5 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-
-const claire = { email: 'claire.dubois@maison-lavande.example', password: 'Ventalis-Demo-2026!', name: 'Claire Dubois' };
-
-async function logIn(page: Page, who: { email: string; password: string }) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByTestId('user-name')).toBeVisible();
-}
+import { expect, test, type BrowserContext } from '@playwright/test';
+import { claire, logIn } from './support/accounts.ts';
 
 const sessionCookie = async (context: BrowserContext) => (await context.cookies()).find((c) => c.name === 'ventalis_session');
 const tokensOf = (value: string) => JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as [string, string];

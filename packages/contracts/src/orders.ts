@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { VatRate } from './catalogue.ts';
+import { ORDER_STATUSES, type OrderStatus } from './order-status.ts';
+
+export * from './order-status.ts';
 
 // ---------------------------------------------------------------- money
 /** VAT rates in basis points, so that every computation stays in integers. */
@@ -73,24 +76,6 @@ export function nearestValidQuantity(quantity: number, rules: Omit<QuantityRules
 }
 
 // ---------------------------------------------------------------- lifecycle
-export const ORDER_STATUSES = ['awaiting_payment', 'paid', 'in_progress', 'shipped', 'delivered', 'cancelled', 'payment_failed'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-/** Orders whose money was taken: what a client's spend and footprint count. */
-export const SPENT_STATUSES: OrderStatus[] = ['paid', 'in_progress', 'shipped', 'delivered'];
-export const ONGOING_STATUSES: OrderStatus[] = ['awaiting_payment', 'paid', 'in_progress', 'shipped'];
-export const COMPLETED_STATUSES: OrderStatus[] = ['delivered', 'cancelled', 'payment_failed'];
-
-/** Changes a consultant may make, each with a comment the client reads. */
-export const CONSULTANT_TRANSITIONS: Partial<Record<OrderStatus, OrderStatus[]>> = {
-  paid: ['in_progress', 'cancelled'],
-  in_progress: ['shipped', 'cancelled'],
-  shipped: ['delivered'],
-};
-
-export function consultantMayMove(from: OrderStatus, to: OrderStatus): boolean {
-  return CONSULTANT_TRANSITIONS[from]?.includes(to) ?? false;
-}
-
 // ---------------------------------------------------------------- requests
 const slug = z.string({ error: 'product is required' }).trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'product must be a product slug');
 const quantity = z

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { centsToEurosInput, countryName, formatCo2e, formatDecimal, formatEuros, formatInteger, formatPercent, formatUnits, parseEurosToCents } from './format.ts';
+import {
+  centsToEurosInput,
+  countryName,
+  formatCo2e,
+  formatCo2eGrams,
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatEuros,
+  formatInteger,
+  formatPercent,
+  formatUnits,
+  parseEurosToCents,
+} from './format.ts';
 
 /** French output uses no-break spaces; compare with plain spaces for readability. */
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
@@ -76,5 +89,18 @@ describe('parseEurosToCents', () => {
     expect(centsToEurosInput(1200)).toBe('12');
     expect(centsToEurosInput(7)).toBe('0,07');
     for (const cents of [0, 7, 1250, 123456]) expect(parseEurosToCents(centsToEurosInput(cents))).toBe(cents);
+  });
+});
+
+describe('orders', () => {
+  it('shows grams of CO₂e as kilograms, and tonnes for large amounts', () => {
+    expect(formatCo2eGrams(180_750)).toBe('180,8\u00a0kg CO₂e');
+    expect(formatCo2eGrams(0)).toBe('0\u00a0kg CO₂e');
+    expect(formatCo2eGrams(12_345_678)).toBe('12,3\u00a0t CO₂e');
+  });
+
+  it('shows dates and times in Paris time, whatever the server runs in', () => {
+    expect(formatDate('2026-12-31T23:30:00Z')).toBe('1 Jan 2027');
+    expect(formatDateTime('2026-07-14T08:05:00Z')).toBe('14 Jul 2026, 10:05');
   });
 });

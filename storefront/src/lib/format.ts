@@ -81,3 +81,23 @@ export function centsToEurosInput(cents: number): string {
   const rest = cents % 100;
   return rest === 0 ? String(euros) : `${euros},${String(rest).padStart(2, '0')}`;
 }
+
+/** Grams of CO₂e (how orders keep them) → "180,8 kg CO₂e"; tonnes from 10 t. */
+export function formatCo2eGrams(grams: number): string {
+  if (grams >= 10_000_000) return `${formatDecimal(grams / 1_000_000, 1)}${UNIT_SEPARATOR}t CO₂e`;
+  return formatCo2e(grams / 1000);
+}
+
+// Dates are shown in the shop's time zone, whatever the server's.
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/Paris' });
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
+
+/** "2026-11-24T13:05:00Z" → "24 Nov 2026". */
+export function formatDate(iso: string): string {
+  return dateFormat.format(new Date(iso));
+}
+
+/** "2026-11-24T13:05:00Z" → "24 Nov 2026, 14:05" (Paris time). */
+export function formatDateTime(iso: string): string {
+  return dateTimeFormat.format(new Date(iso));
+}

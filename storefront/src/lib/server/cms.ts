@@ -4,12 +4,18 @@
  * labels); anything tied to a person (tokens, account) is never cached.
  */
 import type {
+  Cart,
   Category,
+  ClientSummary,
   ConsultantCard,
   CustomerProfile,
   EcoLabel,
   FieldErrors,
+  ImpactSummary,
   Inquiry,
+  Order,
+  OrderNote,
+  OrderStatus,
   Page,
   Product,
   ProductListQuery,
@@ -30,6 +36,28 @@ export interface Credentials {
 
 /** GET /api/account: a customer's profile, or a consultant's own card. */
 export type Account = ({ role: 'customer' } & CustomerProfile) | { role: 'consultant'; consultant: ConsultantCard | null };
+
+/** How an order is paid once it is placed: the simulated card form, or Stripe's Payment Element. */
+export interface PaymentStart {
+  provider: 'simulated' | 'stripe';
+  clientSecret: string | null;
+  publishableKey: string | null;
+}
+
+/** A client as their consultant sees them. */
+export interface ClientDetail extends ClientSummary {
+  siret: string;
+  vatNumber: string | null;
+  confirmed: boolean;
+  createdAt: string;
+  billingAddress: { line1: string; line2: string | null; postalCode: string; city: string; country: string } | null;
+}
+
+/** An order as the consultant sees it: with the client and the internal notes. */
+export interface ConsultantOrder extends Order {
+  client: { id: number; companyName: string; email: string; firstName?: string; lastName?: string } | null;
+  notes?: OrderNote[];
+}
 
 /** The cms answered with an error a person can act on (4xx) or failed (5xx). */
 export class CmsError extends Error {
@@ -168,6 +196,27 @@ export function createCmsClient(options: CmsClientOptions) {
     return entry.value as Promise<T>;
   }
 
+  /** A request on behalf of a signed-in person; any refusal is a CmsError with the cms' status. */
+  async function authed<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, jwt: string, body?: unknown): Promise<T> {
+    const response = await send(path, { method, jwt, body });
+    if (!response.ok) throw await failure(response, path);
+    return ((await response.json()) as { data: T }).data;
+  }
+
+  async function authedPage<T>(path: string, jwt: string): Promise<Page<T>> {
+    const response = await send(path, { jwt });
+    if (!response.ok) throw await failure(response, path);
+    return (await response.json()) as Page<T>;
+  }
+
+  const query = (params: Record<string, string | number | undefined>) => {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+    const text = search.toString();
+    return text ? `?${text}` : '';
+  };
+  const ref = (reference: string) => encodeURIComponent(reference);
+
   const listCategories = () => cached('categories', async () => (await getJson<{ data: Category[] }>('/api/categories')).data);
 
   return {
@@ -263,6 +312,34 @@ export function createCmsClient(options: CmsClientOptions) {
       if (!response.ok) throw await failure(response, '/api/account');
       return ((await response.json()) as { data: Account }).data;
     },
+
+    // ---------------------------------------------------------------- customer
+    getCart: (jwt: string) => authed<Cart>('GET', '/api/cart', jwt),
+    addToCart: (jwt: string, product: string, quantity: number) => authed<Cart>('POST', '/api/cart/items', jwt, { product, quantity }),
+    setCartQuantity: (jwt: string, product: string, quantity: number) => authed<Cart>('PUT', `/api/cart/items/${encodeURIComponent(product)}`, jwt, { quantity }),
+    removeFromCart: (jwt: string, product: string) => authed<Cart>('DELETE', `/api/cart/items/${encodeURIComponent(product)}`, jwt),
+    emptyCart: (jwt: string) => authed<Cart>('DELETE', '/api/cart', jwt),
+
+    /** The cart becomes an order; the same idempotency key twice gives the same order. */
+    checkout: (jwt: string, idempotencyKey: string) => authed<{ order: Order; payment: PaymentStart }>('POST', '/api/checkout', jwt, { idempotencyKey }),
+    listOrders: (jwt: string, params: { scope?: 'ongoing' | 'completed'; page?: number; pageSize?: number }) => authedPage<Order>(`/api/orders${query(params)}`, jwt),
+    getOrder: (jwt: string, reference: string) => authed<Order>('GET', `/api/orders/${ref(reference)}`, jwt),
+    startPayment: (jwt: string, reference: string) => authed<PaymentStart>('POST', `/api/orders/${ref(reference)}/payment`, jwt),
+    paySimulated: (jwt: string, reference: string, card: { cardNumber: string; expiry: string; cvc: string; name?: string }) =>
+      authed<{ outcome: string; order: Order }>('POST', `/api/orders/${ref(reference)}/simulated-payment`, jwt, card),
+    cancelOrder: (jwt: string, reference: string) => authed<Order>('POST', `/api/orders/${ref(reference)}/cancel`, jwt),
+    reorder: (jwt: string, reference: string) => authed<{ cart: Cart; skipped: { product: string; reason: string }[] }>('POST', `/api/orders/${ref(reference)}/reorder`, jwt),
+    getImpact: (jwt: string, year?: number) => authed<ImpactSummary>('GET', `/api/orders/impact${query({ year })}`, jwt),
+
+    // ---------------------------------------------------------------- consultant
+    listClients: (jwt: string, params: { q?: string; page?: number; pageSize?: number }) => authedPage<ClientSummary>(`/api/consultant/clients${query(params)}`, jwt),
+    getClient: (jwt: string, id: number) => authed<ClientDetail>('GET', `/api/consultant/clients/${id}`, jwt),
+    listClientOrders: (jwt: string, params: { status?: OrderStatus; client?: number; page?: number; pageSize?: number }) =>
+      authedPage<ConsultantOrder>(`/api/consultant/orders${query(params)}`, jwt),
+    getClientOrder: (jwt: string, reference: string) => authed<ConsultantOrder>('GET', `/api/consultant/orders/${ref(reference)}`, jwt),
+    changeOrderStatus: (jwt: string, reference: string, change: { status: OrderStatus; comment: string }) =>
+      authed<ConsultantOrder>('POST', `/api/consultant/orders/${ref(reference)}/status`, jwt, change),
+    addOrderNote: (jwt: string, reference: string, body: string) => authed<ConsultantOrder>('POST', `/api/consultant/orders/${ref(reference)}/notes`, jwt, { body }),
 
     /** A file from the cms' public uploads folder, streamed as the cms answers it. */
     fetchUpload(path: string, headers: Headers): Promise<Response> {

@@ -1,14 +1,20 @@
-import { error } from '@sveltejs/kit';
-import { lineAmounts } from '@ventalis/contracts';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { lineAmounts, quantityProblem } from '@ventalis/contracts';
+import { parseQuantity } from '#lib/form.ts';
+import { refusal, requireRole } from '#lib/server/guard.ts';
 import { cms } from '#lib/server/services.ts';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const load: PageServerLoad = async ({ params }) => {
-  const product = SLUG.test(params.slug) ? await cms.getProduct(params.slug) : null;
+async function productOf(slug: string) {
+  const product = SLUG.test(slug) ? await cms.getProduct(slug) : null;
   if (!product) error(404, 'No product has this address');
+  return product;
+}
 
+export const load: PageServerLoad = async ({ params }) => {
+  const product = await productOf(params.slug);
   // What the minimum order costs, computed with the same money rules as the cart.
   const minimumOrder = lineAmounts({
     quantity: product.minQuantity,
@@ -17,4 +23,23 @@ export const load: PageServerLoad = async ({ params }) => {
     co2eKgPer1000: product.co2eKgPer1000,
   });
   return { product, minimumOrder };
+};
+
+export const actions: Actions = {
+  /** Adds units to the cart (on top of what is there), within the product's rules. */
+  add: async (event) => {
+    const { jwt } = requireRole(event, 'customer');
+    const values = { quantity: String((await event.request.formData()).get('quantity') ?? '') };
+    const product = await productOf(event.params.slug);
+    const quantity = parseQuantity(values.quantity);
+    if (quantity === null) return fail(400, { errors: { quantity: 'Enter a whole number of units, such as 1000' } as Record<string, string>, values });
+    const problem = quantityProblem(quantity, product);
+    if (problem) return fail(400, { errors: { quantity: problem } as Record<string, string>, values });
+    try {
+      await cms.addToCart(jwt, product.slug, quantity);
+    } catch (failure) {
+      return refusal(failure, values);
+    }
+    redirect(303, `/cart?added=${encodeURIComponent(product.slug)}`);
+  },
 };

@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test';
+import { claire, DEMO_PASSWORD, logIn } from './support/accounts.ts';
+
+/** Every personal page checks who asks: visitors log in and come back; other roles get 403. */
+const julien = { email: 'julien.moreau@atelier-boreal.example', password: DEMO_PASSWORD };
+const camille = { email: 'camille.laurent@ventalis.example', password: DEMO_PASSWORD };
+const thomas = { email: 'thomas.girard@ventalis.example', password: DEMO_PASSWORD };
+
+const customerPages = ['/account', '/account/impact', '/cart', '/orders'];
+const consultantPages = ['/consultant', '/consultant/clients'];
+
+test('a visitor is sent to login from every personal page, and back after logging in', async ({ page }) => {
+  for (const path of [...customerPages, ...consultantPages]) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(new RegExp(`/login\\?redirectTo=${encodeURIComponent(path).replace(/[.?]/g, '\\$&')}$`));
+  }
+  await page.goto('/orders?scope=completed');
+  await page.getByLabel('Email').fill(claire.email);
+  await page.getByLabel('Password').fill(claire.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/orders\?scope=completed$/);
+  await expect(page.getByRole('heading', { name: 'Your orders' })).toBeVisible();
+});
+
+test('a visitor posting a form of a personal page is sent to login', async ({ request }) => {
+  const response = await request.post('/products/kraft-shipping-box-s?/add', {
+    form: { quantity: '1000' },
+    // A plain form post (not use:enhance's fetch), as a browser without JavaScript sends it.
+    headers: { origin: new URL(process.env.STOREFRONT_URL!).origin, accept: 'text/html' },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(303);
+  expect(response.headers().location).toBe('/login?redirectTo=%2Fproducts%2Fkraft-shipping-box-s');
+});
+
+test('a customer gets 403 on consultant pages', async ({ page }) => {
+  await logIn(page, claire);
+  for (const path of [...consultantPages, '/consultant/clients/1', '/consultant/orders/VT-000000-AAAAAA']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole('main')).toContainText('This page is for Ventalis consultants.');
+  }
+});
+
+test('a consultant gets 403 on customer pages', async ({ page }) => {
+  await logIn(page, camille);
+  for (const path of customerPages) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole('main')).toContainText('This page is for client accounts.');
+  }
+});
+
+test("a customer finds no trace of another company's order", async ({ browser }) => {
+  const julienPage = await (await browser.newContext()).newPage();
+  await logIn(julienPage, julien);
+  await julienPage.goto('/orders');
+  const reference = (await julienPage.locator('a[href^="/orders/VT-"]').first().textContent())!.trim();
+
+  const clairePage = await (await browser.newContext()).newPage();
+  await logIn(clairePage, claire);
+  for (const path of [`/orders/${reference}`, `/orders/${reference}/pay`]) {
+    const response = await clairePage.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(clairePage.getByRole('main')).toContainText('No order of yours has this reference');
+  }
+});
+
+test("a consultant finds no trace of another consultant's clients", async ({ browser }) => {
+  const thomasPage = await (await browser.newContext()).newPage();
+  await logIn(thomasPage, thomas);
+  await thomasPage.goto('/consultant/clients');
+  const clientHref = (await thomasPage.locator('a[href^="/consultant/clients/"]').first().getAttribute('href'))!;
+  await thomasPage.goto(clientHref);
+  const orderHref = (await thomasPage.locator('a[href^="/consultant/orders/"]').first().getAttribute('href'))!;
+
+  const camillePage = await (await browser.newContext()).newPage();
+  await logIn(camillePage, camille);
+  for (const path of [clientHref, orderHref]) {
+    const response = await camillePage.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(camillePage.getByRole('main')).toContainText(/No (client|order) of your/);
+  }
+});
+
+test('each persona lands on its main page (screenshots kept)', async ({ page }) => {
+  await page.goto('/');
+  await page.screenshot({ path: test.info().outputPath('persona-visitor-home.png'), fullPage: true });
+  await logIn(page, claire);
+  await page.goto('/account');
+  await expect(page.getByRole('region', { name: 'Your consultant' })).toContainText('@ventalis.example');
+  await page.screenshot({ path: test.info().outputPath('persona-customer-dashboard.png'), fullPage: true });
+});

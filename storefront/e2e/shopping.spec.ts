@@ -1,0 +1,147 @@
+import { expect, test, type Page } from '@playwright/test';
+import { confirmEmail, DEMO_PASSWORD, logIn, register, uniqueSiret } from './support/accounts.ts';
+
+/**
+ * A new company from registration to a paid order, a declined card, and its consultant
+ * moving the order along with a comment the client reads.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const stamp = Date.now();
+const company = {
+  companyName: 'Brasserie des Pentes',
+  firstName: 'Léa',
+  lastName: 'Moreau',
+  email: `shop-${stamp}@brasserie-pentes.example`,
+  password: 'Houblon-Doré-2026!',
+  siret: uniqueSiret(stamp + 7),
+};
+const boxS = 'Kraft Shipping Box S (200×150×100 mm)';
+const nbsp = '\u00a0';
+const thin = '\u202f';
+let consultantEmail = '';
+let paidReference = '';
+
+async function addToCart(page: Page, slug: string, quantity: string) {
+  await page.goto(`/products/${slug}`);
+  await page.getByLabel('Quantity (units)').fill(quantity);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page).toHaveURL(/\/cart\?added=/);
+}
+
+async function checkOutAndPay(page: Page, card: string) {
+  await page.getByRole('button', { name: 'Check out and pay' }).click();
+  await expect(page.getByRole('heading', { name: 'Pay your order' })).toBeVisible();
+  const reference = /\/orders\/([^/]+)\/pay/.exec(page.url())![1];
+  await page.getByLabel('Card number').fill(card);
+  await page.getByLabel('Expiry date (MM/YY)').fill('12/30');
+  await page.getByLabel('Security code (CVC)').fill('123');
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await expect(page).toHaveURL(new RegExp(`/orders/${reference}`));
+  return reference;
+}
+
+test('a company registers, confirms its email and finds its consultant on its dashboard', async ({ page }) => {
+  await register(page, company);
+  await confirmEmail(page, company.email);
+  await logIn(page, company);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My account' }).click();
+  await expect(page.getByRole('heading', { name: `Hello ${company.firstName}` })).toBeVisible();
+  const card = page.getByRole('region', { name: 'Your consultant' });
+  consultantEmail = (await card.getByRole('link', { name: /@ventalis\.example$/ }).textContent())!.trim();
+  expect(consultantEmail).toMatch(/^[a-z.]+@ventalis\.example$/);
+});
+
+test('fills a cart within the product rules, pays with 4242… and sees the order ongoing', async ({ page }) => {
+  await logIn(page, company);
+  await addToCart(page, 'kraft-shipping-box-s', '1000');
+
+  // Off the product's step: refused next to the field, the cart unchanged.
+  const quantity = page.getByLabel(`Quantity of ${boxS}`);
+  await quantity.fill('1250');
+  await page.getByRole('button', { name: `Update ${boxS}` }).click();
+  await expect(page.locator('#quantity-kraft-shipping-box-s-error')).toContainText('steps of 500 units');
+  await expect(quantity).toHaveValue('1250');
+  await page.reload();
+  await expect(page.getByTestId('total-excl')).toHaveText(`459,00${nbsp}€`);
+
+  await quantity.fill('1500');
+  await page.getByRole('button', { name: `Update ${boxS}` }).click();
+  // 1,500 × 459.00 € / 1,000 = 688.50 € + 20 % VAT; 1,500 × 118.4 g CO₂e.
+  await expect(page.getByTestId('total-excl')).toHaveText(`688,50${nbsp}€`);
+  await expect(page.getByTestId('total-incl')).toHaveText(`826,20${nbsp}€`);
+  await expect(page.getByTestId('total-co2e')).toHaveText(`177,6${nbsp}kg CO₂e`);
+
+  paidReference = await checkOutAndPay(page, '4242 4242 4242 4242');
+  await expect(page.getByRole('heading', { name: 'Thank you: your order is paid' })).toBeVisible();
+  await expect(page.getByRole('main').locator('[data-status]').first()).toHaveText('Paid');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+  await expect(page.getByRole('link', { name: paidReference })).toBeVisible();
+  await page.getByRole('link', { name: 'Completed' }).click();
+  await expect(page.getByRole('link', { name: paidReference })).toHaveCount(0);
+
+  // The cart was turned into the order.
+  await page.goto('/cart');
+  await expect(page.getByText('Your cart is empty.')).toBeVisible();
+});
+
+test('a declined card leaves the order unpaid and the cart as it was', async ({ page }) => {
+  await logIn(page, company);
+  await addToCart(page, 'kraft-shipping-box-s', '2000');
+  const reference = await checkOutAndPay(page, '4000 0000 0000 0002');
+  await expect(page.getByRole('alert')).toContainText('Your payment did not go through');
+  await expect(page.getByRole('main').locator('[data-status]').first()).toHaveText('Payment failed');
+
+  await page.getByRole('link', { name: 'Go back to your cart' }).click();
+  await expect(page.getByLabel(`Quantity of ${boxS}`)).toHaveValue('2000');
+  await expect(page.getByTestId('total-excl')).toHaveText(`918,00${nbsp}€`);
+  await page.goto('/orders?scope=completed');
+  await expect(page.getByRole('link', { name: reference })).toBeVisible();
+  await page.goto('/cart');
+  await page.getByRole('button', { name: 'Empty the cart' }).click();
+  await expect(page.getByText('Your cart is empty.')).toBeVisible();
+});
+
+test('the consultant moves the new order to in progress with a comment the client reads', async ({ browser }) => {
+  const consultant = await (await browser.newContext()).newPage();
+  await logIn(consultant, { email: consultantEmail, password: DEMO_PASSWORD });
+  await consultant.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My portfolio' }).click();
+  const toStart = consultant.getByRole('region', { name: /Paid orders to start/ });
+  await expect(toStart.getByRole('link', { name: company.companyName }).first()).toBeVisible();
+  await consultant.screenshot({ path: test.info().outputPath('persona-consultant-dashboard.png'), fullPage: true });
+  await toStart.getByRole('link', { name: paidReference }).click();
+
+  // No comment: refused next to the field, the status unchanged.
+  await consultant.getByRole('radio', { name: 'In progress' }).check();
+  await consultant.getByRole('button', { name: 'Change the status' }).click();
+  await expect(consultant.locator('#comment-error')).toHaveText('A comment for the client is required');
+  await expect(consultant.getByRole('main').locator('[data-status]').first()).toHaveText('Paid');
+
+  const comment = 'Your boxes are being prepared in our Lyon warehouse; delivery on Thursday.';
+  await consultant.getByLabel('Comment for the client (required)').fill(comment);
+  await consultant.getByRole('button', { name: 'Change the status' }).click();
+  await expect(consultant.getByRole('status')).toContainText('now in progress');
+  await consultant.getByLabel('New note').fill('Dock 2, ask for Marc.');
+  await consultant.getByRole('button', { name: 'Add the note' }).click();
+  await expect(consultant.getByRole('region', { name: /Internal notes/ })).toContainText('Dock 2, ask for Marc.');
+
+  const client = await (await browser.newContext()).newPage();
+  await logIn(client, company);
+  await client.goto(`/orders/${paidReference}`);
+  await expect(client.getByRole('main').locator('[data-status]').first()).toHaveText('In progress');
+  await expect(client.getByRole('region', { name: 'History' })).toContainText(comment);
+  await expect(client.getByRole('main')).not.toContainText('Dock 2');
+
+  // The year's impact counts the paid order only.
+  await client.goto('/account/impact');
+  await expect(client.getByTestId('impact-spend')).toHaveText(`688,50${nbsp}€`);
+  await expect(client.getByRole('row', { name: /Shipping Boxes/ })).toContainText(`1${thin}500`);
+
+  // Reorder: the same products back in the cart.
+  await client.goto(`/orders/${paidReference}`);
+  await client.getByRole('button', { name: 'Order these products again' }).click();
+  await expect(client.getByRole('status')).toContainText('in your cart');
+  await client.goto('/cart');
+  await expect(client.getByLabel(`Quantity of ${boxS}`)).toHaveValue('1500');
+});

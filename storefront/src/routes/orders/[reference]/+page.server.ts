@@ -1,0 +1,37 @@
+import { redirect } from '@sveltejs/kit';
+import { found, refusal, requireRole } from '#lib/server/guard.ts';
+import { cms } from '#lib/server/services.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const NOT_FOUND = 'No order of yours has this reference';
+
+export const load: PageServerLoad = async (event) => {
+  const { jwt } = requireRole(event, 'customer');
+  const order = await found(cms.getOrder(jwt, event.params.reference), NOT_FOUND, event.url);
+  // Back from paying: Stripe's webhook may confirm the payment a moment after the redirect.
+  const paying = event.url.searchParams.has('paid');
+  return { order, justPaid: paying && order.status === 'paid', confirming: paying && order.status === 'awaiting_payment' };
+};
+
+export const actions: Actions = {
+  cancel: async (event) => {
+    const { jwt } = requireRole(event, 'customer');
+    try {
+      await cms.cancelOrder(jwt, event.params.reference);
+    } catch (failure) {
+      return refusal(failure, {});
+    }
+    redirect(303, `/orders/${event.params.reference}`);
+  },
+
+  /** Today's prices and rules: what cannot be ordered any more is named, not silently dropped. */
+  reorder: async (event) => {
+    const { jwt } = requireRole(event, 'customer');
+    try {
+      const { skipped } = await cms.reorder(jwt, event.params.reference);
+      return { reordered: true, skipped };
+    } catch (failure) {
+      return refusal(failure, {});
+    }
+  },
+};
