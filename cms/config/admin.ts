@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { requiredSetting } from '../src/utils/settings';
+import { previewUrl } from '../src/utils/preview';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
   auth: {
@@ -15,6 +16,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   },
   secrets: {
     encryptionKey: requiredSetting(env, 'ENCRYPTION_KEY', 'local-encryption-key-0123456789ab'),
+  },
+  // The Preview button of the Home and "Our commitment" pages opens the storefront in draft mode.
+  preview: {
+    enabled: true,
+    config: {
+      allowedOrigins: [new URL(env('STOREFRONT_URL', 'http://localhost:5173')).origin],
+      async handler(uid, { status }) {
+        const draft = status !== 'published';
+        return previewUrl(strapi.config.get('ventalis.storefrontUrl') as string, strapi.config.get('ventalis.previewSecret') as string, uid, draft ? 'draft' : 'published');
+      },
+    },
   },
   flags: {
     nps: false,

@@ -6,8 +6,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
   if (env('STRIPE_SECRET_KEY') && !env('STRIPE_WEBHOOK_SECRET') && isProduction()) {
     refuseToStart('missing required setting STRIPE_WEBHOOK_SECRET in production when STRIPE_SECRET_KEY is set (see cms/.env.example)');
   }
+  const webhookUrl = env('STOREFRONT_WEBHOOK_URL', '');
   return {
     storefrontUrl: env('STOREFRONT_URL', 'http://localhost:5173'),
+    // Where the storefront hears of content changes (its cache), and the secret it expects.
+    storefrontWebhook: {
+      url: webhookUrl,
+      secret: webhookUrl ? requiredSetting(env, 'STOREFRONT_WEBHOOK_SECRET', 'local-webhook-secret') : '',
+    },
     staffEmail: env('STAFF_EMAIL', 'staff@ventalis.local'),
     mailOutboxDir: env('MAIL_OUTBOX_DIR', '.tmp/outbox'),
     redisUrl: env('REDIS_URL', ''),

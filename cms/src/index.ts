@@ -4,6 +4,7 @@ import { startOutboxSmtpServer } from './mail/outbox';
 import { consultantAccounts, clientReassignment } from './documents/consultant-accounts';
 import { orderGuard } from './documents/order-guard';
 import { catalogueCache } from './utils/catalogue-cache';
+import { createStorefrontNotifier, type StorefrontNotifier } from './utils/storefront-webhook';
 import { syncStorefrontRoles } from './bootstrap/storefront-roles';
 import { syncPanelRoles } from './bootstrap/panel-roles';
 import { applyAccountSettings } from './bootstrap/account-settings';
@@ -19,7 +20,11 @@ const PUBLIC_CONTENT = new Set([
   'api::commitment-page.commitment-page',
 ]);
 
+const READS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
+const changesPublicContent = (context: { uid: string; action: string }) => PUBLIC_CONTENT.has(context.uid) && !READS.has(context.action);
+
 let closeOutbox: (() => Promise<void>) | undefined;
+let storefront: StorefrontNotifier | undefined;
 let expiryTimer: NodeJS.Timeout | undefined;
 
 export default {
@@ -34,16 +39,25 @@ export default {
 
     catalogueCache.configure({ ttlSeconds: strapi.config.get('ventalis.catalogueCacheSeconds') as number, maxEntries: 1000 });
     strapi.documents.use(async function invalidatePublicCache(context, next) {
-      if (!PUBLIC_CONTENT.has(context.uid) || ['findOne', 'findMany', 'findFirst', 'count'].includes(context.action)) return next();
+      if (!changesPublicContent(context)) return next();
       const result = await next();
       catalogueCache.clear();
       return result;
     });
-    strapi.db.lifecycles.subscribe({
-      models: ['plugin::upload.file'],
-      afterUpdate: () => catalogueCache.clear(),
-      afterDelete: () => catalogueCache.clear(),
+    const webhook = strapi.config.get('ventalis.storefrontWebhook') as { url: string; secret: string };
+    const notifier = createStorefrontNotifier({ ...webhook, log: strapi.log });
+    storefront = notifier;
+    strapi.documents.use(async function tellStorefront(context, next) {
+      if (!changesPublicContent(context)) return next();
+      const result = await next();
+      notifier.notify(context.uid);
+      return result;
     });
+    const mediaChanged = () => {
+      catalogueCache.clear();
+      notifier.notify('plugin::upload.file');
+    };
+    strapi.db.lifecycles.subscribe({ models: ['plugin::upload.file'], afterUpdate: mediaChanged, afterDelete: mediaChanged });
     strapi.db.lifecycles.subscribe({
       models: ['plugin::users-permissions.permission', 'plugin::users-permissions.role'],
       ...Object.fromEntries(
@@ -86,6 +100,7 @@ export default {
 
   async destroy() {
     clearInterval(expiryTimer);
+    storefront?.stop();
     await getService('account.rate-limit').close();
     await closeOutbox?.();
     closeOutbox = undefined;

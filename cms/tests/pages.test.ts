@@ -3,7 +3,7 @@ import { startApp, type TestApp } from './support/strapi';
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startApp({ PREVIEW_SECRET: 'preview-secret-for-tests' });
+  app = await startApp({ PREVIEW_SECRET: 'preview-secret-for-tests', STOREFRONT_URL: 'http://shop.test:3000' });
 });
 afterAll(async () => {
   await app?.stop();
@@ -45,5 +45,24 @@ describe('content pages', () => {
   test('a wrong preview secret is refused', async () => {
     const res = await app.api().get('/api/pages/home').set('x-preview-secret', 'guess');
     expect(res.status).toBe(403);
+  });
+
+  test("the panel's Preview button opens the page in the storefront's draft mode, for a marketer", async () => {
+    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'ventalis-marketer' } });
+    await app.strapi.service('admin::user').create({ email: 'marketer@panel.test', firstname: 'Mona', lastname: 'Marketer', password: 'Panel-Password-2026!', isActive: true, roles: [role.id] });
+    const token = (await app.api().post('/admin/login').send({ email: 'marketer@panel.test', password: 'Panel-Password-2026!' })).body.data.token;
+    const home = await app.strapi.documents(HOME).findFirst({});
+    const previewUrl = (status: string) =>
+      app.api().get(`/content-manager/preview/url/${HOME}?documentId=${home!.documentId}&status=${status}`).set({ Authorization: `Bearer ${token}` });
+
+    const draft = await previewUrl('draft');
+    expect(draft.status).toBe(200);
+    const url = new URL(draft.body.data.url);
+    expect(`${url.origin}${url.pathname}`).toBe('http://shop.test:3000/api/preview');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ secret: 'preview-secret-for-tests', path: '/', status: 'draft' });
+    expect(new URL((await previewUrl('published')).body.data.url).searchParams.get('status')).toBe('published');
+
+    // Without a panel session, no URL (and so no secret).
+    expect((await app.api().get(`/content-manager/preview/url/${HOME}?documentId=${home!.documentId}&status=draft`)).status).toBe(401);
   });
 });

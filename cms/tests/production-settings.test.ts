@@ -43,4 +43,10 @@ describe('production start without a required setting', () => {
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe('ventalis cms: missing required setting STRIPE_WEBHOOK_SECRET in production when STRIPE_SECRET_KEY is set (see cms/.env.example)');
   });
+
+  test('refuses to start with a storefront webhook but without its secret', () => {
+    const run = startInProduction({ ...SECRETS, STOREFRONT_WEBHOOK_URL: 'http://storefront:3000/api/cms-webhook' });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe('ventalis cms: missing required setting STOREFRONT_WEBHOOK_SECRET in production (see cms/.env.example)');
+  });
 });

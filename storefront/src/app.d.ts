@@ -8,9 +8,12 @@ declare global {
       user: SessionUser | null;
       /** The cms tokens of the session, for server-side calls only: never hand them to a page. */
       tokens: AuthTokens | null;
+      /** Draft mode (the panel's Preview button): content pages show their drafts. */
+      preview: boolean;
     }
     interface PageData {
       user?: SessionUser | null;
+      preview?: boolean;
     }
   }
 }

@@ -26,6 +26,22 @@ export const variables = defineEnvVars({
     description: 'How long public catalogue and page answers from the cms are reused (0: never).',
     schema: wholeNumber('CATALOGUE_CACHE_SECONDS', 30),
   },
+  CMS_WEBHOOK_SECRET: {
+    description: "The secret the cms sends when content changes (its STOREFRONT_WEBHOOK_SECRET); empty turns /api/cms-webhook off.",
+    schema: (value) => value ?? '',
+  },
+  PREVIEW_SECRET: {
+    description: "The cms' PREVIEW_SECRET: its panel's Preview button opens pages here in draft mode; empty turns previews off.",
+    schema: (value) => value ?? '',
+  },
+  CMS_PUBLIC_URL: {
+    description: "The cms' public origin (its admin panel), which may frame pages in draft mode; defaults to CMS_URL.",
+    schema: (value) => {
+      if (!value) return '';
+      if (!/^https?:\/\/[^/]+/.test(value)) throw new Error(`CMS_PUBLIC_URL must be an http(s) URL, got "${value}"`);
+      return new URL(value).origin;
+    },
+  },
   CMS_TIMEOUT_SECONDS: {
     description: 'How long to wait for the cms before showing an error page.',
     schema: wholeNumber('CMS_TIMEOUT_SECONDS', 10),

@@ -1,5 +1,7 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
+import { CMS_PUBLIC_URL, CMS_URL, PREVIEW_SECRET } from '$app/env/private';
 import { CmsUnavailableError } from '#lib/server/cms.ts';
+import { allowFramingBy, isDraftMode, PREVIEW_COOKIE } from '#lib/server/preview.ts';
 import { resolveSession } from '#lib/server/services.ts';
 import { decodeSession, encodeSession, SESSION_COOKIE, sessionCookieOptions } from '#lib/server/session.ts';
 
@@ -13,6 +15,7 @@ const SECURITY_HEADERS = {
 export const handle: Handle = async ({ event, resolve }) => {
   event.locals.user = null;
   event.locals.tokens = null;
+  event.locals.preview = isDraftMode(event.cookies.get(PREVIEW_COOKIE), PREVIEW_SECRET);
 
   // Media go straight through the proxy: nobody's account is needed to show a picture.
   if (!event.url.pathname.startsWith('/uploads/')) {
@@ -27,7 +30,15 @@ export const handle: Handle = async ({ event, resolve }) => {
   }
 
   const response = await resolve(event);
+  if (event.locals.preview) {
+    const panel = CMS_PUBLIC_URL || new URL(CMS_URL).origin;
+    const csp = allowFramingBy(response.headers.get('content-security-policy'), panel);
+    if (csp) response.headers.set('content-security-policy', csp);
+    response.headers.set('cache-control', 'private, no-store');
+  }
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    // In draft mode the panel frames the page: its CSP frame-ancestors says by whom.
+    if (event.locals.preview && name === 'x-frame-options') continue;
     if (!response.headers.has(name)) response.headers.set(name, value);
   }
   return response;

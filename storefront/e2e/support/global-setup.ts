@@ -14,6 +14,8 @@ import { createRequire } from 'node:module';
 
 const storefrontDir = path.resolve(import.meta.dirname, '..', '..');
 const children: ChildProcess[] = [];
+const WEBHOOK_SECRET = 'e2e-webhook-secret';
+const PREVIEW_SECRET = 'e2e-preview-secret';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -113,6 +115,10 @@ export default async function globalSetup() {
           // Every e2e visitor comes from 127.0.0.1: the limits per address and per account are
           // the cms suite's to test; here they would only count the suite's own logins.
           RATE_LIMIT_AUTH_PER_ADDRESS: '1000',
+          // Content edits reach the storefront's cache through its webhook.
+          STOREFRONT_WEBHOOK_URL: `${storefrontUrl}/api/cms-webhook`,
+          STOREFRONT_WEBHOOK_SECRET: WEBHOOK_SECRET,
+          PREVIEW_SECRET,
           RATE_LIMIT_AUTH_PER_ACCOUNT: '1000',
         },
         log: logs.cms,
@@ -123,7 +129,17 @@ export default async function globalSetup() {
     ]);
 
     await start('storefront', ['build'], {
-      env: { HOST: '127.0.0.1', PORT: String(storefrontPort), CMS_URL: cmsUrl, NODE_ENV: 'production' },
+      // The catalogue cache lasts 30 s: only the webhook can make an edit show sooner.
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(storefrontPort),
+        CMS_URL: cmsUrl,
+        NODE_ENV: 'production',
+        CATALOGUE_CACHE_SECONDS: '30',
+        CMS_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        PREVIEW_SECRET,
+        CMS_PUBLIC_URL: cmsUrl,
+      },
       log: logs.storefront,
       ready: /Listening on/,
       timeoutMs: 30_000,

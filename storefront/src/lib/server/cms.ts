@@ -122,8 +122,8 @@ export function createCmsClient(options: CmsClientOptions) {
   const now = options.now ?? Date.now;
   const cache = new Map<string, CacheEntry>();
 
-  async function send(path: string, init: { method?: string; jwt?: string; body?: unknown; clientAddress?: string } = {}): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  async function send(path: string, init: { method?: string; jwt?: string; body?: unknown; clientAddress?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
     if (init.jwt) headers.authorization = `Bearer ${init.jwt}`;
     // The cms rate-limits sign-ins and inquiries per client address; behind the storefront
     // that is the visitor's, not ours (the cms trusts it with BEHIND_PROXY=true).
@@ -159,8 +159,8 @@ export function createCmsClient(options: CmsClientOptions) {
   }
 
   /** Like getJson, but a 404 is an answer: null. */
-  async function findJson<T>(path: string): Promise<T | null> {
-    const response = await send(path);
+  async function findJson<T>(path: string, headers?: Record<string, string>): Promise<T | null> {
+    const response = await send(path, { headers });
     if (response.status === 404) {
       await response.body?.cancel();
       return null;
@@ -244,9 +244,10 @@ export function createCmsClient(options: CmsClientOptions) {
       return cached('eco-labels', async () => (await getJson<{ data: EcoLabel[] }>('/api/eco-labels')).data);
     },
 
-    /** A published content page; null while it has not been published. */
-    getPage(name: PageName): Promise<ContentPage | null> {
+    /** A published content page (null while it has not been published); its draft, never cached, with the preview secret. */
+    getPage(name: PageName, previewSecret?: string): Promise<ContentPage | null> {
       const path = `/api/pages/${name}`;
+      if (previewSecret) return findJson<{ data: ContentPage }>(path, { 'x-preview-secret': previewSecret }).then((found) => found?.data ?? null);
       return cached(path, async () => (await findJson<{ data: ContentPage }>(path))?.data ?? null);
     },
 

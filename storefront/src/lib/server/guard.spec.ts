@@ -9,7 +9,7 @@ const consultant: SessionUser = { id: 3, email: 'camille@ventalis.example', role
 const tokens = { jwt: 'access', refreshToken: 'refresh' };
 
 const event = (user: SessionUser | null, url: string, method = 'GET') => ({
-  locals: { user, tokens: user ? tokens : null },
+  locals: { user, tokens: user ? tokens : null, preview: false },
   url: new URL(url),
   request: new Request(url, { method }),
 });

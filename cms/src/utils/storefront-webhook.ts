@@ -1,0 +1,69 @@
+/**
+ * Tells the storefront that public content changed, so that it drops its cached copies at
+ * once instead of when they expire. Changes close together (one save in the panel touches
+ * several rows) go out as one call; a failed call is retried twice, then logged: the
+ * storefront's own expiry still brings the change within its cache lifetime.
+ */
+export interface StorefrontWebhookOptions {
+  /** e.g. http://127.0.0.1:3000/api/cms-webhook; empty turns the notifier off. */
+  url: string;
+  secret: string;
+  log: { warn(message: string): void };
+  debounceMs?: number;
+  retryDelayMs?: number;
+  timeoutMs?: number;
+  fetch?: typeof globalThis.fetch;
+}
+
+export function createStorefrontNotifier(options: StorefrontWebhookOptions) {
+  const debounceMs = options.debounceMs ?? 100;
+  const retryDelayMs = options.retryDelayMs ?? 500;
+  const fetch = options.fetch ?? globalThis.fetch;
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+
+  async function send(models: string[], attempt: number): Promise<void> {
+    try {
+      const response = await fetch(options.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.secret}` },
+        body: JSON.stringify({ event: 'content.changed', models }),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
+      });
+      await response.body?.cancel();
+      if (!response.ok) throw new Error(`it answered ${response.status}`);
+    } catch (error) {
+      if (attempt < 3) {
+        setTimeout(() => void send(models, attempt + 1), retryDelayMs * attempt).unref();
+        return;
+      }
+      options.log.warn(`The storefront was not told of a content change (${models.join(', ')}): ${(error as Error).message}`);
+    }
+  }
+
+  return {
+    enabled: Boolean(options.url),
+
+    /** A change to this content type: the storefront hears of it within debounceMs. */
+    notify(model: string): void {
+      if (!options.url) return;
+      pending.add(model);
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        const models = [...pending];
+        pending.clear();
+        void send(models, 1);
+      }, debounceMs);
+      timer.unref();
+    },
+
+    stop(): void {
+      clearTimeout(timer);
+      timer = undefined;
+      pending.clear();
+    },
+  };
+}
+
+export type StorefrontNotifier = ReturnType<typeof createStorefrontNotifier>;
