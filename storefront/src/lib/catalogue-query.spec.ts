@@ -37,6 +37,15 @@ describe('parseCatalogueSearch', () => {
     expect(errors.label).toBeDefined();
   });
 
+  it('shows 24, 48 or 100 products a page when asked, and the default for anything else', () => {
+    expect(search('perPage=100').query.pageSize).toBe(100);
+    expect(search('perPage=100').form.perPage).toBe('100');
+    for (const odd of ['7', '1000', 'all', '12', '']) {
+      expect(search(`perPage=${odd}`).query.pageSize, odd).toBe(PAGE_SIZE);
+      expect(search(`perPage=${odd}`).form.perPage, odd).toBe('');
+    }
+  });
+
   it('refuses an overlong search instead of sending it', () => {
     const { query, errors } = search(`q=${'a'.repeat(101)}`);
     expect(query.q).toBeUndefined();
@@ -50,6 +59,7 @@ describe('catalogue links', () => {
   it('keeps filters and leaves defaults out of the URL', () => {
     expect(catalogueHref('/catalogue', form, 3)).toBe('/catalogue?q=box&label=fsc&min=10&sort=price_asc&page=3');
     expect(catalogueHref('/catalogue/packaging', { sort: 'name' }, 1)).toBe('/catalogue/packaging');
+    expect(catalogueHref('/catalogue', { sort: 'name', perPage: '48' }, 2)).toBe('/catalogue?perPage=48&page=2');
   });
 
   it('lists the active filters with a link that removes each one', () => {

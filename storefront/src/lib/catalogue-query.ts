@@ -7,6 +7,8 @@ import { PRODUCT_SORTS, productListQuerySchema, type FieldErrors, type ProductLi
 import { centsToEurosInput, parseEurosToCents } from './format.ts';
 
 export const PAGE_SIZE = 12;
+/** How many products a page may show: buyers who know what they want see more at once. */
+export const PAGE_SIZES = [12, 24, 48, 100] as const;
 
 export const SORT_LABELS: Record<ProductSort, string> = {
   name: 'Name (A to Z)',
@@ -23,6 +25,8 @@ export interface CatalogueForm {
   min: string;
   max: string;
   sort: ProductSort;
+  /** Products per page, one of PAGE_SIZES as typed in the URL ('' for the default). */
+  perPage?: string;
 }
 
 export interface CatalogueSearch {
@@ -42,11 +46,13 @@ export function parseCatalogueSearch(params: URLSearchParams, category?: string)
   const errors: FieldErrors = {};
   const text = (name: string) => (params.get(name) ?? '').trim();
 
-  const form: CatalogueForm = { q: text('q'), label: text('label'), min: text('min'), max: text('max'), sort: 'name' };
+  const form: CatalogueForm = { q: text('q'), label: text('label'), min: text('min'), max: text('max'), sort: 'name', perPage: '' };
   const sort = text('sort');
   if (isSort(sort)) form.sort = sort;
+  const perPage = Number(text('perPage'));
+  if ((PAGE_SIZES as readonly number[]).includes(perPage) && perPage !== PAGE_SIZE) form.perPage = String(perPage);
 
-  const query: Record<string, unknown> = { sort: form.sort, pageSize: PAGE_SIZE };
+  const query: Record<string, unknown> = { sort: form.sort, pageSize: form.perPage ? Number(form.perPage) : PAGE_SIZE };
   if (category) query.category = category;
 
   if (form.q.length > 100) errors.q = 'Search for at most 100 characters';
@@ -84,6 +90,7 @@ export function catalogueHref(path: string, form: Partial<CatalogueForm>, page =
     if (value) params.set(key, value);
   }
   if (form.sort && form.sort !== 'name') params.set('sort', form.sort);
+  if (form.perPage && form.perPage !== String(PAGE_SIZE)) params.set('perPage', form.perPage);
   if (page > 1) params.set('page', String(page));
   const search = params.toString();
   return search ? `${path}?${search}` : path;

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { PRODUCT_SORTS, type Category } from '@ventalis/contracts';
-import { activeFilters, pagination, parseCatalogueSearch, SORT_LABELS } from '#lib/catalogue-query.ts';
+import { activeFilters, PAGE_SIZES, pagination, parseCatalogueSearch, SORT_LABELS } from '#lib/catalogue-query.ts';
 import { cms } from '#lib/server/services.ts';
 import type { PageServerLoad } from './$types';
 
@@ -28,6 +28,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
       .map((c: Category) => ({ name: c.name, slug: c.slug, children: c.children })),
     labels,
     sortOptions: PRODUCT_SORTS.map((value) => ({ value, label: SORT_LABELS[value] })),
+    pageSizes: PAGE_SIZES,
     form: search.form,
     errors: search.errors,
     filters: activeFilters(path, search.form, labelName, search.errors),

@@ -1,0 +1,87 @@
+/**
+ * The storefront's catalogue page with 100 products, served by the built storefront
+ * (adapter-node) against the real cms, and in the same run a bare SvelteKit page rendering
+ * the same 100 product cards from memory (storefront/bench-baseline). Prints req/s, p99 and the ratio,
+ * and the JavaScript the catalogue page ships (gzip).
+ *   ./nodew node bench/storefront.ts [seconds]     (needs the cms compiled: ./nodew npm test or npm start once)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { measure, printTable, startServer, stopServer } from './support/measure.mts';
+
+const seconds = Number(process.argv[2] ?? 10);
+const root = path.resolve(import.meta.dirname, '..');
+const storefrontDir = path.join(root, 'storefront');
+const bareDir = path.join(storefrontDir, 'bench-baseline');
+const viteBin = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+/** Starts an adapter-node build and waits for it to listen. */
+function serve(buildDir: string, env: Record<string, string>): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [buildDir], { env: { ...process.env, HOST: '127.0.0.1', NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout!.on('data', (chunk: Buffer) => /Listening on/.test(chunk.toString()) && resolve(child));
+    child.once('exit', (code) => reject(new Error(`${buildDir} exited with ${code}`)));
+  });
+}
+
+const [storefrontPort, barePort] = [await freePort(), await freePort()];
+const storefrontUrl = `http://127.0.0.1:${storefrontPort}`;
+
+console.log('Building the storefront and the bare page…');
+await run([viteBin, 'build'], storefrontDir, { ORIGIN: storefrontUrl });
+await run([viteBin, 'build'], bareDir);
+
+const cms = await startServer<{ port: number }>(path.join(import.meta.dirname, 'support', 'serve-cms.mts'));
+const cmsUrl = `http://127.0.0.1:${cms.info.port}`;
+const products = ((await (await fetch(`${cmsUrl}/api/products?pageSize=100&sort=name`)).json()) as { data: unknown[] }).data;
+const productsFile = path.join(tmpdir(), `ventalis-bench-products-${process.pid}.json`);
+writeFileSync(productsFile, JSON.stringify(products));
+
+const rows = [];
+const page = `${storefrontUrl}/catalogue?perPage=100`;
+let html = '';
+for (const [label, cacheSeconds] of [
+  ['storefront /catalogue?perPage=100, cms behind, catalogue cache on (default, 30 s)', '30'],
+  ['same, storefront cache off (every request asks the cms)', '0'],
+] as const) {
+  const storefront = await serve(path.join(storefrontDir, 'build'), { PORT: String(storefrontPort), CMS_URL: cmsUrl, CATALOGUE_CACHE_SECONDS: cacheSeconds });
+  html = await (await fetch(page)).text();
+  const cards = html.match(/data-testid="product-card"/g)?.length ?? 0;
+  if (cards !== 100) throw new Error(`The catalogue page shows ${cards} products, not 100`);
+  rows.push(await measure(label, page, { seconds }));
+  await stopServer(storefront);
+}
+
+// The JavaScript a visitor's browser loads for this page: the entry and every chunk it preloads.
+const scripts = [...new Set(html.match(/\/_app\/immutable\/[^"')\s]+\.js/g) ?? [])];
+const scriptBytes = scripts.map((src) => readFileSync(path.join(storefrontDir, 'build', 'client', src)));
+const gzipKb = scriptBytes.reduce((sum, bytes) => sum + gzipSync(bytes, { level: 9 }).length, 0) / 1024;
+const rawKb = scriptBytes.reduce((sum, bytes) => sum + bytes.length, 0) / 1024;
+await stopServer(cms.child);
+
+const bare = await serve(path.join(bareDir, 'build'), { PORT: String(barePort), BARE_PRODUCTS: productsFile });
+const baseline = await measure('bare SvelteKit page, same 100 cards from memory', `http://127.0.0.1:${barePort}/`, { seconds });
+await stopServer(bare);
+
+console.log(`\nCatalogue page (100 products), 10 connections, ${seconds} s each`);
+printTable([...rows, baseline], baseline);
+console.log(`\nJavaScript shipped by the catalogue page: ${scripts.length} files, ${rawKb.toFixed(1)} kB, ${gzipKb.toFixed(1)} kB gzip (target ≤ 60 kB)`);
