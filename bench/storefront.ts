@@ -35,11 +35,11 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}): Pro
 }
 
 /** Starts an adapter-node build and waits for it to listen. */
-function serve(buildDir: string, env: Record<string, string>): Promise<ChildProcess> {
+function serve(dir: string, env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [buildDir], { env: { ...process.env, HOST: '127.0.0.1', NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [dir], { env: { ...process.env, HOST: '127.0.0.1', NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout!.on('data', (chunk: Buffer) => /Listening on/.test(chunk.toString()) && resolve(child));
-    child.once('exit', (code) => reject(new Error(`${buildDir} exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${dir} exited with ${code}`)));
   });
 }
 
@@ -47,7 +47,8 @@ const [storefrontPort, barePort] = [await freePort(), await freePort()];
 const storefrontUrl = `http://127.0.0.1:${storefrontPort}`;
 
 console.log('Building the storefront and the bare page…');
-await run([viteBin, 'build'], storefrontDir, { ORIGIN: storefrontUrl });
+const buildDir = path.join(storefrontDir, 'build-bench');
+await run([viteBin, 'build'], storefrontDir, { ORIGIN: storefrontUrl, STOREFRONT_BUILD_DIR: 'build-bench' });
 await run([viteBin, 'build'], bareDir);
 
 const cms = await startServer<{ port: number }>(path.join(import.meta.dirname, 'support', 'serve-cms.mts'));
@@ -63,7 +64,7 @@ for (const [label, cacheSeconds] of [
   ['storefront /catalogue?perPage=100, cms behind, catalogue cache on (default, 30 s)', '30'],
   ['same, storefront cache off (every request asks the cms)', '0'],
 ] as const) {
-  const storefront = await serve(path.join(storefrontDir, 'build'), { PORT: String(storefrontPort), CMS_URL: cmsUrl, CATALOGUE_CACHE_SECONDS: cacheSeconds });
+  const storefront = await serve(buildDir, { PORT: String(storefrontPort), CMS_URL: cmsUrl, CATALOGUE_CACHE_SECONDS: cacheSeconds });
   html = await (await fetch(page)).text();
   const cards = html.match(/data-testid="product-card"/g)?.length ?? 0;
   if (cards !== 100) throw new Error(`The catalogue page shows ${cards} products, not 100`);
@@ -73,7 +74,7 @@ for (const [label, cacheSeconds] of [
 
 // The JavaScript a visitor's browser loads for this page: the entry and every chunk it preloads.
 const scripts = [...new Set(html.match(/\/_app\/immutable\/[^"')\s]+\.js/g) ?? [])];
-const scriptBytes = scripts.map((src) => readFileSync(path.join(storefrontDir, 'build', 'client', src)));
+const scriptBytes = scripts.map((src) => readFileSync(path.join(buildDir, 'client', src)));
 const gzipKb = scriptBytes.reduce((sum, bytes) => sum + gzipSync(bytes, { level: 9 }).length, 0) / 1024;
 const rawKb = scriptBytes.reduce((sum, bytes) => sum + bytes.length, 0) / 1024;
 await stopServer(cms.child);

@@ -11,10 +11,14 @@ import { defineConfig } from 'vite';
 const origin = process.env.ORIGIN?.replace(/\/+$/, '') || undefined;
 if (origin && !/^https?:\/\/[^/]+$/.test(origin)) throw new Error(`ORIGIN must be an origin like https://shop.example, got "${origin}"`);
 
+// Where `vite build` writes the server: the tests and benchmarks build their own (with their
+// own origin) without touching the one `npm start` runs.
+const out = process.env.STOREFRONT_BUILD_DIR || 'build';
+
 export default defineConfig({
   plugins: [
     sveltekit({
-      adapter: adapter(),
+      adapter: adapter({ out }),
       paths: { origin },
       csp: {
         mode: 'auto',

@@ -108,11 +108,12 @@ const PRODUCTION_SECRETS = [
   'ENCRYPTION_KEY',
   'PREVIEW_SECRET',
   'DATABASE_PASSWORD',
+  'STOREFRONT_WEBHOOK_SECRET',
 ];
 
 describe('docker-compose.yml', () => {
-  test('runs postgres, redis, a mail catcher and the cms', () => {
-    expect(Object.keys(services)).toEqual(expect.arrayContaining(['postgres', 'redis', 'mailcatcher', 'cms']));
+  test('runs postgres, redis, a mail catcher, the cms and the storefront', () => {
+    expect(Object.keys(services)).toEqual(expect.arrayContaining(['postgres', 'redis', 'mailcatcher', 'cms', 'storefront']));
   });
 
   test('builds the cms from cms/Dockerfile with the repository root as context', () => {
@@ -161,7 +162,21 @@ describe('docker-compose.yml', () => {
     expect(new URL(cmsEnv.REDIS_URL).hostname).toBe('redis');
   });
 
-  test.each(['postgres', 'redis', 'mailcatcher', 'cms'])('checks the health of %s', (name) => {
+  test('runs the storefront against the cms, once the cms is healthy, sharing its secrets', () => {
+    const storefront = services.storefront ?? {};
+    const env = environmentOf(storefront);
+    const build = typeof storefront.build === 'string' ? { context: storefront.build } : (storefront.build ?? {});
+    expect(path.resolve(repoRoot, build.context ?? '.')).toBe(repoRoot);
+    expect(build.dockerfile).toBe('storefront/Dockerfile');
+    expect((storefront.depends_on as Record<string, { condition?: string }>).cms?.condition).toBe('service_healthy');
+    expect(new URL(env.CMS_URL).hostname).toBe('cms');
+    // The webhook secret and the preview secret are required, and the same on both sides.
+    expect(requiredVariable(env.CMS_WEBHOOK_SECRET)).toBe(requiredVariable(cmsEnv.STOREFRONT_WEBHOOK_SECRET));
+    expect(requiredVariable(env.PREVIEW_SECRET)).toBe(requiredVariable(cmsEnv.PREVIEW_SECRET));
+    expect(new URL(cmsEnv.STOREFRONT_WEBHOOK_URL).hostname).toBe('storefront');
+  });
+
+  test.each(['postgres', 'redis', 'mailcatcher', 'cms', 'storefront'])('checks the health of %s', (name) => {
     const healthcheck = services[name]?.healthcheck;
     expect(healthcheck?.disable).not.toBe(true);
     expect(healthcheck?.test, `${name} has no healthcheck`).toBeDefined();
@@ -177,8 +192,12 @@ describe('docker-compose.yml', () => {
   });
 });
 
-describe('cms/Dockerfile', () => {
-  const stages = dockerfileStages(existsSync(dockerfilePath) ? readFileSync(dockerfilePath, 'utf8') : '');
+describe.each([
+  { name: 'cms', dockerfile: 'cms/Dockerfile', port: 1337, health: '/_health' },
+  { name: 'storefront', dockerfile: 'storefront/Dockerfile', port: 3000, health: '/healthz' },
+])('$dockerfile', ({ dockerfile, port, health }) => {
+  const file = path.join(repoRoot, dockerfile);
+  const stages = dockerfileStages(existsSync(file) ? readFileSync(file, 'utf8') : '');
   const runtime = stages.at(-1) ?? [];
 
   test('runs the runtime stage as a non-root user', () => {
@@ -193,16 +212,18 @@ describe('cms/Dockerfile', () => {
     expect(env.NODE_ENV).toBe('production');
   });
 
-  test('serves on 1337 and reports its health from /_health', () => {
-    expect(runtime.some((i) => /^EXPOSE\s+1337\b/i.test(i))).toBe(true);
-    expect(runtime.find((i) => /^HEALTHCHECK\s/i.test(i))).toContain('/_health');
+  test(`serves on ${port} and reports its health from ${health}`, () => {
+    expect(runtime.some((i) => new RegExp(`^EXPOSE\\s+${port}\\b`, 'i').test(i))).toBe(true);
+    expect(runtime.find((i) => /^HEALTHCHECK\s/i.test(i))).toContain(health);
   });
+});
 
+describe('.dockerignore', () => {
   test('keeps local installs, build output and secrets out of the build context', () => {
     const ignored = readFileSync(path.join(buildContext, '.dockerignore'), 'utf8')
       .split('\n')
       .map((line) => line.trim());
-    for (const pattern of ['node_modules', '.git', 'dist', '.env']) {
+    for (const pattern of ['node_modules', '.git', 'dist', 'build', '.env']) {
       expect(ignored.some((line) => line === pattern || line === `**/${pattern}`), pattern).toBe(true);
     }
   });

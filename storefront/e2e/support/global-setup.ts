@@ -16,6 +16,8 @@ const storefrontDir = path.resolve(import.meta.dirname, '..', '..');
 const children: ChildProcess[] = [];
 const WEBHOOK_SECRET = 'e2e-webhook-secret';
 const PREVIEW_SECRET = 'e2e-preview-secret';
+/** The storefront built for this run's origin, apart from the one `npm start` runs. */
+const E2E_BUILD = 'build-e2e';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -125,10 +127,10 @@ export default async function globalSetup() {
         ready: /cms ready on/,
         timeoutMs: 300_000,
       }),
-      start('storefront build', [viteBin, 'build'], { env: { ORIGIN: storefrontUrl }, log: logs.build, timeoutMs: 180_000 }),
+      start('storefront build', [viteBin, 'build'], { env: { ORIGIN: storefrontUrl, STOREFRONT_BUILD_DIR: E2E_BUILD }, log: logs.build, timeoutMs: 180_000 }),
     ]);
 
-    await start('storefront', ['build'], {
+    await start('storefront', [E2E_BUILD], {
       // The catalogue cache lasts 30 s: only the webhook can make an edit show sooner.
       env: {
         HOST: '127.0.0.1',
