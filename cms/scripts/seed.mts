@@ -172,10 +172,17 @@ async function seedOrders(strapi: Strapi) {
   }
   // Demo orders awaiting payment stay payable for a week instead of the usual delay.
   await strapi.db.query('api::order.order').updateMany({ where: { status: 'awaiting_payment' }, data: { paymentExpiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000) } });
-  // Spread the orders over the past months, as a real history would be.
+  // Spread the orders over the past months, as a real history would be: each order's
+  // status changes follow its placing a day or two apart.
+  const day = 24 * 3600 * 1000;
   const all = await strapi.db.query('api::order.order').findMany({ select: ['id'], orderBy: { id: 'asc' } });
   for (const [i, { id }] of all.entries()) {
-    await strapi.db.query('api::order.order').update({ where: { id }, data: { placedAt: new Date(Date.now() - (all.length - i) * 9 * 24 * 3600 * 1000) } });
+    const placedAt = Date.now() - (all.length - i) * 9 * day;
+    await strapi.db.query('api::order.order').update({ where: { id }, data: { placedAt: new Date(placedAt) } });
+    const events = await strapi.db.query('api::order.order-event').findMany({ where: { order: { id } }, select: ['id'], orderBy: { id: 'asc' } });
+    for (const [k, event] of events.entries()) {
+      await strapi.db.query('api::order.order-event').update({ where: { id: event.id }, data: { createdAt: new Date(placedAt + k * 1.5 * day + (k > 0 ? 3_600_000 : 0)) } });
+    }
   }
 }
 

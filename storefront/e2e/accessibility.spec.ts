@@ -30,6 +30,12 @@ const pages = [
   { name: 'registration', path: '/register' },
   { name: 'forgot password', path: '/forgot-password' },
   { name: 'reset password', path: '/reset-password?code=' + 'a'.repeat(64) },
+  { name: 'category', path: '/catalogue/packaging' },
+  { name: 'our commitment', path: '/our-commitment' },
+  { name: 'contact', path: '/contact' },
+  { name: 'not found', path: '/products/no-such-product' },
+  { name: 'email confirmed', path: '/account/confirmed' },
+  { name: 'confirmation link again', path: '/account/confirmation' },
 ];
 
 for (const { name, path } of pages) {

@@ -110,6 +110,14 @@ test('the consultant moves the new order to in progress with a comment the clien
   const toStart = consultant.getByRole('region', { name: /Paid orders to start/ });
   await expect(toStart.getByRole('link', { name: company.companyName }).first()).toBeVisible();
   await consultant.screenshot({ path: test.info().outputPath('persona-consultant-dashboard.png'), fullPage: true });
+  // The new client is in the consultant's portfolio, found by a search.
+  await consultant.goto(`/consultant/clients?q=${encodeURIComponent('Brasserie des')}`);
+  await expect(consultant.getByRole('row', { name: new RegExp(company.companyName) })).toBeVisible();
+  await consultant.getByLabel('Search by company, name or email').fill('no such company');
+  await consultant.getByRole('button', { name: 'Search' }).click();
+  await expect(consultant.getByText('No client matches “no such company”.')).toBeVisible();
+
+  await consultant.goto('/consultant');
   await toStart.getByRole('link', { name: paidReference }).click();
 
   // No comment: refused next to the field, the status unchanged.

@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD } from './support/accounts.ts';
+
+/** Every form of the buying path works without JavaScript, and says what is wrong next to the field. */
+const sophie = { email: 'sophie.martin@halles-gourmandes.example', password: DEMO_PASSWORD };
+const nbsp = '\u00a0';
+
+test('a client without JavaScript fills a cart, checks out and pays', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/login?redirectTo=%2Fproducts%2Fkraft-shipping-box-s');
+  await page.getByLabel('Email').fill(sophie.email);
+  await page.getByLabel('Password').fill(sophie.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/products\/kraft-shipping-box-s$/);
+
+  // Below the minimum: the server says so next to the field and keeps what was typed.
+  await page.getByLabel('Quantity (units)').fill('999');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.locator('#field-quantity-error')).toHaveText('The minimum order is 1000 units');
+  await expect(page.getByLabel('Quantity (units)')).toHaveValue('999');
+
+  await page.getByLabel('Quantity (units)').fill('1000');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page).toHaveURL(/\/cart\?added=kraft-shipping-box-s$/);
+  await page.getByRole('button', { name: 'Empty the cart' }).click();
+  await expect(page.getByText('Your cart is empty.')).toBeVisible();
+  await page.goto('/products/kraft-shipping-box-s');
+  await page.getByLabel('Quantity (units)').fill('2500');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByTestId('total-excl')).toHaveText(`1${'\u202f'}147,50${nbsp}€`);
+
+  await page.getByRole('button', { name: 'Check out and pay' }).click();
+  await expect(page.getByRole('heading', { name: 'Pay your order' })).toBeVisible();
+  await page.getByLabel('Card number').fill('1234');
+  await page.getByLabel('Expiry date (MM/YY)').fill('12/30');
+  await page.getByLabel('Security code (CVC)').fill('12');
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await expect(page.locator('#field-cardNumber-error')).toHaveText('Card number must be 13 to 19 digits');
+  await expect(page.locator('#field-cvc-error')).toHaveText('CVC must be 3 or 4 digits');
+  await expect(page.getByLabel('Expiry date (MM/YY)')).toHaveValue('12/30');
+  // The card number is never sent back to the page.
+  await expect(page.getByLabel('Card number')).toHaveValue('');
+
+  await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await page.getByLabel('Security code (CVC)').fill('123');
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await expect(page.getByRole('heading', { name: 'Thank you: your order is paid' })).toBeVisible();
+  await context.close();
+});
