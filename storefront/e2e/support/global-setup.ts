@@ -1,9 +1,9 @@
 /**
- * Starts the whole stack the journeys run against, on free ports of 127.0.0.1:
+ * Starts the stacks the journeys run against, on free ports of 127.0.0.1, each:
  *   1. the real cms (cms-server.ts) on a fresh SQLite database with the demo data;
  *   2. the storefront, built with its origin (adapter-node 6 fixes it at build time) and
- *      started with `node build`, talking to that cms.
- * Both builds run side by side; the teardown stops both and removes the run's data.
+ *      started with `node <build>`, talking to that cms.
+ * The teardown stops everything and removes the run's data, keeping the logs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { startFakeStripe } from '../../../cms/tests/support/fake-stripe.ts';
 
 const storefrontDir = path.resolve(import.meta.dirname, '..', '..');
 const children: ChildProcess[] = [];
@@ -18,6 +19,7 @@ const WEBHOOK_SECRET = 'e2e-webhook-secret';
 const PREVIEW_SECRET = 'e2e-preview-secret';
 /** The storefront built for this run's origin, apart from the one `npm start` runs. */
 const E2E_BUILD = 'build-e2e';
+const STRIPE_PUBLISHABLE_KEY = 'pk_test_e2e';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -74,19 +76,100 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+interface Stack {
+  name: string;
+  dataDir: string;
+  cmsUrl: string;
+  storefrontUrl: string;
+  buildDir: string;
+  logs: { cms: string; build: string; storefront: string };
+}
+
+async function stackOn(name: string, dataDir: string, buildDir: string): Promise<Stack> {
+  const [cmsPort, storefrontPort] = [await freePort(), await freePort()];
+  mkdirSync(dataDir, { recursive: true });
+  return {
+    name,
+    dataDir,
+    cmsUrl: `http://127.0.0.1:${cmsPort}`,
+    storefrontUrl: `http://127.0.0.1:${storefrontPort}`,
+    buildDir,
+    logs: { cms: path.join(dataDir, `${name}cms.log`), build: path.join(dataDir, `${name}build.log`), storefront: path.join(dataDir, `${name}storefront.log`) },
+  };
+}
+
+/** The real cms on a fresh SQLite database with the demo data, for this stack's storefront. */
+function startCms(stack: Stack, env: Record<string, string> = {}) {
+  return start(`${stack.name}cms`, [path.join('e2e', 'support', 'cms-server.ts')], {
+    env: {
+      NODE_ENV: 'test',
+      PORT: new URL(stack.cmsUrl).port,
+      E2E_DATA_DIR: stack.dataDir,
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: path.join(stack.dataDir, 'data.db'),
+      MAIL_OUTBOX_DIR: path.join(stack.dataDir, 'outbox'),
+      STOREFRONT_URL: stack.storefrontUrl,
+      STRAPI_STARTUP_BANNER: 'false',
+      // The storefront forwards each visitor's address (X-Forwarded-For).
+      BEHIND_PROXY: 'true',
+      // Every e2e visitor comes from 127.0.0.1: the limits per address and per account are
+      // the cms suite's to test; here they would only count the suite's own logins.
+      RATE_LIMIT_AUTH_PER_ADDRESS: '1000',
+      RATE_LIMIT_AUTH_PER_ACCOUNT: '1000',
+      // Content edits reach the storefront's cache through its webhook.
+      STOREFRONT_WEBHOOK_URL: `${stack.storefrontUrl}/api/cms-webhook`,
+      STOREFRONT_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      PREVIEW_SECRET,
+      ...env,
+    },
+    log: stack.logs.cms,
+    ready: /cms ready on/,
+    timeoutMs: 300_000,
+  });
+}
+
+/** adapter-node fixes the origin at build time: each stack has a build of its own. */
+function buildStorefront(stack: Stack, viteBin: string) {
+  return start(`${stack.name}storefront build`, [viteBin, 'build'], { env: { ORIGIN: stack.storefrontUrl, STOREFRONT_BUILD_DIR: stack.buildDir }, log: stack.logs.build, timeoutMs: 180_000 });
+}
+
+function startStorefront(stack: Stack) {
+  return start(`${stack.name}storefront`, [stack.buildDir], {
+    // The catalogue cache lasts 30 s: only the webhook can make an edit show sooner.
+    env: {
+      HOST: '127.0.0.1',
+      PORT: new URL(stack.storefrontUrl).port,
+      CMS_URL: stack.cmsUrl,
+      NODE_ENV: 'production',
+      CATALOGUE_CACHE_SECONDS: '30',
+      CMS_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      PREVIEW_SECRET,
+      CMS_PUBLIC_URL: stack.cmsUrl,
+    },
+    log: stack.logs.storefront,
+    ready: /Listening on/,
+    timeoutMs: 30_000,
+  });
+}
+
+/**
+ * Two stacks: the main one on the simulated payment provider, and a second one whose cms
+ * pays through Stripe, the official SDK talking to a Stripe-compatible server on this
+ * machine (Stripe itself cannot be reached from here), for the Payment Element journey.
+ */
 export default async function globalSetup() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ventalis-e2e-'));
-  const [cmsPort, storefrontPort] = [await freePort(), await freePort()];
-  const storefrontUrl = `http://127.0.0.1:${storefrontPort}`;
-  const cmsUrl = `http://127.0.0.1:${cmsPort}`;
-  const logs = { cms: path.join(dataDir, 'cms.log'), build: path.join(dataDir, 'build.log'), storefront: path.join(dataDir, 'storefront.log') };
+  const main = await stackOn('', dataDir, E2E_BUILD);
+  const withStripe = await stackOn('stripe-', path.join(dataDir, 'stripe'), `${E2E_BUILD}-stripe`);
+  const fakeStripe = await startFakeStripe();
 
   const teardown = async () => {
     await Promise.all(children.map(stop));
+    await fakeStripe.close();
     // Keep the logs next to the other test artefacts; the database and pictures go.
     const kept = path.join(storefrontDir, 'test-results', 'e2e-logs');
     mkdirSync(kept, { recursive: true });
-    for (const file of Object.values(logs)) {
+    for (const file of [...Object.values(main.logs), ...Object.values(withStripe.logs)]) {
       try {
         cpSync(file, path.join(kept, path.basename(file)));
       } catch {
@@ -100,57 +183,33 @@ export default async function globalSetup() {
     const vite = createRequire(import.meta.url).resolve('vite/package.json');
     const viteBin = path.join(path.dirname(vite), (JSON.parse(readFileSync(vite, 'utf8')) as { bin: { vite: string } }).bin.vite);
 
-    console.log(`e2e: starting the cms on ${cmsUrl} and building the storefront for ${storefrontUrl}…`);
-    const [cms] = await Promise.all([
-      start('cms', [path.join('e2e', 'support', 'cms-server.ts')], {
-        env: {
-          NODE_ENV: 'test',
-          PORT: String(cmsPort),
-          E2E_DATA_DIR: dataDir,
-          DATABASE_CLIENT: 'sqlite',
-          DATABASE_FILENAME: path.join(dataDir, 'data.db'),
-          MAIL_OUTBOX_DIR: path.join(dataDir, 'outbox'),
-          STOREFRONT_URL: storefrontUrl,
-          STRAPI_STARTUP_BANNER: 'false',
-          // The storefront forwards each visitor's address (X-Forwarded-For).
-          BEHIND_PROXY: 'true',
-          // Every e2e visitor comes from 127.0.0.1: the limits per address and per account are
-          // the cms suite's to test; here they would only count the suite's own logins.
-          RATE_LIMIT_AUTH_PER_ADDRESS: '1000',
-          // Content edits reach the storefront's cache through its webhook.
-          STOREFRONT_WEBHOOK_URL: `${storefrontUrl}/api/cms-webhook`,
-          STOREFRONT_WEBHOOK_SECRET: WEBHOOK_SECRET,
-          PREVIEW_SECRET,
-          RATE_LIMIT_AUTH_PER_ACCOUNT: '1000',
-        },
-        log: logs.cms,
-        ready: /cms ready on/,
-        timeoutMs: 300_000,
+    console.log(`e2e: starting the cms on ${main.cmsUrl} and building the storefront for ${main.storefrontUrl}…`);
+    await Promise.all([startCms(main), buildStorefront(main, viteBin)]);
+    // Builds share .svelte-kit/output: one at a time. The cms is compiled by now.
+    await Promise.all([
+      startStorefront(main),
+      buildStorefront(withStripe, viteBin),
+      startCms(withStripe, {
+        E2E_CMS_COMPILE: 'false',
+        STRIPE_SECRET_KEY: fakeStripe.secretKey,
+        STRIPE_PUBLISHABLE_KEY: STRIPE_PUBLISHABLE_KEY,
+        STRIPE_WEBHOOK_SECRET: fakeStripe.webhookSecret,
+        STRIPE_API_HOST: '127.0.0.1',
+        STRIPE_API_PORT: String(fakeStripe.port),
+        STRIPE_API_PROTOCOL: 'http',
       }),
-      start('storefront build', [viteBin, 'build'], { env: { ORIGIN: storefrontUrl, STOREFRONT_BUILD_DIR: E2E_BUILD }, log: logs.build, timeoutMs: 180_000 }),
     ]);
+    await startStorefront(withStripe);
+    console.log(`e2e: storefronts ready on ${main.storefrontUrl} and, with Stripe, ${withStripe.storefrontUrl}`);
 
-    await start('storefront', [E2E_BUILD], {
-      // The catalogue cache lasts 30 s: only the webhook can make an edit show sooner.
-      env: {
-        HOST: '127.0.0.1',
-        PORT: String(storefrontPort),
-        CMS_URL: cmsUrl,
-        NODE_ENV: 'production',
-        CATALOGUE_CACHE_SECONDS: '30',
-        CMS_WEBHOOK_SECRET: WEBHOOK_SECRET,
-        PREVIEW_SECRET,
-        CMS_PUBLIC_URL: cmsUrl,
-      },
-      log: logs.storefront,
-      ready: /Listening on/,
-      timeoutMs: 30_000,
-    });
-    console.log(`e2e: storefront ready on ${storefrontUrl} (cms pid ${cms.pid})`);
-
-    process.env.STOREFRONT_URL = storefrontUrl;
-    process.env.CMS_URL = cmsUrl;
-    process.env.E2E_OUTBOX_DIR = path.join(dataDir, 'outbox');
+    process.env.STOREFRONT_URL = main.storefrontUrl;
+    process.env.CMS_URL = main.cmsUrl;
+    process.env.E2E_OUTBOX_DIR = path.join(main.dataDir, 'outbox');
+    process.env.STRIPE_STOREFRONT_URL = withStripe.storefrontUrl;
+    process.env.STRIPE_CMS_URL = withStripe.cmsUrl;
+    process.env.FAKE_STRIPE_URL = fakeStripe.url;
+    process.env.FAKE_STRIPE_SECRET_KEY = fakeStripe.secretKey;
+    process.env.FAKE_STRIPE_WEBHOOK_SECRET = fakeStripe.webhookSecret;
   } catch (error) {
     await teardown();
     throw error;
