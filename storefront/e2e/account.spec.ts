@@ -52,6 +52,8 @@ test('the company confirms its email with the mailed link, then logs in', async 
 test('forgot password: the mailed link sets a new password once', async ({ page }) => {
   await page.goto('/login');
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  // The login page has an Email field too: fill the new page's, once it is there.
+  await expect(page.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible();
   await page.getByLabel('Email').fill(email);
   await page.getByRole('button', { name: 'Send the link' }).click();
   await expect(page.getByRole('status')).toContainText(`If an account uses ${email}`);
