@@ -89,6 +89,7 @@ export default {
     await applyAccountSettings(strapi);
     await configurePanelViews(strapi);
     await getService('consultant.assignment').assignUnassignedClients();
+    await getService('conversation.chat').ensureClientConversations();
     // Unpaid orders past their deadline give their stock back.
     expiryTimer = setInterval(() => {
       getService('order.lifecycle')

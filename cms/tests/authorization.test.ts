@@ -13,7 +13,7 @@ const ROLES: Role[] = ['anonymous', 'customerA', 'customerB', 'consultantX', 'co
 
 let app: TestApp;
 const tokens: Partial<Record<Role, string>> = {};
-const ids = { customerA: 0, customerB: 0, consultantXUser: 0 };
+const ids = { customerA: 0, customerB: 0, consultantXUser: 0, conversationA: 0 };
 /** A1 paid, A2 and A3 awaiting payment (A's); B1 paid (B's). */
 const orders = { A1: '', A2: '', A3: '', B1: '' };
 
@@ -42,6 +42,8 @@ beforeAll(async () => {
   orders.A3 = (await placeOrder(app, tokens.customerA, [['kraft-shipping-box', 1000]])).order.reference;
   orders.B1 = (await placeOrder(app, tokens.customerB, [['recycled-mailer-bag', 1000]])).order.reference;
   await payWithCard(app, tokens.customerB, orders.B1).expect(200);
+  // A's conversation with X, which exists from A's registration.
+  ids.conversationA = await app.strapi.service('api::conversation.chat').syncClientConversation(ids.customerA);
 });
 afterAll(async () => {
   await app?.stop();
@@ -110,6 +112,15 @@ const ROUTES: Route[] = [
     expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 404 },
   },
   { name: "note on B1 (Y's client)", method: 'post', path: () => `/api/consultant/orders/${orders.B1}/notes`, body: () => ({ body: 'Internal.' }), expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 404, consultantY: 201 } },
+  // Conversations: participants only; who may start one follows the contact rules.
+  { name: 'my conversations', method: 'get', path: () => '/api/conversations', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 200, consultantY: 200 } },
+  { name: 'my contacts', method: 'get', path: () => '/api/conversations/contacts', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 200, consultantY: 200 } },
+  { name: "A's conversation with X", method: 'get', path: () => `/api/conversations/${ids.conversationA}`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 200, consultantY: 404 } },
+  { name: "history of A's conversation", method: 'get', path: () => `/api/conversations/${ids.conversationA}/messages`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 200, consultantY: 404 } },
+  { name: "write in A's conversation", method: 'post', path: () => `/api/conversations/${ids.conversationA}/messages`, body: () => ({ body: 'Hello' }), expect: { anonymous: 403, customerA: 201, customerB: 404, consultantX: 201, consultantY: 404 } },
+  { name: "mark A's conversation read", method: 'post', path: () => `/api/conversations/${ids.conversationA}/read`, body: () => ({ upTo: 1 }), expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 200, consultantY: 404 } },
+  { name: 'start a conversation with consultant X', method: 'post', path: () => '/api/conversations', body: () => ({ contact: { kind: 'user', id: ids.consultantXUser } }), expect: { anonymous: 403, customerA: 200, customerB: 403, consultantX: 403, consultantY: 200 } },
+  { name: "discuss order A1 (A's)", method: 'post', path: () => `/api/conversations/order/${orders.A1}`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 200, consultantY: 404 } },
   { name: 'payment webhook (not configured here)', method: 'post', path: () => '/api/payments/stripe/webhook', body: () => ({ id: 'evt_forged', type: 'payment_intent.succeeded' }), expect: everyone(404) },
   // Strapi's generic account routes are closed to everyone: Ventalis' own routes replace them.
   { name: 'list users', method: 'get', path: () => '/api/users', expect: everyone(403) },
@@ -128,6 +139,8 @@ const ROUTES: Route[] = [
   // Content with no public route at all.
   { name: 'list consultants', method: 'get', path: () => '/api/consultants', expect: everyone(404) },
   { name: 'list inquiries', method: 'get', path: () => '/api/inquiries', expect: everyone(404) },
+  { name: 'list messages (no generic route)', method: 'get', path: () => '/api/messages', expect: everyone(404) },
+  { name: 'list conversation participants (no generic route)', method: 'get', path: () => '/api/conversation-participants', expect: everyone(404) },
   { name: 'create a product', method: 'post', path: () => '/api/products', body: () => ({ data: { name: 'Injected' } }), expect: everyone(405) },
   { name: 'delete a product', method: 'delete', path: () => '/api/products/kraft-shipping-box', expect: everyone(405) },
 ];

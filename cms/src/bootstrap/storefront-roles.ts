@@ -14,6 +14,8 @@ const CATALOGUE = [
   'api::inquiry.inquiry.submit',
 ];
 const SIGNED_IN = ['plugin::users-permissions.auth.logout', 'plugin::users-permissions.auth.refresh'];
+/** Conversations: the chat service decides with whom (contact rules, participants). */
+const CONVERSATIONS = ['list', 'contacts', 'start', 'startForOrder', 'findOne', 'history', 'send', 'markRead'].map((a) => `api::conversation.conversation.${a}`);
 
 /**
  * What each storefront role may call. This list is the truth: at every start the
@@ -45,6 +47,7 @@ export const STOREFRONT_GRANTS: Record<string, { name: string; description: stri
       'api::account.account.updateMe',
       ...['view', 'add', 'setQuantity', 'remove', 'empty'].map((a) => `api::cart.cart.${a}`),
       ...['checkout', 'list', 'impact', 'findOne', 'payment', 'paySimulated', 'cancel', 'reorder'].map((a) => `api::order.order.${a}`),
+      ...CONVERSATIONS,
     ],
   },
   consultant: {
@@ -57,6 +60,7 @@ export const STOREFRONT_GRANTS: Record<string, { name: string; description: stri
       'api::consultant.portfolio.clients',
       'api::consultant.portfolio.client',
       ...['list', 'findOne', 'changeStatus', 'addNote'].map((a) => `api::order.consultant-orders.${a}`),
+      ...CONVERSATIONS,
     ],
   },
 };

@@ -14,6 +14,7 @@ import type checkout from '../api/order/services/checkout';
 import type lifecycle from '../api/order/services/lifecycle';
 import type payments from '../api/order/services/payments';
 import type orders from '../api/order/services/orders';
+import type chat from '../api/conversation/services/chat';
 
 type Factory = (...args: never[]) => unknown;
 type ServiceOf<F extends Factory> = ReturnType<F>;
@@ -35,6 +36,7 @@ interface Services {
   'order.lifecycle': ServiceOf<typeof lifecycle>;
   'order.payments': ServiceOf<typeof payments>;
   'order.orders': ServiceOf<typeof orders>;
+  'conversation.chat': ServiceOf<typeof chat>;
 }
 
 /** Typed access to Ventalis' services: getService('consultant.assignment'). */

@@ -79,7 +79,18 @@ export const bearer = (jwt: string) => ({ Authorization: `Bearer ${jwt}` });
 
 /** A snapshot of every business table, to check that a refused request changed nothing. */
 export async function snapshot(strapi: Core.Strapi) {
-  const uids = [USER, 'api::consultant.consultant', 'api::inquiry.inquiry', 'api::product.product', 'api::category.category', 'api::order.order', 'admin::user'] as const;
+  const uids = [
+    USER,
+    'api::consultant.consultant',
+    'api::inquiry.inquiry',
+    'api::product.product',
+    'api::category.category',
+    'api::order.order',
+    'admin::user',
+    'api::conversation.conversation',
+    'api::conversation.conversation-participant',
+    'api::conversation.message',
+  ] as const;
   const out: Record<string, unknown> = {};
   for (const uid of uids) {
     const rows = await strapi.db.query(uid).findMany({ orderBy: { id: 'asc' }, populate: uid === USER ? { consultant: { select: ['id'] }, role: { select: ['type'] }, billingAddress: true } : undefined });

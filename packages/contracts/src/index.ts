@@ -4,3 +4,4 @@ export * from './catalogue.ts';
 export * from './inquiry.ts';
 export * from './errors.ts';
 export * from './orders.ts';
+export * from './chat.ts';

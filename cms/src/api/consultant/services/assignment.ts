@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { getService } from '../../../utils/services';
 
 const USER = 'plugin::users-permissions.user';
 const CONSULTANT = 'api::consultant.consultant';
@@ -32,8 +33,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const leastLoaded = (loads: Load[]): Load | undefined =>
     [...loads].sort((a, b) => a.clients - b.clients || new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || a.id - b.id)[0];
 
-  const setConsultant = (clientId: number, consultantId: number | null) =>
-    strapi.db.query(USER).update({ where: { id: clientId }, data: { consultant: consultantId } });
+  /** The client's conversation with their consultant follows every change of consultant. */
+  const setConsultant = async (clientId: number, consultantId: number | null) => {
+    await strapi.db.query(USER).update({ where: { id: clientId }, data: { consultant: consultantId } });
+    await getService('conversation.chat').syncClientConversation(clientId);
+  };
 
   const service = {
     /** Gives a client the least loaded active consultant; returns its id, or null if none is active. */

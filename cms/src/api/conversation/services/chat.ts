@@ -1,0 +1,302 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { ChatMember, ChatMessage, ConversationSummary, MemberKind } from '@ventalis/contracts';
+
+const USER = 'plugin::users-permissions.user';
+const ADMIN = 'admin::user';
+const CONVERSATION = 'api::conversation.conversation';
+const PARTICIPANT = 'api::conversation.conversation-participant';
+const MESSAGE = 'api::conversation.message';
+
+/** Who is asking: a storefront account or a panel administrator. */
+export interface Member {
+  kind: MemberKind;
+  id: number;
+}
+
+type Row = Record<string, any>;
+
+const NOT_YOURS = 'No conversation of yours has this id';
+const sameMember = (a: Member, b: Member) => a.kind === b.kind && a.id === b.id;
+const memberWhere = (member: Member) => (member.kind === 'user' ? { user: { id: member.id } } : { admin: { id: member.id } });
+const memberOfParticipant = (p: Row): Member | null => (p.user ? { kind: 'user', id: p.user.id } : p.admin ? { kind: 'admin', id: p.admin.id } : null);
+
+/**
+ * Conversations between members, with the contact rules of the shop: a customer talks
+ * with their consultant and with administrators; a consultant with their clients, other
+ * consultants and administrators; an administrator with anyone. Every message is stored
+ * here before anyone receives it; the chat-server only delivers.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** A member as others see them; null for an unknown or blocked account. */
+  async function describe(member: Member): Promise<ChatMember | null> {
+    if (member.kind === 'admin') {
+      const admin = await strapi.db.query(ADMIN).findOne({ where: { id: member.id, isActive: true, blocked: false }, select: ['id', 'firstname', 'lastname'] });
+      return admin ? { kind: 'admin', id: admin.id, name: `${admin.firstname ?? ''} ${admin.lastname ?? ''}`.trim(), role: 'administrator', company: null } : null;
+    }
+    const user = await strapi.db.query(USER).findOne({
+      where: { id: member.id, blocked: false },
+      select: ['id', 'firstName', 'lastName', 'companyName'],
+      populate: { role: { select: ['type'] } },
+    });
+    if (!user || (user.role?.type !== 'customer' && user.role?.type !== 'consultant')) return null;
+    const role = user.role.type as 'customer' | 'consultant';
+    return { kind: 'user', id: user.id, name: `${user.firstName ?? ''} ${user.lastName ?? ''}`.trim(), role, company: role === 'customer' ? (user.companyName ?? null) : null };
+  }
+
+  /** The storefront account of a customer's consultant, if they have an active one. */
+  async function consultantUserOf(customerId: number): Promise<number | null> {
+    const customer = await strapi.db.query(USER).findOne({
+      where: { id: customerId },
+      select: ['id'],
+      populate: { consultant: { select: ['id', 'blocked'], populate: { user: { select: ['id'] } } } },
+    });
+    const consultant = customer?.consultant;
+    return consultant && !consultant.blocked ? (consultant.user?.id ?? null) : null;
+  }
+
+  async function mayContact(a: ChatMember, b: ChatMember): Promise<boolean> {
+    if (sameMember(a, b)) return false;
+    if (a.role === 'administrator' || b.role === 'administrator') return true;
+    if (a.role === 'consultant' && b.role === 'consultant') return true;
+    if (a.role === 'customer' && b.role === 'consultant') return (await consultantUserOf(a.id)) === b.id;
+    if (a.role === 'consultant' && b.role === 'customer') return (await consultantUserOf(b.id)) === a.id;
+    return false;
+  }
+
+  async function participation(member: Member, conversationId: number): Promise<Row> {
+    if (!Number.isSafeInteger(conversationId) || conversationId <= 0) throw new errors.NotFoundError(NOT_YOURS);
+    const found = await strapi.db.query(PARTICIPANT).findOne({ where: { conversation: { id: conversationId }, active: true, ...memberWhere(member) }, select: ['id', 'lastReadMessageId'] });
+    if (!found) throw new errors.NotFoundError(NOT_YOURS);
+    return found;
+  }
+
+  /** Messages with their senders described once per call. */
+  async function toMessages(rows: Row[], conversationId: number): Promise<ChatMessage[]> {
+    const senders = new Map<string, Promise<ChatMember | null>>();
+    const senderOf = (row: Row) => {
+      const member: Member | null = row.senderUser ? { kind: 'user', id: row.senderUser.id } : row.senderAdmin ? { kind: 'admin', id: row.senderAdmin.id } : null;
+      if (!member) return Promise.resolve(null);
+      const key = `${member.kind}:${member.id}`;
+      if (!senders.has(key)) senders.set(key, describeAnyway(member));
+      return senders.get(key)!;
+    };
+    return Promise.all(
+      rows.map(async (row) => ({ id: row.id, conversationId, sender: await senderOf(row), body: row.body, createdAt: new Date(row.createdAt).toISOString() })),
+    );
+  }
+
+  /** A sender who has since been blocked still shows with their name. */
+  async function describeAnyway(member: Member): Promise<ChatMember | null> {
+    const described = await describe(member);
+    if (described) return described;
+    if (member.kind === 'admin') {
+      const admin = await strapi.db.query(ADMIN).findOne({ where: { id: member.id }, select: ['firstname', 'lastname'] });
+      return { kind: 'admin', id: member.id, name: admin ? `${admin.firstname ?? ''} ${admin.lastname ?? ''}`.trim() : 'Former administrator', role: 'administrator', company: null };
+    }
+    const user = await strapi.db.query(USER).findOne({ where: { id: member.id }, select: ['firstName', 'lastName'], populate: { role: { select: ['type'] } } });
+    return { kind: 'user', id: member.id, name: user ? `${user.firstName ?? ''} ${user.lastName ?? ''}`.trim() : 'Former member', role: user?.role?.type === 'customer' ? 'customer' : 'consultant', company: null };
+  }
+
+  const messageRow = (where: Row, orderBy: 'asc' | 'desc', limit: number) =>
+    strapi.db.query(MESSAGE).findMany({
+      where,
+      select: ['id', 'body', 'createdAt'],
+      populate: { senderUser: { select: ['id'] }, senderAdmin: { select: ['id'] } },
+      orderBy: { id: orderBy },
+      limit,
+    });
+
+  async function summary(conversationId: number, me: Member): Promise<ConversationSummary> {
+    const conversation = await strapi.db.query(CONVERSATION).findOne({
+      where: { id: conversationId },
+      select: ['id'],
+      populate: { order: { select: ['reference'] }, participants: { where: { active: true }, select: ['id', 'lastReadMessageId'], populate: { user: { select: ['id'] }, admin: { select: ['id'] } } } },
+    });
+    const participants = (conversation.participants as Row[]).map((p) => ({ member: memberOfParticipant(p), lastRead: Number(p.lastReadMessageId ?? 0) }));
+    const mine = participants.find((p) => p.member && sameMember(p.member, me));
+    const others = participants.filter((p) => p.member && !sameMember(p.member, me));
+    const [last] = await messageRow({ conversation: { id: conversationId } }, 'desc', 1);
+    const unread = await strapi.db.query(MESSAGE).count({ where: { conversation: { id: conversationId }, id: { $gt: mine?.lastRead ?? 0 } } });
+    return {
+      id: conversationId,
+      order: conversation.order?.reference ?? null,
+      with: (await Promise.all(others.map((p) => describeAnyway(p.member!)))).filter((m): m is ChatMember => m !== null),
+      lastMessage: last ? (await toMessages([last], conversationId))[0]! : null,
+      unread,
+      readUpTo: others.map((p) => ({ member: { kind: p.member!.kind, id: p.member!.id }, messageId: p.lastRead })),
+    };
+  }
+
+  async function createConversation(data: { order?: number; client?: number }, members: Member[]): Promise<number> {
+    const conversation = await strapi.db.query(CONVERSATION).create({ data: { ...data, lastMessageAt: null } });
+    for (const member of members) {
+      await strapi.db.query(PARTICIPANT).create({ data: { conversation: conversation.id, ...(member.kind === 'user' ? { user: member.id } : { admin: member.id }), lastReadMessageId: 0, active: true } });
+    }
+    return conversation.id;
+  }
+
+  async function postSystemMessage(conversationId: number, body: string) {
+    const message = await strapi.db.query(MESSAGE).create({ data: { conversation: conversationId, body } });
+    await strapi.db.query(CONVERSATION).update({ where: { id: conversationId }, data: { lastMessageAt: new Date() } });
+    return message;
+  }
+
+  /**
+   * Makes a conversation's consultant side follow the client's current consultant: the
+   * one who no longer follows the client leaves it (keeping nothing of it), the new one
+   * joins with the whole history. Returns the new consultant's name when it changed.
+   */
+  async function followConsultant(conversationId: number, clientId: number): Promise<string | null> {
+    const consultantUserId = await consultantUserOf(clientId);
+    const participants: Row[] = await strapi.db.query(PARTICIPANT).findMany({
+      where: { conversation: { id: conversationId }, user: { id: { $notNull: true } } },
+      select: ['id', 'active'],
+      populate: { user: { select: ['id'], populate: { role: { select: ['type'] } } } },
+    });
+    const consultants = participants.filter((p) => p.user?.role?.type === 'consultant');
+    let left = false;
+    for (const p of consultants.filter((c) => c.active && c.user.id !== consultantUserId)) {
+      await strapi.db.query(PARTICIPANT).update({ where: { id: p.id }, data: { active: false } });
+      left = true;
+    }
+    if (consultantUserId === null || consultants.some((c) => c.active && c.user.id === consultantUserId)) return null;
+    const before = consultants.find((c) => c.user.id === consultantUserId);
+    if (before) await strapi.db.query(PARTICIPANT).update({ where: { id: before.id }, data: { active: true } });
+    else await strapi.db.query(PARTICIPANT).create({ data: { conversation: conversationId, user: consultantUserId, lastReadMessageId: 0, active: true } });
+    const joined = await describe({ kind: 'user', id: consultantUserId });
+    return left && joined ? joined.name : null;
+  }
+
+  const service = {
+    describe,
+    mayContact,
+
+    /** My conversations, the most recent first, with unread counts. */
+    async listFor(me: Member): Promise<ConversationSummary[]> {
+      const mine: Row[] = await strapi.db.query(PARTICIPANT).findMany({ where: { active: true, ...memberWhere(me) }, populate: { conversation: { select: ['id', 'lastMessageAt'] } } });
+      const ordered = mine
+        .map((p) => p.conversation)
+        .filter(Boolean)
+        .sort((a: Row, b: Row) => new Date(b.lastMessageAt ?? 0).getTime() - new Date(a.lastMessageAt ?? 0).getTime() || b.id - a.id);
+      return Promise.all(ordered.map((c: Row) => summary(c.id, me)));
+    },
+
+    async get(me: Member, conversationId: number): Promise<ConversationSummary> {
+      await participation(me, conversationId);
+      return summary(conversationId, me);
+    },
+
+    /** A page of history: before an id (newest first) or after one (oldest first, to catch up). */
+    async history(me: Member, conversationId: number, page: { before?: number; after?: number; limit: number }): Promise<ChatMessage[]> {
+      await participation(me, conversationId);
+      const where: Row = { conversation: { id: conversationId } };
+      if (page.before !== undefined) where.id = { $lt: page.before };
+      if (page.after !== undefined) where.id = { $gt: page.after };
+      const rows = await messageRow(where, page.after !== undefined ? 'asc' : 'desc', page.limit);
+      return toMessages(rows, conversationId);
+    },
+
+    /** Stores a message; the sender has read everything up to it. */
+    async send(me: Member, conversationId: number, body: string): Promise<{ message: ChatMessage; recipients: Member[] }> {
+      const mine = await participation(me, conversationId);
+      const message = await strapi.db.transaction(async () => {
+        const created = await strapi.db.query(MESSAGE).create({ data: { conversation: conversationId, body, ...(me.kind === 'user' ? { senderUser: me.id } : { senderAdmin: me.id }) } });
+        await strapi.db.query(CONVERSATION).update({ where: { id: conversationId }, data: { lastMessageAt: new Date() } });
+        await strapi.db.query(PARTICIPANT).update({ where: { id: mine.id }, data: { lastReadMessageId: created.id } });
+        return created;
+      });
+      const stored = await messageRow({ id: message.id }, 'asc', 1);
+      const participants: Row[] = await strapi.db.query(PARTICIPANT).findMany({ where: { conversation: { id: conversationId }, active: true }, populate: { user: { select: ['id'] }, admin: { select: ['id'] } } });
+      return { message: (await toMessages(stored, conversationId))[0]!, recipients: participants.map(memberOfParticipant).filter((m): m is Member => m !== null) };
+    },
+
+    /** Read receipts: never backwards, never past the last message. */
+    async markRead(me: Member, conversationId: number, upTo: number): Promise<{ lastReadMessageId: number }> {
+      const mine = await participation(me, conversationId);
+      const [last] = await messageRow({ conversation: { id: conversationId } }, 'desc', 1);
+      const next = Math.max(Number(mine.lastReadMessageId ?? 0), Math.min(upTo, last?.id ?? 0));
+      if (next !== mine.lastReadMessageId) await strapi.db.query(PARTICIPANT).update({ where: { id: mine.id }, data: { lastReadMessageId: next } });
+      return { lastReadMessageId: next };
+    },
+
+    /** The people I may start a conversation with. */
+    async contactsOf(me: Member): Promise<ChatMember[]> {
+      const self = await describe(me);
+      if (!self) return [];
+      const admins: Row[] = await strapi.db.query(ADMIN).findMany({ where: { isActive: true, blocked: false }, select: ['id'] });
+      const candidates: Member[] = admins.map((a) => ({ kind: 'admin', id: a.id }));
+      if (self.role === 'customer') {
+        const consultant = await consultantUserOf(self.id);
+        if (consultant) candidates.unshift({ kind: 'user', id: consultant });
+      } else {
+        const consultantId = await getConsultantId(self);
+        const users: Row[] = await strapi.db.query(USER).findMany({
+          where: { blocked: false, $or: [{ role: { type: 'consultant' } }, ...(consultantId ? [{ consultant: { id: consultantId }, role: { type: 'customer' } }] : [])] },
+          select: ['id'],
+          orderBy: { id: 'asc' },
+        });
+        candidates.unshift(...users.map((u): Member => ({ kind: 'user', id: u.id })));
+      }
+      const described = await Promise.all(candidates.filter((c) => !sameMember(c, me)).map(describe));
+      return described.filter((m): m is ChatMember => m !== null);
+    },
+
+    /** Starts (or finds) my one-to-one conversation with an allowed contact. */
+    async start(me: Member, contact: Member): Promise<ConversationSummary> {
+      const [self, other] = await Promise.all([describe(me), describe(contact)]);
+      if (!self || !other) throw new errors.NotFoundError('No member has this id');
+      if (!(await mayContact(self, other))) throw new errors.ForbiddenError('You cannot start a conversation with this person');
+      // A client and their consultant share one conversation, kept across reassignments.
+      if (self.role === 'customer' && other.role === 'consultant') return summary(await service.syncClientConversation(self.id), me);
+      if (self.role === 'consultant' && other.role === 'customer') return summary(await service.syncClientConversation(other.id), me);
+
+      const mine: Row[] = await strapi.db.query(PARTICIPANT).findMany({ where: { active: true, ...memberWhere(me), conversation: { order: { id: { $null: true } }, client: { id: { $null: true } } } }, populate: { conversation: { select: ['id'] } } });
+      const ids = mine.map((p) => p.conversation?.id).filter(Boolean);
+      if (ids.length > 0) {
+        const shared = await strapi.db.query(PARTICIPANT).findOne({ where: { active: true, ...memberWhere(contact), conversation: { id: { $in: ids } } }, populate: { conversation: { select: ['id'] } } });
+        if (shared) return summary(shared.conversation.id, me);
+      }
+      return summary(await createConversation({}, [me, contact]), me);
+    },
+
+    /** The conversation about an order, between the client and their consultant. */
+    async startForOrder(me: Member, reference: string): Promise<ConversationSummary> {
+      const order = await strapi.db.query('api::order.order').findOne({ where: { reference }, select: ['id'], populate: { customer: { select: ['id'] } } });
+      const clientId = order?.customer?.id as number | undefined;
+      const allowed = me.kind === 'user' && clientId !== undefined && (me.id === clientId || (await consultantUserOf(clientId)) === me.id);
+      if (!order || !allowed) throw new errors.NotFoundError('No order of yours, or of your clients, has this reference');
+      const existing = await strapi.db.query(CONVERSATION).findOne({ where: { order: { id: order.id } }, select: ['id'] });
+      const conversationId = existing?.id ?? (await createConversation({ order: order.id }, [{ kind: 'user', id: clientId }]));
+      await followConsultant(conversationId, clientId);
+      return summary(conversationId, me);
+    },
+
+    /**
+     * The client's conversation with their consultant exists from registration; when the
+     * client changes consultant, the new one takes it over, with a message saying so.
+     */
+    async syncClientConversation(clientId: number): Promise<number> {
+      const existing = await strapi.db.query(CONVERSATION).findOne({ where: { client: { id: clientId } }, select: ['id'] });
+      const conversationId = existing?.id ?? (await createConversation({ client: clientId }, [{ kind: 'user', id: clientId }]));
+      const newConsultant = await followConsultant(conversationId, clientId);
+      if (newConsultant) await postSystemMessage(conversationId, `${newConsultant} is now your consultant and takes over this conversation.`);
+      return conversationId;
+    },
+
+    /** Clients registered before conversations existed get theirs. */
+    async ensureClientConversations(): Promise<void> {
+      const clients: Row[] = await strapi.db.query(USER).findMany({ where: { role: { type: 'customer' } }, select: ['id'] });
+      const withOne: Row[] = await strapi.db.query(CONVERSATION).findMany({ where: { client: { id: { $notNull: true } } }, populate: { client: { select: ['id'] } } });
+      const done = new Set(withOne.map((c) => c.client?.id));
+      for (const client of clients.filter((c) => !done.has(c.id))) await service.syncClientConversation(client.id);
+    },
+  };
+
+  async function getConsultantId(self: ChatMember): Promise<number | null> {
+    const consultant = await strapi.db.query('api::consultant.consultant').findOne({ where: { user: { id: self.id }, blocked: false }, select: ['id'] });
+    return consultant?.id ?? null;
+  }
+
+  return service;
+};

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startApp, type TestApp } from './support/strapi';
+import { seedCatalogue } from './support/catalogue';
+import { bearer, createConsultant, login, registerCustomer, snapshot } from './support/fixtures';
+import { placeOrder } from './support/orders';
+
+/** Conversations through the REST API: contact rules, history, unread counts, read receipts. */
+let app: TestApp;
+const people = {} as Record<'a' | 'b' | 'x' | 'y', { id: number; jwt: string }>;
+let adminId = 0;
+
+beforeAll(async () => {
+  app = await startApp();
+  await seedCatalogue(app.strapi);
+  // X is created first: A goes to X, B to Y.
+  const x = await createConsultant(app, { firstName: 'Xavier', lastName: 'Roux' });
+  const y = await createConsultant(app, { firstName: 'Yasmine', lastName: 'Blanc' });
+  const a = await registerCustomer(app, { email: 'a@chat.test', companyName: 'Alpha Packaging' });
+  const b = await registerCustomer(app, { email: 'b@chat.test', companyName: 'Beta Cleaning' });
+  people.a = { id: a.id, jwt: (await login(app, a.email, a.password)).jwt };
+  people.b = { id: b.id, jwt: (await login(app, b.email, b.password)).jwt };
+  people.x = { id: x.userId, jwt: (await login(app, x.email, x.password)).jwt };
+  people.y = { id: y.userId, jwt: (await login(app, y.email, y.password)).jwt };
+  const superAdmin = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
+  const admin = await app.strapi.service('admin::user').create({ email: 'ada@panel.test', firstname: 'Ada', lastname: 'Admin', password: 'Panel-Password-2026!', isActive: true, roles: [superAdmin.id] });
+  adminId = admin.id;
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const as = (who: keyof typeof people) => ({
+  get: (path: string) => app.api().get(path).set(bearer(people[who].jwt)),
+  post: (path: string, body: object = {}) => app.api().post(path).set(bearer(people[who].jwt)).send(body),
+});
+const clientConversationOf = async (who: 'a' | 'b') => (await as(who).get('/api/conversations')).body.data.find((c: { order: string | null; with: { role: string }[] }) => !c.order && c.with.some((m) => m.role === 'consultant'));
+
+describe('a client and their consultant', () => {
+  test('share a conversation from registration', async () => {
+    const conversation = await clientConversationOf('a');
+    expect(conversation.with).toEqual([{ kind: 'user', id: people.x.id, name: 'Xavier Roux', role: 'consultant', company: null }]);
+    const seenByX = (await as('x').get('/api/conversations')).body.data.map((c: { id: number }) => c.id);
+    expect(seenByX).toContain(conversation.id);
+    expect(seenByX).not.toContain((await clientConversationOf('b')).id);
+  });
+
+  test('a message is stored, counted unread for the other, and read receipts follow', async () => {
+    const { id } = await clientConversationOf('a');
+    const sent = await as('a').post(`/api/conversations/${id}/messages`, { body: '  Could we get samples of the S boxes?  ' });
+    expect(sent.status).toBe(201);
+    expect(sent.body.data).toMatchObject({ conversationId: id, body: 'Could we get samples of the S boxes?', sender: { kind: 'user', id: people.a.id, role: 'customer', company: 'Alpha Packaging' } });
+
+    const forX = (await as('x').get(`/api/conversations/${id}`)).body.data;
+    expect(forX.unread).toBe(1);
+    expect(forX.lastMessage.id).toBe(sent.body.data.id);
+    expect((await as('a').get(`/api/conversations/${id}`)).body.data.unread).toBe(0);
+
+    expect((await as('x').post(`/api/conversations/${id}/read`, { upTo: sent.body.data.id })).body.data).toEqual({ lastReadMessageId: sent.body.data.id });
+    expect((await as('x').get(`/api/conversations/${id}`)).body.data.unread).toBe(0);
+    expect((await as('a').get(`/api/conversations/${id}`)).body.data.readUpTo).toEqual([{ member: { kind: 'user', id: people.x.id }, messageId: sent.body.data.id }]);
+    // Read receipts never go backwards, nor past the last message.
+    expect((await as('x').post(`/api/conversations/${id}/read`, { upTo: 0 })).body.data.lastReadMessageId).toBe(sent.body.data.id);
+    expect((await as('x').post(`/api/conversations/${id}/read`, { upTo: 999_999 })).body.data.lastReadMessageId).toBe(sent.body.data.id);
+  });
+
+  test('history comes page by page backwards, and from a message id forwards to catch up', async () => {
+    const { id } = await clientConversationOf('a');
+    const ids: number[] = [];
+    for (let i = 1; i <= 5; i++) ids.push((await as(i % 2 ? 'x' : 'a').post(`/api/conversations/${id}/messages`, { body: `Message ${i}` })).body.data.id);
+    const newest = (await as('a').get(`/api/conversations/${id}/messages?limit=2`)).body.data;
+    expect(newest.map((m: { body: string }) => m.body)).toEqual(['Message 5', 'Message 4']);
+    const older = (await as('a').get(`/api/conversations/${id}/messages?limit=2&before=${newest[1].id}`)).body.data;
+    expect(older.map((m: { body: string }) => m.body)).toEqual(['Message 3', 'Message 2']);
+    const missed = (await as('a').get(`/api/conversations/${id}/messages?after=${ids[1]}`)).body.data;
+    expect(missed.map((m: { id: number }) => m.id)).toEqual(ids.slice(2));
+  });
+});
+
+describe('bad input and other people\'s conversations', () => {
+  test.each([
+    [{ body: '' }, 'The message is empty'],
+    [{ body: '   ' }, 'The message is empty'],
+    [{ body: 'x'.repeat(4001) }, 'A message is at most 4000 characters'],
+    [{ text: 'Hello' }, 'body'],
+    [{ body: 'Hello', sender: 1 }, 'sender'],
+  ])('refuses %j with a message, and stores nothing', async (input, message) => {
+    const { id } = await clientConversationOf('a');
+    const before = await snapshot(app.strapi);
+    const res = await as('a').post(`/api/conversations/${id}/messages`, input);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body.error)).toContain(message);
+    expect(await snapshot(app.strapi)).toEqual(before);
+  });
+
+  test.each([
+    ['another client', 'b'],
+    ["another client's consultant", 'y'],
+  ] as const)("%s cannot read or write in A's conversation, which stays as it was", async (_who, who) => {
+    const { id } = await clientConversationOf('a');
+    const before = await snapshot(app.strapi);
+    expect((await as(who).get(`/api/conversations/${id}/messages`)).status).toBe(404);
+    expect((await as(who).post(`/api/conversations/${id}/messages`, { body: 'Hi!' })).status).toBe(404);
+    expect((await as(who).post(`/api/conversations/${id}/read`, { upTo: 1 })).status).toBe(404);
+    expect(await snapshot(app.strapi)).toEqual(before);
+  });
+
+  test('an unknown or malformed conversation id is a 404', async () => {
+    expect((await as('a').get('/api/conversations/999999/messages')).status).toBe(404);
+    expect((await as('a').post('/api/conversations/abc/messages', { body: 'Hi' })).status).toBe(404);
+  });
+
+  test('history paging is validated', async () => {
+    const { id } = await clientConversationOf('a');
+    expect((await as('a').get(`/api/conversations/${id}/messages?limit=500`)).status).toBe(400);
+    expect((await as('a').get(`/api/conversations/${id}/messages?before=3&after=1`)).status).toBe(400);
+  });
+});
+
+describe('who may talk to whom', () => {
+  const start = (who: keyof typeof people, contact: { kind: 'user' | 'admin'; id: number }) => as(who).post('/api/conversations', { contact });
+
+  test('a client may write to their consultant and to administrators, not to another consultant or client', async () => {
+    expect((await start('a', { kind: 'user', id: people.x.id })).body.data.id).toBe((await clientConversationOf('a')).id);
+    const withAdmin = await start('a', { kind: 'admin', id: adminId });
+    expect(withAdmin.status).toBe(200);
+    expect(withAdmin.body.data.with).toEqual([{ kind: 'admin', id: adminId, name: 'Ada Admin', role: 'administrator', company: null }]);
+    // Starting again finds the same conversation.
+    expect((await start('a', { kind: 'admin', id: adminId })).body.data.id).toBe(withAdmin.body.data.id);
+
+    const before = await snapshot(app.strapi);
+    expect((await start('a', { kind: 'user', id: people.y.id })).status).toBe(403);
+    expect((await start('a', { kind: 'user', id: people.b.id })).status).toBe(403);
+    expect((await start('a', { kind: 'user', id: people.a.id })).status).toBe(403);
+    expect((await start('a', { kind: 'user', id: 999_999 })).status).toBe(404);
+    expect(await snapshot(app.strapi)).toEqual(before);
+  });
+
+  test('a consultant may write to their clients, other consultants and administrators, not to others\' clients', async () => {
+    expect((await start('x', { kind: 'user', id: people.a.id })).body.data.id).toBe((await clientConversationOf('a')).id);
+    const colleagues = await start('x', { kind: 'user', id: people.y.id });
+    expect(colleagues.status).toBe(200);
+    expect((await start('y', { kind: 'user', id: people.x.id })).body.data.id).toBe(colleagues.body.data.id);
+    expect((await start('x', { kind: 'admin', id: adminId })).status).toBe(200);
+    expect((await start('x', { kind: 'user', id: people.b.id })).status).toBe(403);
+  });
+
+  test('contacts list exactly who each may write to', async () => {
+    const names = async (who: keyof typeof people) => (await as(who).get('/api/conversations/contacts')).body.data.map((m: { name: string }) => m.name);
+    const a = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: people.a.id } });
+    expect(await names('a')).toEqual(['Xavier Roux', 'Ada Admin']);
+    expect(await names('b')).toEqual(['Yasmine Blanc', 'Ada Admin']);
+    // X: the other consultant and X's own client (not B, Y's client), then administrators.
+    expect(await names('x')).toEqual(['Yasmine Blanc', `${a.firstName} ${a.lastName}`, 'Ada Admin']);
+  });
+
+  test('the conversation about an order is between the client and their consultant', async () => {
+    const { order } = await placeOrder(app, people.a.jwt, [['kraft-shipping-box', 1000]]);
+    const byClient = await as('a').post(`/api/conversations/order/${order.reference}`);
+    expect(byClient.status).toBe(200);
+    expect(byClient.body.data).toMatchObject({ order: order.reference, with: [{ id: people.x.id, role: 'consultant' }] });
+    expect((await as('x').post(`/api/conversations/order/${order.reference}`)).body.data.id).toBe(byClient.body.data.id);
+    expect((await as('b').post(`/api/conversations/order/${order.reference}`)).status).toBe(404);
+    expect((await as('y').post(`/api/conversations/order/${order.reference}`)).status).toBe(404);
+  });
+});
+
+describe('a change of consultant', () => {
+  test('hands the client conversation, with its history, to the new consultant, with a message saying so', async () => {
+    const { id } = await clientConversationOf('a');
+    const consultantY = await app.strapi.db.query('api::consultant.consultant').findOne({ where: { user: { id: people.y.id } } });
+    await app.strapi.service('api::consultant.assignment').reassignClient(people.a.id, consultantY.id);
+
+    const history = (await as('y').get(`/api/conversations/${id}/messages?limit=100`)).body.data;
+    expect(history[0]).toMatchObject({ sender: null, body: 'Yasmine Blanc is now your consultant and takes over this conversation.' });
+    expect(history.some((m: { body: string }) => m.body === 'Could we get samples of the S boxes?')).toBe(true);
+    expect((await clientConversationOf('a')).with.map((m: { name: string }) => m.name)).toEqual(['Yasmine Blanc']);
+
+    // X no longer follows A: the conversation is gone from X's list, and closed to X.
+    expect((await as('x').get('/api/conversations')).body.data.map((c: { id: number }) => c.id)).not.toContain(id);
+    expect((await as('x').post(`/api/conversations/${id}/messages`, { body: 'Still there?' })).status).toBe(404);
+  });
+});
