@@ -18,6 +18,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     mailOutboxDir: env('MAIL_OUTBOX_DIR', '.tmp/outbox'),
     redisUrl: env('REDIS_URL', ''),
     previewSecret: requiredSetting(env, 'PREVIEW_SECRET', 'local-preview-secret'),
+    chat: {
+      // Signs the chat-server's socket tickets and authenticates its calls here.
+      secret: requiredSetting(env, 'CHAT_SECRET', 'local-chat-secret'),
+      ticketSeconds: env.int('CHAT_TICKET_SECONDS', 60),
+      // Where messages sent through the REST API are handed over for live delivery; empty: not delivered live.
+      serverUrl: env('CHAT_SERVER_URL', ''),
+    },
     catalogueCacheSeconds: env.int('CATALOGUE_CACHE_SECONDS', 2),
     resetPasswordTtlMinutes: env.int('RESET_PASSWORD_TTL_MINUTES', 60),
     payments: {

@@ -121,6 +121,14 @@ const ROUTES: Route[] = [
   { name: "mark A's conversation read", method: 'post', path: () => `/api/conversations/${ids.conversationA}/read`, body: () => ({ upTo: 1 }), expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 200, consultantY: 404 } },
   { name: 'start a conversation with consultant X', method: 'post', path: () => '/api/conversations', body: () => ({ contact: { kind: 'user', id: ids.consultantXUser } }), expect: { anonymous: 403, customerA: 200, customerB: 403, consultantX: 403, consultantY: 200 } },
   { name: "discuss order A1 (A's)", method: 'post', path: () => `/api/conversations/order/${orders.A1}`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 200, consultantY: 404 } },
+  { name: 'a chat ticket', method: 'post', path: () => '/api/chat/ticket', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 200, consultantY: 200 } },
+  {
+    name: "the chat-server's send (without its secret)",
+    method: 'post',
+    path: () => '/api/chat/internal/send',
+    body: () => ({ member: { kind: 'user', id: ids.customerA }, conversationId: ids.conversationA, body: 'Forged' }),
+    expect: everyone(403),
+  },
   { name: 'payment webhook (not configured here)', method: 'post', path: () => '/api/payments/stripe/webhook', body: () => ({ id: 'evt_forged', type: 'payment_intent.succeeded' }), expect: everyone(404) },
   // Strapi's generic account routes are closed to everyone: Ventalis' own routes replace them.
   { name: 'list users', method: 'get', path: () => '/api/users', expect: everyone(403) },

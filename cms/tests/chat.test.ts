@@ -1,4 +1,6 @@
+import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { verifyTicket } from '@ventalis/contracts/chat-ticket';
 import { startApp, type TestApp } from './support/strapi';
 import { seedCatalogue } from './support/catalogue';
 import { bearer, createConsultant, login, registerCustomer, snapshot } from './support/fixtures';
@@ -8,9 +10,22 @@ import { placeOrder } from './support/orders';
 let app: TestApp;
 const people = {} as Record<'a' | 'b' | 'x' | 'y', { id: number; jwt: string }>;
 let adminId = 0;
+const CHAT_SECRET = 'chat-test-secret';
+/** A stand-in for the chat-server's delivery endpoint: what the cms hands over for live delivery. */
+let chatServer: Server;
+const deliveries: { authorization?: string; body: { message: { id: number; body: string }; recipients: { kind: string; id: number }[] } }[] = [];
 
 beforeAll(async () => {
-  app = await startApp();
+  chatServer = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      deliveries.push({ authorization: request.headers.authorization, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => chatServer.listen(0, '127.0.0.1', resolve));
+  app = await startApp({ CHAT_SECRET, CHAT_SERVER_URL: `http://127.0.0.1:${(chatServer.address() as { port: number }).port}` });
   await seedCatalogue(app.strapi);
   // X is created first: A goes to X, B to Y.
   const x = await createConsultant(app, { firstName: 'Xavier', lastName: 'Roux' });
@@ -27,6 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.stop();
+  await new Promise((resolve) => chatServer?.close(resolve));
 });
 
 const as = (who: keyof typeof people) => ({
@@ -178,5 +194,59 @@ describe('a change of consultant', () => {
     // X no longer follows A: the conversation is gone from X's list, and closed to X.
     expect((await as('x').get('/api/conversations')).body.data.map((c: { id: number }) => c.id)).not.toContain(id);
     expect((await as('x').post(`/api/conversations/${id}/messages`, { body: 'Still there?' })).status).toBe(404);
+  });
+});
+
+describe('the chat-server side', () => {
+  const internal = (path: string, body: object, secret: string | null = CHAT_SECRET) => {
+    const request = app.api().post(`/api/chat/internal/${path}`);
+    return (secret ? request.set({ Authorization: `Bearer ${secret}` }) : request).send(body);
+  };
+
+  test('a signed-in member gets a short-lived ticket naming them', async () => {
+    const res = await as('a').post('/api/chat/ticket');
+    expect(res.status).toBe(200);
+    const verified = verifyTicket(res.body.data.ticket, CHAT_SECRET, Math.floor(Date.now() / 1000));
+    expect(verified).toMatchObject({ ok: true, claims: { kind: 'user', id: people.a.id } });
+    expect(new Date(res.body.data.expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(60_000);
+    expect((await app.api().post('/api/chat/ticket')).status).toBe(403);
+  });
+
+  test('only the chat-server, with the shared secret, may call its routes', async () => {
+    const { id } = await clientConversationOf('a');
+    const before = await snapshot(app.strapi);
+    for (const secret of [null, 'guess']) {
+      expect((await internal('send', { member: { kind: 'user', id: people.a.id }, conversationId: id, body: 'Forged' }, secret)).status).toBe(403);
+    }
+    expect(await snapshot(app.strapi)).toEqual(before);
+  });
+
+  test('sends for a member, with the same rights as the REST API', async () => {
+    const { id } = await clientConversationOf('a');
+    const sent = await internal('send', { member: { kind: 'user', id: people.a.id }, conversationId: id, body: 'Through the socket' });
+    expect(sent.status).toBe(201);
+    expect(sent.body.data.message).toMatchObject({ conversationId: id, body: 'Through the socket' });
+    expect(sent.body.data.recipients).toEqual(expect.arrayContaining([{ kind: 'user', id: people.a.id }]));
+
+    const before = await snapshot(app.strapi);
+    expect((await internal('send', { member: { kind: 'user', id: people.b.id }, conversationId: id, body: 'Not mine' })).status).toBe(404);
+    expect((await internal('send', { member: { kind: 'user', id: people.a.id }, conversationId: id, body: '' })).status).toBe(400);
+    expect((await internal('send', { member: { kind: 'root', id: 1 }, conversationId: id, body: 'Hi' })).status).toBe(400);
+    expect(await snapshot(app.strapi)).toEqual(before);
+
+    const missed = await internal('history', { member: { kind: 'user', id: people.a.id }, conversationId: id, page: { after: sent.body.data.message.id - 1 } });
+    expect(missed.body.data.map((m: { body: string }) => m.body)).toEqual(['Through the socket']);
+    const read = await internal('read', { member: { kind: 'user', id: people.a.id }, conversationId: id, upTo: sent.body.data.message.id });
+    expect(read.body.data).toMatchObject({ lastReadMessageId: sent.body.data.message.id });
+  });
+
+  test('a message sent through the REST API is handed to the chat-server for live delivery', async () => {
+    const { id } = await clientConversationOf('a');
+    deliveries.length = 0;
+    const sent = await as('a').post(`/api/conversations/${id}/messages`, { body: 'Live, please' });
+    const deadline = Date.now() + 3000;
+    while (deliveries.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(deliveries[0]).toMatchObject({ authorization: `Bearer ${CHAT_SECRET}`, body: { message: { id: sent.body.data.id, body: 'Live, please' } } });
+    expect(deliveries[0]!.body.recipients).toEqual(expect.arrayContaining([{ kind: 'user', id: people.a.id }]));
   });
 });

@@ -109,6 +109,7 @@ const PRODUCTION_SECRETS = [
   'PREVIEW_SECRET',
   'DATABASE_PASSWORD',
   'STOREFRONT_WEBHOOK_SECRET',
+  'CHAT_SECRET',
 ];
 
 describe('docker-compose.yml', () => {

@@ -14,6 +14,7 @@ const SECRETS = {
   JWT_SECRET: 'jwt-secret',
   ENCRYPTION_KEY: 'encryption-key',
   PREVIEW_SECRET: 'preview',
+  CHAT_SECRET: 'chat',
   SMTP_HOST: '127.0.0.1',
 };
 

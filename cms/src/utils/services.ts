@@ -15,6 +15,7 @@ import type lifecycle from '../api/order/services/lifecycle';
 import type payments from '../api/order/services/payments';
 import type orders from '../api/order/services/orders';
 import type chat from '../api/conversation/services/chat';
+import type live from '../api/chat/services/live';
 
 type Factory = (...args: never[]) => unknown;
 type ServiceOf<F extends Factory> = ReturnType<F>;
@@ -37,6 +38,7 @@ interface Services {
   'order.payments': ServiceOf<typeof payments>;
   'order.orders': ServiceOf<typeof orders>;
   'conversation.chat': ServiceOf<typeof chat>;
+  'chat.live': ServiceOf<typeof live>;
 }
 
 /** Typed access to Ventalis' services: getService('consultant.assignment'). */

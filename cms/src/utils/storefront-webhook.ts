@@ -4,6 +4,8 @@
  * several rows) go out as one call; a failed call is retried twice, then logged: the
  * storefront's own expiry still brings the change within its cache lifetime.
  */
+import { push } from './push';
+
 export interface StorefrontWebhookOptions {
   /** e.g. http://127.0.0.1:3000/api/cms-webhook; empty turns the notifier off. */
   url: string;
@@ -18,28 +20,8 @@ export interface StorefrontWebhookOptions {
 export function createStorefrontNotifier(options: StorefrontWebhookOptions) {
   const debounceMs = options.debounceMs ?? 100;
   const retryDelayMs = options.retryDelayMs ?? 500;
-  const fetch = options.fetch ?? globalThis.fetch;
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
-
-  async function send(models: string[], attempt: number): Promise<void> {
-    try {
-      const response = await fetch(options.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.secret}` },
-        body: JSON.stringify({ event: 'content.changed', models }),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
-      });
-      await response.body?.cancel();
-      if (!response.ok) throw new Error(`it answered ${response.status}`);
-    } catch (error) {
-      if (attempt < 3) {
-        setTimeout(() => void send(models, attempt + 1), retryDelayMs * attempt).unref();
-        return;
-      }
-      options.log.warn(`The storefront was not told of a content change (${models.join(', ')}): ${(error as Error).message}`);
-    }
-  }
 
   return {
     enabled: Boolean(options.url),
@@ -53,7 +35,7 @@ export function createStorefrontNotifier(options: StorefrontWebhookOptions) {
         timer = undefined;
         const models = [...pending];
         pending.clear();
-        void send(models, 1);
+        void push({ url: options.url, secret: options.secret, what: `The storefront's notice of a content change (${models.join(', ')})`, log: options.log, retryDelayMs, timeoutMs: options.timeoutMs, fetch: options.fetch }, { event: 'content.changed', models });
       }, debounceMs);
       timer.unref();
     },

@@ -37,7 +37,8 @@ export default {
 
   async send(ctx: Context) {
     const { body } = parseInput(messageBodySchema, ctx.request.body);
-    const { message } = await getService('conversation.chat').send(me(ctx), conversationId(ctx), body);
+    const { message, recipients } = await getService('conversation.chat').send(me(ctx), conversationId(ctx), body);
+    getService('chat.live').deliver(message, recipients);
     ctx.status = 201;
     ctx.body = { data: message };
   },

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ChatMember, ChatMessage, ConversationSummary, MemberKind } from '@ventalis/contracts';
+import { getService } from '../../../utils/services';
 
 const USER = 'plugin::users-permissions.user';
 const ADMIN = 'admin::user';
@@ -139,7 +140,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function postSystemMessage(conversationId: number, body: string) {
     const message = await strapi.db.query(MESSAGE).create({ data: { conversation: conversationId, body } });
     await strapi.db.query(CONVERSATION).update({ where: { id: conversationId }, data: { lastMessageAt: new Date() } });
-    return message;
+    const [stored] = await toMessages(await messageRow({ id: message.id }, 'asc', 1), conversationId);
+    getService('chat.live').deliver(stored!, await service.participantsOf(conversationId));
   }
 
   /**
@@ -197,6 +199,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return toMessages(rows, conversationId);
     },
 
+    /** Everyone active in a conversation: whom its news goes to. */
+    async participantsOf(conversationId: number): Promise<Member[]> {
+      const participants: Row[] = await strapi.db.query(PARTICIPANT).findMany({ where: { conversation: { id: conversationId }, active: true }, populate: { user: { select: ['id'] }, admin: { select: ['id'] } } });
+      return participants.map(memberOfParticipant).filter((m): m is Member => m !== null);
+    },
+
     /** Stores a message; the sender has read everything up to it. */
     async send(me: Member, conversationId: number, body: string): Promise<{ message: ChatMessage; recipients: Member[] }> {
       const mine = await participation(me, conversationId);
@@ -207,8 +215,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return created;
       });
       const stored = await messageRow({ id: message.id }, 'asc', 1);
-      const participants: Row[] = await strapi.db.query(PARTICIPANT).findMany({ where: { conversation: { id: conversationId }, active: true }, populate: { user: { select: ['id'] }, admin: { select: ['id'] } } });
-      return { message: (await toMessages(stored, conversationId))[0]!, recipients: participants.map(memberOfParticipant).filter((m): m is Member => m !== null) };
+      return { message: (await toMessages(stored, conversationId))[0]!, recipients: await service.participantsOf(conversationId) };
     },
 
     /** Read receipts: never backwards, never past the last message. */
