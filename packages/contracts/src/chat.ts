@@ -72,3 +72,40 @@ export const historyQuerySchema = z
 export const markReadSchema = z.strictObject({
   upTo: z.number({ error: 'upTo must be a message id' }).int('upTo must be a message id').min(0, 'upTo must be a message id'),
 });
+
+// ---------------------------------------------------------------- sockets
+/** The only error codes a socket ever sees in an acknowledgement. */
+export const CHAT_ERROR_CODES = ['invalid_payload', 'not_found', 'forbidden', 'rate_limited', 'unavailable'] as const;
+export type ChatErrorCode = (typeof CHAT_ERROR_CODES)[number];
+export type Ack<T> = { data: T } | { error: { code: ChatErrorCode; message: string } };
+
+export type PresenceStatus = 'online' | 'away' | 'offline';
+export type MemberRef = Pick<ChatMember, 'kind' | 'id'>;
+
+const conversationId = z.number({ error: 'conversationId must be a conversation id' }).int('conversationId must be a conversation id').positive('conversationId must be a conversation id');
+
+export const sendPayloadSchema = z.strictObject({ conversationId, ...messageBodySchema.shape });
+export const readPayloadSchema = z.strictObject({ conversationId, ...markReadSchema.shape });
+export const syncPayloadSchema = z.strictObject({
+  conversationId,
+  afterId: z.number({ error: 'afterId must be a message id' }).int('afterId must be a message id').min(0, 'afterId must be a message id'),
+});
+export const typingPayloadSchema = z.strictObject({ conversationId, typing: z.boolean({ error: 'typing must be true or false' }) });
+export const presencePayloadSchema = z.strictObject({ status: z.enum(['online', 'away'], { error: 'status must be online or away' }) });
+
+export interface ClientToServerEvents {
+  'message:send': (payload: z.input<typeof sendPayloadSchema>, ack: (answer: Ack<ChatMessage>) => void) => void;
+  'conversation:read': (payload: z.input<typeof readPayloadSchema>, ack: (answer: Ack<{ lastReadMessageId: number }>) => void) => void;
+  /** Everything after the last message this client saw: after a reconnect or a restart. */
+  'conversation:sync': (payload: z.input<typeof syncPayloadSchema>, ack: (answer: Ack<ChatMessage[]>) => void) => void;
+  'conversation:list': (ack: (answer: Ack<ConversationSummary[]>) => void) => void;
+  'typing:set': (payload: z.input<typeof typingPayloadSchema>) => void;
+  'presence:set': (payload: z.input<typeof presencePayloadSchema>) => void;
+}
+
+export interface ServerToClientEvents {
+  'message:new': (message: ChatMessage) => void;
+  'conversation:read': (receipt: { conversationId: number; member: MemberRef; messageId: number }) => void;
+  typing: (event: { conversationId: number; member: MemberRef; typing: boolean }) => void;
+  presence: (event: { member: MemberRef; status: PresenceStatus }) => void;
+}

@@ -1,0 +1,54 @@
+/**
+ * The chat-server's only way to the data: the cms' /api/chat/internal/* routes, called with
+ * the shared secret on behalf of the member whose ticket the socket showed. The cms decides.
+ */
+import type { ChatErrorCode, ChatMessage, ConversationSummary, MemberRef } from '@ventalis/contracts';
+
+export class CmsRefusal extends Error {
+  readonly code: ChatErrorCode;
+  constructor(code: ChatErrorCode, message: string) {
+    super(message);
+    this.name = 'CmsRefusal';
+    this.code = code;
+  }
+}
+
+const CODES: Record<number, ChatErrorCode> = { 400: 'invalid_payload', 403: 'forbidden', 404: 'not_found' };
+
+export interface CmsGatewayOptions {
+  baseUrl: string;
+  secret: string;
+  timeoutMs?: number;
+  fetch?: typeof globalThis.fetch;
+}
+
+export function createCmsGateway(options: CmsGatewayOptions) {
+  const fetch = options.fetch ?? globalThis.fetch;
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+
+  async function call<T>(path: string, body: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}/api/chat/internal/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.secret}` },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
+      });
+    } catch {
+      throw new CmsRefusal('unavailable', 'Messages are unavailable for a moment: try again.');
+    }
+    const answer = (await response.json().catch(() => ({}))) as { data?: T; error?: { message?: string } };
+    if (!response.ok) throw new CmsRefusal(CODES[response.status] ?? 'unavailable', answer.error?.message ?? 'Messages are unavailable for a moment: try again.');
+    return answer.data as T;
+  }
+
+  return {
+    conversations: (member: MemberRef) => call<ConversationSummary[]>('conversations', { member }),
+    history: (member: MemberRef, conversationId: number, page: { after?: number; before?: number; limit?: number }) => call<ChatMessage[]>('history', { member, conversationId, page }),
+    send: (member: MemberRef, conversationId: number, body: string) => call<{ message: ChatMessage; recipients: MemberRef[] }>('send', { member, conversationId, body }),
+    read: (member: MemberRef, conversationId: number, upTo: number) => call<{ lastReadMessageId: number; recipients: MemberRef[] }>('read', { member, conversationId, upTo }),
+  };
+}
+
+export type CmsGateway = ReturnType<typeof createCmsGateway>;

@@ -1,0 +1,62 @@
+/**
+ * The chat-server process: settings from the environment (see .env.example), one HTTP server
+ * for sockets and the cms' deliveries, Redis Streams between nodes when REDIS_URL is set.
+ *   node src/main.ts
+ */
+import { createServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient } from 'redis';
+import { createApplication } from './app.ts';
+import { createCmsGateway } from './cms.ts';
+
+const production = process.env.NODE_ENV === 'production';
+function setting(name: string, localDefault: string): string {
+  const value = process.env[name];
+  if (value) return value;
+  if (production) {
+    process.stderr.write(`ventalis chat-server: missing required setting ${name} in production (see chat-server/.env.example)\n`);
+    process.exit(1);
+  }
+  return localDefault;
+}
+
+const secret = setting('CHAT_SECRET', 'local-chat-secret');
+const allowedOrigins = setting('ALLOWED_ORIGINS', 'http://localhost:3000,http://localhost:1337')
+  .split(',')
+  .map((origin) => origin.trim())
+  .filter(Boolean);
+const cmsUrl = process.env.CMS_URL || 'http://127.0.0.1:1337';
+const port = Number(process.env.PORT ?? 4000);
+const redisUrl = process.env.REDIS_URL ?? '';
+
+const redis = redisUrl ? createClient({ url: redisUrl }) : null;
+if (redis) {
+  redis.on('error', (error: Error) => console.error(`chat-server: redis: ${error.message}`));
+  await redis.connect();
+}
+
+const httpServer = createServer();
+const adapter = redis ? createAdapter(redis, { streamName: process.env.REDIS_STREAM_NAME || 'ventalis-chat' }) : undefined;
+const app = createApplication(httpServer, { cms: createCmsGateway({ baseUrl: cmsUrl, secret }) }, { allowedOrigins, secret, adapter });
+httpServer.listen(port, process.env.HOST ?? '0.0.0.0', () => {
+  const address = httpServer.address() as { port: number };
+  console.log(`chat-server listening on ${address.port}${redis ? ' (Redis Streams adapter)' : ''}`);
+});
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  // The sockets first, then Redis (quit() can hang when Redis went first): both bounded.
+  const bounded = (work: Promise<unknown>) => Promise.race([work, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  await bounded(app.close());
+  if (redis) await bounded(redis.quit().catch(() => undefined));
+  process.exit(0);
+}
+// The adapter's last blocking read ends with "client is closed" once Redis is quit.
+process.on('unhandledRejection', (error: unknown) => {
+  if (stopping && (error as Error | undefined)?.name === 'ClientClosedError') return;
+  throw error;
+});
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

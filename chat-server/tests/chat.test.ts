@@ -1,0 +1,193 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { mintTicket } from '@ventalis/contracts/chat-ticket';
+import type { ChatMessage } from '@ventalis/contracts';
+import type { TestApp } from '../../cms/tests/support/strapi.ts';
+import { bearer } from '../../cms/tests/support/fixtures.ts';
+import { collect, emitWithAck, messageCount, next, open, pause, SECRET, startChat, startCms, ticketFor, type ChatClient, type Person } from './support/stack.ts';
+
+/** One cms, one chat-server; real Socket.IO clients. */
+let cms: TestApp;
+let cmsUrl: string;
+let people: Record<'a' | 'b' | 'x' | 'y', Person>;
+let chat: Awaited<ReturnType<typeof startChat>>;
+let conversationA = 0;
+let conversationB = 0;
+const sockets: ChatClient[] = [];
+
+beforeAll(async () => {
+  const started = await startCms();
+  cms = started.app;
+  cmsUrl = started.url;
+  people = started.people;
+  chat = await startChat(cmsUrl);
+  const list = async (who: Person) => (await cms.api().get('/api/conversations').set(bearer(who.jwt))).body.data as { id: number }[];
+  conversationA = (await list(people.a))[0]!.id;
+  conversationB = (await list(people.b))[0]!.id;
+});
+afterEach(() => {
+  for (const socket of sockets.splice(0)) socket.close();
+});
+afterAll(async () => {
+  await chat?.app.close();
+  await cms?.stop();
+});
+
+async function connectAs(who: Person, url = chat.url) {
+  const socket = await open(url, await ticketFor(cms, who));
+  sockets.push(socket);
+  return socket;
+}
+
+describe('handshake', () => {
+  const now = () => Math.floor(Date.now() / 1000);
+
+  test.each([
+    ['no ticket', undefined, 'ticket malformed'],
+    ['a forged ticket', mintTicket({ kind: 'user', id: 1, exp: 4_000_000_000 }, 'not-the-secret'), 'ticket forged'],
+    ['an expired ticket', mintTicket({ kind: 'user', id: 1, exp: 1_000 }, SECRET), 'ticket expired'],
+  ])('refuses %s', async (_case, ticket, reason) => {
+    await expect(open(chat.url, ticket)).rejects.toThrow(reason);
+  });
+
+  test('refuses a page from another origin, even with a valid ticket', async () => {
+    const ticket = mintTicket({ kind: 'user', id: people.a.id, exp: now() + 60 }, SECRET);
+    await expect(open(chat.url, ticket, 'https://evil.example')).rejects.toThrow();
+    const accepted = await open(chat.url, ticket);
+    expect(accepted.connected).toBe(true);
+    accepted.close();
+  });
+});
+
+describe('messages', () => {
+  test('are stored by the cms, acknowledged, and delivered to every tab of every participant', async () => {
+    const [aTab1, aTab2, x] = [await connectAs(people.a), await connectAs(people.a), await connectAs(people.x)];
+    const bSeen = collect(await connectAs(people.b), 'message:new');
+    const arrivals = Promise.all([next(aTab2, 'message:new'), next(x, 'message:new'), next(aTab1, 'message:new')]);
+    const ack = await emitWithAck<ChatMessage>(aTab1, 'message:send', { conversationId: conversationA, body: 'Hello from tab 1' });
+    expect(ack).toMatchObject({ data: { conversationId: conversationA, body: 'Hello from tab 1', sender: { kind: 'user', id: people.a.id } } });
+    const id = (ack as { data: ChatMessage }).data.id;
+    for (const received of await arrivals) expect(received.id).toBe(id);
+    // Stored before it was delivered: the REST history has it.
+    const history = await cms.api().get(`/api/conversations/${conversationA}/messages?limit=1`).set(bearer(people.x.jwt));
+    expect(history.body.data[0].id).toBe(id);
+    await pause(200);
+    expect(bSeen).toEqual([]);
+  });
+
+  test("sending into someone else's conversation is refused, stores nothing, and the socket stays usable", async () => {
+    const b = await connectAs(people.b);
+    const before = await messageCount(cms);
+    expect(await emitWithAck(b, 'message:send', { conversationId: conversationA, body: 'Let me in' })).toMatchObject({ error: { code: 'not_found' } });
+    expect(await messageCount(cms)).toBe(before);
+    expect(await emitWithAck(b, 'message:send', { conversationId: conversationB, body: 'My own conversation' })).toMatchObject({ data: { body: 'My own conversation' } });
+  });
+
+  test.each([
+    ['an oversized message', { conversationId: 1, body: 'x'.repeat(4001) }, 'invalid_payload'],
+    ['an empty message', { conversationId: 1, body: '   ' }, 'invalid_payload'],
+    ['a malformed payload', { conversationId: 'one', text: 'hi' }, 'invalid_payload'],
+    ['no payload at all', null, 'invalid_payload'],
+    ['an unknown conversation', { conversationId: 999_999, body: 'Hello?' }, 'not_found'],
+  ])('refuses %s with an error code, stores nothing, and stays usable', async (_case, payload, code) => {
+    const a = await connectAs(people.a);
+    const before = await messageCount(cms);
+    expect(await emitWithAck(a, 'message:send', payload)).toMatchObject({ error: { code } });
+    expect(await messageCount(cms)).toBe(before);
+    expect(await emitWithAck(a, 'message:send', { conversationId: conversationA, body: 'Still here' })).toHaveProperty('data');
+  });
+
+  test('a flood from one socket is cut off with rate_limited, and the refused ones are not stored', async () => {
+    const flooder = await startChat(cmsUrl, 0, { floodLimit: 5 });
+    const a = await open(flooder.url, await ticketFor(cms, people.a));
+    sockets.push(a);
+    const before = await messageCount(cms);
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => emitWithAck(a, 'message:send', { conversationId: conversationA, body: `Flood ${i}` })));
+    const codes = answers.map((answer) => ('error' in answer ? answer.error.code : 'stored'));
+    expect(codes.filter((code) => code === 'stored')).toHaveLength(5);
+    expect(codes.filter((code) => code === 'rate_limited')).toHaveLength(3);
+    expect(await messageCount(cms)).toBe(before + 5);
+    await flooder.app.close();
+  });
+
+  test('a message sent through the REST API reaches connected sockets', async () => {
+    await cms.strapi.config.set('ventalis.chat.serverUrl', chat.url);
+    const a = await connectAs(people.a);
+    const arrival = next(a, 'message:new');
+    const sent = await cms.api().post(`/api/conversations/${conversationA}/messages`).set(bearer(people.x.jwt)).send({ body: 'Sent from the REST API' });
+    expect(sent.status).toBe(201);
+    expect(await arrival).toMatchObject({ id: sent.body.data.id, body: 'Sent from the REST API' });
+  });
+});
+
+describe('no loss', () => {
+  test('a client that reconnects gets exactly what it missed', async () => {
+    const a = await connectAs(people.a);
+    const x = await connectAs(people.x);
+    const seen = (await emitWithAck<ChatMessage>(a, 'message:send', { conversationId: conversationA, body: 'Last one I saw' })) as { data: ChatMessage };
+    a.close();
+    const missed: number[] = [];
+    for (const body of ['While you were away 1', 'While you were away 2', 'While you were away 3']) {
+      missed.push(((await emitWithAck<ChatMessage>(x, 'message:send', { conversationId: conversationA, body })) as { data: ChatMessage }).data.id);
+    }
+    const back = await connectAs(people.a);
+    const sync = (await emitWithAck<ChatMessage[]>(back, 'conversation:sync', { conversationId: conversationA, afterId: seen.data.id })) as { data: ChatMessage[] };
+    expect(sync.data.map((m) => m.id)).toEqual(missed);
+  });
+
+  test('a client whose chat-server restarted catches up from the cms', async () => {
+    const node = await startChat(cmsUrl);
+    const a = await open(node.url, await ticketFor(cms, people.a));
+    const last = (await emitWithAck<ChatMessage>(a, 'message:send', { conversationId: conversationA, body: 'Before the restart' })) as { data: ChatMessage };
+    const disconnected = new Promise((resolve) => a.once('disconnect', resolve));
+    await node.app.close();
+    await disconnected;
+    // Meanwhile the consultant writes through the REST API.
+    const during = await cms.api().post(`/api/conversations/${conversationA}/messages`).set(bearer(people.x.jwt)).send({ body: 'During the restart' });
+    const restarted = await startChat(cmsUrl, node.port);
+    const back = await open(restarted.url, await ticketFor(cms, people.a));
+    sockets.push(back);
+    const sync = (await emitWithAck<ChatMessage[]>(back, 'conversation:sync', { conversationId: conversationA, afterId: last.data.id })) as { data: ChatMessage[] };
+    expect(sync.data.map((m) => m.body)).toEqual(['During the restart']);
+    expect(sync.data[0]!.id).toBe(during.body.data.id);
+    await restarted.app.close();
+  });
+});
+
+describe('typing, presence and read receipts', () => {
+  test('the consultant sees the client come online, type, read, and go offline', async () => {
+    const x = await connectAs(people.x);
+    await pause(100);
+    const online = next(x, 'presence', 'online');
+    const a = await connectAs(people.a);
+    expect(await online).toEqual({ member: { kind: 'user', id: people.a.id }, status: 'online' });
+
+    await pause(100);
+    const typing = next(x, 'typing');
+    a.emit('typing:set', { conversationId: conversationA, typing: true });
+    expect(await typing).toEqual({ conversationId: conversationA, member: { kind: 'user', id: people.a.id }, typing: true });
+
+    const sent = (await emitWithAck<ChatMessage>(x, 'message:send', { conversationId: conversationA, body: 'Did you get the samples?' })) as { data: ChatMessage };
+    const receipt = next(x, 'conversation:read');
+    expect(await emitWithAck(a, 'conversation:read', { conversationId: conversationA, upTo: sent.data.id })).toEqual({ data: { lastReadMessageId: sent.data.id } });
+    expect(await receipt).toEqual({ conversationId: conversationA, member: { kind: 'user', id: people.a.id }, messageId: sent.data.id });
+
+    const away = next(x, 'presence', 'away');
+    a.emit('presence:set', { status: 'away' });
+    expect((await away).status).toBe('away');
+    const offline = next(x, 'presence', 'offline');
+    a.close();
+    expect(await offline).toEqual({ member: { kind: 'user', id: people.a.id }, status: 'offline' });
+  });
+
+  test('a client of another consultant sees none of it', async () => {
+    const y = await connectAs(people.y);
+    const seen = [...[collect(y, 'presence'), collect(y, 'typing'), collect(y, 'message:new')]];
+    const a = await connectAs(people.a);
+    a.emit('typing:set', { conversationId: conversationA, typing: true });
+    // Typing into a conversation that is not one's own goes nowhere.
+    a.emit('typing:set', { conversationId: conversationB, typing: true });
+    await emitWithAck(a, 'message:send', { conversationId: conversationA, body: 'Private' });
+    await pause(300);
+    expect(seen.flat()).toEqual([]);
+  });
+});

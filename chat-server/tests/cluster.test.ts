@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createClient } from 'redis';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { ChatMessage } from '@ventalis/contracts';
+import type { TestApp } from '../../cms/tests/support/strapi.ts';
+import { bearer } from '../../cms/tests/support/fixtures.ts';
+import { emitWithAck, next, open, ORIGIN, pause, SECRET, startCms, ticketFor, type ChatClient, type Person } from './support/stack.ts';
+
+/** Two chat-server processes sharing delivery through the machine's Redis (Streams adapter). */
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const stream = `ventalis-chat-test-${process.pid}-${Date.now()}`;
+let cms: TestApp;
+let people: Record<'a' | 'b' | 'x' | 'y', Person>;
+let conversationA = 0;
+const nodes: { child: ChildProcess; url: string }[] = [];
+const sockets: ChatClient[] = [];
+
+function startNode(cmsUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(import.meta.dirname, '..', 'src', 'main.ts')], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CMS_URL: cmsUrl, CHAT_SECRET: SECRET, ALLOWED_ORIGINS: ORIGIN, REDIS_URL, REDIS_STREAM_NAME: stream, NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const port = /listening on (\d+)/.exec(chunk.toString())?.[1];
+      if (port) resolve({ child, url: `http://127.0.0.1:${port}` });
+    });
+    child.once('exit', (code) => reject(new Error(`chat-server exited with ${code}`)));
+  });
+}
+
+beforeAll(async () => {
+  const started = await startCms();
+  cms = started.app;
+  people = started.people;
+  nodes.push(await startNode(started.url), await startNode(started.url));
+  conversationA = (await cms.api().get('/api/conversations').set(bearer(people.a.jwt))).body.data[0].id;
+});
+afterEach(() => {
+  for (const socket of sockets.splice(0)) socket.close();
+});
+afterAll(async () => {
+  await Promise.all(nodes.map(({ child }) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')))));
+  const redis = createClient({ url: REDIS_URL });
+  await redis.connect();
+  await redis.del(stream);
+  await redis.quit();
+  await cms?.stop();
+});
+
+async function connect(who: Person, node: number) {
+  const socket = await open(nodes[node]!.url, await ticketFor(cms, who));
+  sockets.push(socket);
+  return socket;
+}
+
+describe('two chat-servers on Redis', () => {
+  test('a message sent on one node reaches the other participant on the other node', async () => {
+    const a = await connect(people.a, 0);
+    const x = await connect(people.x, 1);
+    await pause(200);
+    const arrival = next(x, 'message:new', 'across nodes');
+    const ack = (await emitWithAck<ChatMessage>(a, 'message:send', { conversationId: conversationA, body: 'From node one' })) as { data: ChatMessage };
+    expect((await arrival).id).toBe(ack.data.id);
+  });
+
+  test('a message handed over by the cms to one node reaches a socket on the other', async () => {
+    await cms.strapi.config.set('ventalis.chat.serverUrl', nodes[0]!.url);
+    const x = await connect(people.x, 1);
+    await pause(200);
+    const arrival = next(x, 'message:new', 'REST message across nodes');
+    const sent = await cms.api().post(`/api/conversations/${conversationA}/messages`).set(bearer(people.a.jwt)).send({ body: 'From the REST API' });
+    expect((await arrival).id).toBe(sent.body.data.id);
+  });
+
+  test('a member is offline only when their last tab, on any node, has gone', async () => {
+    const x = await connect(people.x, 0);
+    const tabOnNode0 = await connect(people.a, 0);
+    const tabOnNode1 = await connect(people.a, 1);
+    await pause(300);
+    const presence: string[] = [];
+    x.on('presence', (event) => event.member.id === people.a.id && presence.push(event.status));
+    tabOnNode0.close();
+    await pause(500);
+    expect(presence).toEqual([]);
+    tabOnNode1.close();
+    const deadline = Date.now() + 5_000;
+    while (presence.length === 0 && Date.now() < deadline) await pause(50);
+    expect(presence).toEqual(['offline']);
+  });
+});
