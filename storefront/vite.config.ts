@@ -15,6 +15,10 @@ if (origin && !/^https?:\/\/[^/]+$/.test(origin)) throw new Error(`ORIGIN must b
 // own origin) without touching the one `npm start` runs.
 const out = process.env.STOREFRONT_BUILD_DIR || 'build';
 
+// The messages page opens a socket to the chat-server (CHAT_URL, the same at run time).
+const chat = new URL(process.env.CHAT_URL || 'http://localhost:4000');
+const chatSources = [chat.origin, `${chat.protocol === 'https:' ? 'wss:' : 'ws:'}//${chat.host}`] as `${string}://${string}.${string}`[];
+
 export default defineConfig({
   plugins: [
     sveltekit({
@@ -27,7 +31,7 @@ export default defineConfig({
           // Stripe.js and its Payment Element, when Stripe keys are configured.
           'script-src': ['self', 'https://js.stripe.com'],
           'frame-src': ['https://js.stripe.com', 'https://hooks.stripe.com'],
-          'connect-src': ['self', 'https://api.stripe.com'],
+          'connect-src': ['self', 'https://api.stripe.com', ...chatSources],
           'style-src': ['self', 'unsafe-inline'],
           'img-src': ['self', 'data:', 'https:'],
           'object-src': ['none'],

@@ -234,6 +234,13 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
       // The cms is unreachable: the socket still delivers; conversation:list tries again.
     }
     announce(socket, 'online');
+    // Who of the people this member talks to is already here (on any node).
+    const peers = new Map<string, MemberRef>();
+    for (const members of socket.data.conversations.values()) for (const peer of members) peers.set(roomOf(peer), peer);
+    for (const [peerRoom, peer] of peers) {
+      const here = await io.in(peerRoom).fetchSockets().catch(() => []);
+      if (here.length > 0) socket.emit('presence', { member: peer, status: 'online' });
+    }
   });
 
   return {

@@ -57,6 +57,7 @@ test("a customer's pages have no serious or critical accessibility violations", 
     ['cart', '/cart'],
     ['orders', '/orders'],
     ['order', `/orders/${reference}`],
+    ['messages', '/messages?with=consultant'],
   ];
   for (const [name, path] of customerPages) {
     await page.goto(path);
@@ -90,6 +91,7 @@ test("a consultant's pages have no serious or critical accessibility violations"
     ['clients', '/consultant/clients'],
     ['client', client],
     ['client order', order],
+    ['messages', '/messages'],
   ];
   for (const [name, path] of consultantPages) {
     await page.goto(path);

@@ -8,9 +8,11 @@ const thomas = { email: 'thomas.girard@ventalis.example', password: DEMO_PASSWOR
 
 const customerPages = ['/account', '/account/impact', '/cart', '/orders'];
 const consultantPages = ['/consultant', '/consultant/clients'];
+// Both roles: a visitor is sent to login.
+const memberPages = ['/messages'];
 
 test('a visitor is sent to login from every personal page, and back after logging in', async ({ page }) => {
-  for (const path of [...customerPages, ...consultantPages]) {
+  for (const path of [...customerPages, ...consultantPages, ...memberPages]) {
     await page.goto(path);
     await expect(page, path).toHaveURL(new RegExp(`/login\\?redirectTo=${encodeURIComponent(path).replace(/[.?]/g, '\\$&')}$`));
   }

@@ -42,6 +42,14 @@ export const variables = defineEnvVars({
       return new URL(value).origin;
     },
   },
+  CHAT_URL: {
+    description: "The chat-server as browsers reach it (the messages page's sockets); build with the same value, the page's CSP allows it.",
+    schema: (value) => {
+      const url = value || 'http://localhost:4000';
+      if (!/^https?:\/\/[^/]+/.test(url)) throw new Error(`CHAT_URL must be an http(s) URL, got "${url}"`);
+      return new URL(url).origin;
+    },
+  },
   CMS_TIMEOUT_SECONDS: {
     description: 'How long to wait for the cms before showing an error page.',
     schema: wholeNumber('CMS_TIMEOUT_SECONDS', 10),

@@ -17,6 +17,7 @@ const storefrontDir = path.resolve(import.meta.dirname, '..', '..');
 const children: ChildProcess[] = [];
 const WEBHOOK_SECRET = 'e2e-webhook-secret';
 const PREVIEW_SECRET = 'e2e-preview-secret';
+const CHAT_SECRET = 'e2e-chat-secret';
 /** The storefront built for this run's origin, apart from the one `npm start` runs. */
 const E2E_BUILD = 'build-e2e';
 const STRIPE_PUBLISHABLE_KEY = 'pk_test_e2e';
@@ -81,20 +82,27 @@ interface Stack {
   dataDir: string;
   cmsUrl: string;
   storefrontUrl: string;
+  chatUrl: string;
   buildDir: string;
-  logs: { cms: string; build: string; storefront: string };
+  logs: { cms: string; build: string; storefront: string; chat: string };
 }
 
 async function stackOn(name: string, dataDir: string, buildDir: string): Promise<Stack> {
-  const [cmsPort, storefrontPort] = [await freePort(), await freePort()];
+  const [cmsPort, storefrontPort, chatPort] = [await freePort(), await freePort(), await freePort()];
   mkdirSync(dataDir, { recursive: true });
   return {
     name,
     dataDir,
     cmsUrl: `http://127.0.0.1:${cmsPort}`,
     storefrontUrl: `http://127.0.0.1:${storefrontPort}`,
+    chatUrl: `http://127.0.0.1:${chatPort}`,
     buildDir,
-    logs: { cms: path.join(dataDir, `${name}cms.log`), build: path.join(dataDir, `${name}build.log`), storefront: path.join(dataDir, `${name}storefront.log`) },
+    logs: {
+      cms: path.join(dataDir, `${name}cms.log`),
+      build: path.join(dataDir, `${name}build.log`),
+      storefront: path.join(dataDir, `${name}storefront.log`),
+      chat: path.join(dataDir, `${name}chat-server.log`),
+    },
   };
 }
 
@@ -120,6 +128,8 @@ function startCms(stack: Stack, env: Record<string, string> = {}) {
       STOREFRONT_WEBHOOK_URL: `${stack.storefrontUrl}/api/cms-webhook`,
       STOREFRONT_WEBHOOK_SECRET: WEBHOOK_SECRET,
       PREVIEW_SECRET,
+      CHAT_SECRET,
+      CHAT_SERVER_URL: stack.chatUrl,
       ...env,
     },
     log: stack.logs.cms,
@@ -130,7 +140,11 @@ function startCms(stack: Stack, env: Record<string, string> = {}) {
 
 /** adapter-node fixes the origin at build time: each stack has a build of its own. */
 function buildStorefront(stack: Stack, viteBin: string) {
-  return start(`${stack.name}storefront build`, [viteBin, 'build'], { env: { ORIGIN: stack.storefrontUrl, STOREFRONT_BUILD_DIR: stack.buildDir }, log: stack.logs.build, timeoutMs: 180_000 });
+  return start(`${stack.name}storefront build`, [viteBin, 'build'], {
+    env: { ORIGIN: stack.storefrontUrl, STOREFRONT_BUILD_DIR: stack.buildDir, CHAT_URL: stack.chatUrl },
+    log: stack.logs.build,
+    timeoutMs: 180_000,
+  });
 }
 
 function startStorefront(stack: Stack) {
@@ -145,9 +159,20 @@ function startStorefront(stack: Stack) {
       CMS_WEBHOOK_SECRET: WEBHOOK_SECRET,
       PREVIEW_SECRET,
       CMS_PUBLIC_URL: stack.cmsUrl,
+      CHAT_URL: stack.chatUrl,
     },
     log: stack.logs.storefront,
     ready: /Listening on/,
+    timeoutMs: 30_000,
+  });
+}
+
+/** The chat-server of a stack, delivering that cms' messages to that storefront's pages. */
+function startChatServer(stack: Stack) {
+  return start(`${stack.name}chat-server`, [path.join('..', 'chat-server', 'src', 'main.ts')], {
+    env: { HOST: '127.0.0.1', PORT: new URL(stack.chatUrl).port, CMS_URL: stack.cmsUrl, CHAT_SECRET, ALLOWED_ORIGINS: stack.storefrontUrl, REDIS_URL: '' },
+    log: stack.logs.chat,
+    ready: /listening on/,
     timeoutMs: 30_000,
   });
 }
@@ -188,6 +213,7 @@ export default async function globalSetup() {
     // Builds share .svelte-kit/output: one at a time. The cms is compiled by now.
     await Promise.all([
       startStorefront(main),
+      startChatServer(main),
       buildStorefront(withStripe, viteBin),
       startCms(withStripe, {
         E2E_CMS_COMPILE: 'false',

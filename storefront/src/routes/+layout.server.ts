@@ -1,4 +1,15 @@
+import { cms } from '#lib/server/services.ts';
 import type { LayoutServerLoad } from './$types';
 
-/** Pages get the minimal user (id, email, role, name), never the tokens. */
-export const load: LayoutServerLoad = ({ locals }) => ({ user: locals.user, preview: locals.preview });
+/** Pages get the minimal user (id, email, role, name), never the tokens, and the unread count for the header. */
+export const load: LayoutServerLoad = async ({ locals }) => {
+  let unread = 0;
+  if (locals.user && locals.tokens) {
+    try {
+      unread = (await cms.listConversations(locals.tokens.jwt)).reduce((sum, c) => sum + c.unread, 0);
+    } catch {
+      // The badge is a nicety: a cms hiccup must not break the page.
+    }
+  }
+  return { user: locals.user, preview: locals.preview, unread };
+};

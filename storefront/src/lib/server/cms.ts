@@ -6,6 +6,8 @@
 import type {
   Cart,
   Category,
+  ChatMessage,
+  ConversationSummary,
   ClientSummary,
   ConsultantCard,
   CustomerProfile,
@@ -341,6 +343,16 @@ export function createCmsClient(options: CmsClientOptions) {
     changeOrderStatus: (jwt: string, reference: string, change: { status: OrderStatus; comment: string }) =>
       authed<ConsultantOrder>('POST', `/api/consultant/orders/${ref(reference)}/status`, jwt, change),
     addOrderNote: (jwt: string, reference: string, body: string) => authed<ConsultantOrder>('POST', `/api/consultant/orders/${ref(reference)}/notes`, jwt, { body }),
+
+    // ---------------------------------------------------------------- conversations
+    listConversations: (jwt: string) => authed<ConversationSummary[]>('GET', '/api/conversations', jwt),
+    getConversation: (jwt: string, id: number) => authed<ConversationSummary>('GET', `/api/conversations/${id}`, jwt),
+    conversationHistory: (jwt: string, id: number, page: { before?: number; limit?: number } = {}) => authed<ChatMessage[]>('GET', `/api/conversations/${id}/messages${query(page)}`, jwt),
+    sendMessage: (jwt: string, id: number, body: string) => authed<ChatMessage>('POST', `/api/conversations/${id}/messages`, jwt, { body }),
+    markRead: (jwt: string, id: number, upTo: number) => authed<{ lastReadMessageId: number }>('POST', `/api/conversations/${id}/read`, jwt, { upTo }),
+    startOrderConversation: (jwt: string, reference: string) => authed<ConversationSummary>('POST', `/api/conversations/order/${ref(reference)}`, jwt),
+    /** A short-lived ticket for this person's socket to the chat-server. */
+    chatTicket: (jwt: string) => authed<{ ticket: string; expiresAt: string }>('POST', '/api/chat/ticket', jwt),
 
     /** A file from the cms' public uploads folder, streamed as the cms answers it. */
     fetchUpload(path: string, headers: Headers): Promise<Response> {

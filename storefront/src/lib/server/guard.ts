@@ -20,15 +20,15 @@ const REFUSALS: Record<Role, string> = {
   consultant: 'This page is for Ventalis consultants.',
 };
 
-/** The signed-in person with this role and their cms token; else to login (and back), or 403. */
-export function requireRole(event: GuardedEvent, role: Role): { user: SessionUser; jwt: string } {
+/** The signed-in person with this role (any storefront role when none is named) and their cms token; else to login (and back), or 403. */
+export function requireRole(event: GuardedEvent, role?: Role): { user: SessionUser; jwt: string } {
   const { user, tokens } = event.locals;
   if (!user || !tokens) {
     // After a form post, come back to the page, not to the action's address.
     const back = event.request.method === 'GET' ? event.url : { pathname: event.url.pathname, search: '' };
     redirect(303, loginHref(back));
   }
-  if (user.role !== role) error(403, REFUSALS[role]);
+  if (role && user.role !== role) error(403, REFUSALS[role]);
   return { user, jwt: tokens.jwt };
 }
 

@@ -14,6 +14,18 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+  /** Opens (or starts) the conversation about this order between the client and their consultant. */
+  discuss: async (event) => {
+    const { jwt } = requireRole(event, 'customer');
+    let conversation: number;
+    try {
+      conversation = (await cms.startOrderConversation(jwt, event.params.reference)).id;
+    } catch (failure) {
+      return refusal(failure, {}, { form: 'discuss' });
+    }
+    redirect(303, `/messages?c=${conversation}`);
+  },
+
   cancel: async (event) => {
     const { jwt } = requireRole(event, 'customer');
     try {

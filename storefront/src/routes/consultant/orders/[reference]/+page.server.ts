@@ -13,6 +13,18 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+  /** Opens (or starts) the conversation about this order between the client and their consultant. */
+  discuss: async (event) => {
+    const { jwt } = requireRole(event, 'consultant');
+    let conversation: number;
+    try {
+      conversation = (await cms.startOrderConversation(jwt, event.params.reference)).id;
+    } catch (failure) {
+      return refusal(failure, {}, { form: 'discuss' });
+    }
+    redirect(303, `/messages?c=${conversation}`);
+  },
+
   /** A status change always carries a comment, which the client reads on their order page. */
   status: async (event) => {
     const { jwt } = requireRole(event, 'consultant');

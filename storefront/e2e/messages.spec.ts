@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { claire, DEMO_PASSWORD, logIn } from './support/accounts.ts';
+
+/** A client and her consultant talk in two Chromium pages, through the chat-server. */
+const camille = { email: 'camille.laurent@ventalis.example', password: DEMO_PASSWORD };
+
+test('a client and her consultant exchange messages live, with typing, presence and read receipts', async ({ browser }) => {
+  const clientPage = await (await browser.newContext()).newPage();
+  await logIn(clientPage, claire);
+  await clientPage.goto('/account');
+  await clientPage.getByRole('link', { name: 'Message my consultant' }).click();
+  await expect(clientPage.getByRole('heading', { name: 'Camille Laurent', level: 2 })).toBeVisible();
+
+  const consultantPage = await (await browser.newContext()).newPage();
+  await logIn(consultantPage, camille);
+  await consultantPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Messages/ }).click();
+  await consultantPage.getByRole('link', { name: /Claire Dubois \(Maison Lavande/ }).click();
+  await expect(consultantPage.getByRole('heading', { name: /^Claire Dubois \(Maison Lavande/, level: 2 })).toBeVisible();
+
+  // Both are connected: each sees the other online.
+  await expect(clientPage.getByTestId('presence')).toHaveText('Online');
+  await expect(consultantPage.getByTestId('presence')).toHaveText('Online');
+
+  const question = `Could you send us the FSC certificate of the S boxes? (${Date.now()})`;
+  await clientPage.getByLabel('Your message').pressSequentially('Could you', { delay: 20 });
+  await expect(consultantPage.getByText('Claire Dubois is typing…')).toBeVisible();
+  await clientPage.getByLabel('Your message').fill(question);
+  await clientPage.getByRole('button', { name: 'Send' }).click();
+  await expect(clientPage.getByLabel('Your message')).toHaveValue('');
+
+  // Delivered live to the consultant, who reads it: the client sees "Seen".
+  const messages = consultantPage.getByRole('list', { name: 'Messages' });
+  await expect(messages).toContainText(question);
+  await expect(clientPage.getByTestId('seen')).toBeVisible();
+
+  const answer = `Of course, I am sending it today. (${Date.now()})`;
+  await consultantPage.getByLabel('Your message').fill(answer);
+  await consultantPage.getByRole('button', { name: 'Send' }).click();
+  await expect(clientPage.getByRole('list', { name: 'Messages' })).toContainText(answer);
+
+  // Stored, not only delivered: a reload shows the whole exchange.
+  await clientPage.reload();
+  await expect(clientPage.getByRole('list', { name: 'Messages' })).toContainText(question);
+  await expect(clientPage.getByRole('list', { name: 'Messages' })).toContainText(answer);
+
+  // Away from the messages page, a new message shows as unread in the header.
+  await clientPage.goto('/catalogue');
+  const followUp = `The certificate is in your inbox. (${Date.now()})`;
+  await consultantPage.getByLabel('Your message').fill(followUp);
+  await consultantPage.getByRole('button', { name: 'Send' }).click();
+  await expect(consultantPage.getByRole('list', { name: 'Messages' })).toContainText(followUp);
+  await clientPage.reload();
+  await expect(clientPage.getByTestId('unread-badge')).toContainText('1');
+  await clientPage.screenshot({ path: test.info().outputPath('persona-customer-unread.png') });
+  await consultantPage.screenshot({ path: test.info().outputPath('persona-consultant-messages.png'), fullPage: true });
+});
+
+test('without JavaScript, a message goes through the form and shows after the page reloads', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/login?redirectTo=%2Fmessages%3Fwith%3Dconsultant');
+  await page.getByLabel('Email').fill('nadia.haddad@bureau-vert-conseil.example');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: 'Messages', level: 1 })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.locator('#message-error')).toHaveText('The message is empty');
+
+  const text = `Sent without JavaScript (${Date.now()})`;
+  await page.getByLabel('Your message').fill(text);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('list', { name: 'Messages' })).toContainText(text);
+  await context.close();
+});
+
+test('a client opens the conversation about an order from the order page', async ({ page }) => {
+  await logIn(page, claire);
+  await page.goto('/orders?scope=completed');
+  const reference = (await page.locator('a[href^="/orders/VT-"]').first().textContent())!.trim();
+  await page.goto(`/orders/${reference}`);
+  await page.getByRole('button', { name: 'Discuss this order' }).click();
+  await expect(page).toHaveURL(/\/messages\?c=\d+$/);
+  await expect(page.getByRole('link', { name: `Order ${reference}` }).first()).toBeVisible();
+});

@@ -1,0 +1,54 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { CHAT_URL } from '$app/env/private';
+import { fieldErrors, messageBodySchema } from '@ventalis/contracts';
+import { textFields } from '#lib/form.ts';
+import { found, refusal, requireRole } from '#lib/server/guard.ts';
+import { cms } from '#lib/server/services.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const NOT_FOUND = 'No conversation of yours has this number';
+
+export const load: PageServerLoad = async (event) => {
+  const { jwt } = requireRole(event);
+  const conversations = await cms.listConversations(jwt);
+  const asked = Number(event.url.searchParams.get('c'));
+  // "Message my consultant" opens the conversation with them; otherwise the most recent one.
+  const chosen = Number.isSafeInteger(asked) && asked > 0
+    ? asked
+    : event.url.searchParams.get('with') === 'consultant'
+      ? conversations.find((c) => !c.order && c.with.some((m) => m.role === 'consultant'))?.id
+      : conversations[0]?.id;
+  if (!chosen) return { conversations, current: null, messages: [], chatUrl: CHAT_URL };
+
+  const [current, newestFirst] = await Promise.all([
+    found(cms.getConversation(jwt, chosen), NOT_FOUND, event.url),
+    found(cms.conversationHistory(jwt, chosen, { limit: 50 }), NOT_FOUND, event.url),
+  ]);
+  const messages = newestFirst.toReversed();
+  // Opening the conversation reads it.
+  const last = messages.at(-1);
+  if (last && current.unread > 0) {
+    await cms.markRead(jwt, chosen, last.id);
+    current.unread = 0;
+    const listed = conversations.find((c) => c.id === chosen);
+    if (listed) listed.unread = 0;
+  }
+  return { conversations, current, messages, chatUrl: CHAT_URL };
+};
+
+export const actions: Actions = {
+  /** Without JavaScript (or while the socket is down), the message goes through the cms' REST API. */
+  send: async (event) => {
+    const { jwt } = requireRole(event);
+    const values = textFields(await event.request.formData(), ['conversation', 'body'] as const);
+    const parsed = messageBodySchema.safeParse({ body: values.body });
+    if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) as Record<string, string>, values });
+    const conversation = Number(values.conversation);
+    try {
+      await cms.sendMessage(jwt, conversation, parsed.data.body);
+    } catch (failure) {
+      return refusal(failure, values);
+    }
+    redirect(303, `/messages?c=${conversation}`);
+  },
+};
