@@ -1,6 +1,6 @@
 /**
  * Command one: install, build, create the SQLite database with the demo data (once),
- * and run the stack on its embedded defaults (cms and storefront).   ./nodew npm start
+ * and run the stack on its embedded defaults (cms, storefront, chat-server).   ./nodew npm start
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -12,6 +12,8 @@ const cmsDir = path.join(root, 'cms');
 const storefrontDir = path.join(root, 'storefront');
 const port = process.env.PORT ?? '1337';
 const storefrontPort = process.env.STOREFRONT_PORT ?? '3000';
+const chatPort = process.env.CHAT_PORT ?? '4000';
+const chatUrl = `http://localhost:${chatPort}`;
 
 /** The newest modification time under the given folders. */
 function newest(paths: string[]): number {
@@ -49,15 +51,16 @@ const stale =
   !existsSync(storefrontBuild) ||
   newest([...storefrontSources, path.join(root, 'packages', 'contracts', 'dist')]) > statSync(storefrontBuild).mtimeMs ||
   !existsSync(originStamp) ||
-  readFileSync(originStamp, 'utf8') !== storefrontOrigin;
+  readFileSync(originStamp, 'utf8') !== `${storefrontOrigin} ${chatUrl}`;
 if (stale) {
   console.log('→ Building the storefront…');
-  await mustRun('npx', ['vite', 'build'], { cwd: storefrontDir, env: { ORIGIN: storefrontOrigin, STOREFRONT_BUILD_DIR: 'build' } });
-  writeFileSync(originStamp, storefrontOrigin);
+  await mustRun('npx', ['vite', 'build'], { cwd: storefrontDir, env: { ORIGIN: storefrontOrigin, STOREFRONT_BUILD_DIR: 'build', CHAT_URL: chatUrl } });
+  writeFileSync(originStamp, `${storefrontOrigin} ${chatUrl}`);
 }
 
-// Secrets the two services share for this run: the cms' content-change webhook and previews.
+// Secrets the services share for this run: the cms' content-change webhook, the chat, previews.
 const webhookSecret = randomBytes(24).toString('base64url');
+const chatSecret = randomBytes(24).toString('base64url');
 const previewSecret = process.env.PREVIEW_SECRET ?? 'local-preview-secret';
 
 const banner = () =>
@@ -65,6 +68,7 @@ const banner = () =>
     '',
     'Ventalis is running on its embedded defaults (SQLite, local mail outbox):',
     `  storefront    ${storefrontOrigin}`,
+    `  chat-server   ${chatUrl} (Socket.IO)`,
     `  cms API       http://localhost:${port}/api/products`,
     `  admin panel   http://localhost:${port}/admin`,
     `  mail outbox   ${path.join(cmsDir, '.tmp', 'outbox')}`,
@@ -108,7 +112,7 @@ function service(name: string, command: string, args: string[], options: { cwd: 
 let ready = 0;
 const oneReady = () => {
   ready += 1;
-  if (ready === 2) console.log(banner());
+  if (ready === 3) console.log(banner());
 };
 service(
   'cms',
@@ -123,6 +127,8 @@ service(
       STOREFRONT_WEBHOOK_URL: `http://127.0.0.1:${storefrontPort}/api/cms-webhook`,
       STOREFRONT_WEBHOOK_SECRET: webhookSecret,
       PREVIEW_SECRET: previewSecret,
+      CHAT_SECRET: chatSecret,
+      CHAT_SERVER_URL: `http://127.0.0.1:${chatPort}`,
       // The storefront forwards visitors' addresses for the sign-in rate limits.
       BEHIND_PROXY: 'true',
     },
@@ -143,9 +149,28 @@ service(
       CMS_PUBLIC_URL: `http://localhost:${port}`,
       CMS_WEBHOOK_SECRET: webhookSecret,
       PREVIEW_SECRET: previewSecret,
+      CHAT_URL: chatUrl,
     },
   },
   /Listening on/,
+  oneReady,
+);
+service(
+  'chat-server',
+  process.execPath,
+  [path.join(root, 'chat-server', 'src', 'main.ts')],
+  {
+    cwd: path.join(root, 'chat-server'),
+    env: {
+      PORT: chatPort,
+      HOST: '0.0.0.0',
+      CMS_URL: `http://127.0.0.1:${port}`,
+      CHAT_SECRET: chatSecret,
+      ALLOWED_ORIGINS: `${storefrontOrigin},http://localhost:${port}`,
+      REDIS_URL: '',
+    },
+  },
+  /listening on/,
   oneReady,
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stopAll(signal));

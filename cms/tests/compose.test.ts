@@ -177,7 +177,20 @@ describe('docker-compose.yml', () => {
     expect(new URL(cmsEnv.STOREFRONT_WEBHOOK_URL).hostname).toBe('storefront');
   });
 
-  test.each(['postgres', 'redis', 'mailcatcher', 'cms', 'storefront'])('checks the health of %s', (name) => {
+  test('runs two chat-server replicas on Redis behind one proxy, with the cms\' secret', () => {
+    const chat = services['chat-server'] as Service & { deploy?: { replicas?: number } };
+    const env = environmentOf(chat);
+    const build = typeof chat.build === 'string' ? { context: chat.build } : (chat.build ?? {});
+    expect(build.dockerfile).toBe('chat-server/Dockerfile');
+    expect(chat.deploy?.replicas).toBe(2);
+    expect(new URL(env.REDIS_URL).hostname).toBe('redis');
+    expect(new URL(env.CMS_URL).hostname).toBe('cms');
+    expect(requiredVariable(env.CHAT_SECRET)).toBe(requiredVariable(cmsEnv.CHAT_SECRET));
+    expect(new URL(cmsEnv.CHAT_SERVER_URL).hostname).toBe('chat-server');
+    expect(readFileSync(path.join(repoRoot, 'deploy', 'chat-proxy.conf'), 'utf8')).toContain('chat-server:4000');
+  });
+
+  test.each(['postgres', 'redis', 'mailcatcher', 'cms', 'storefront', 'chat-server', 'chat-proxy'])('checks the health of %s', (name) => {
     const healthcheck = services[name]?.healthcheck;
     expect(healthcheck?.disable).not.toBe(true);
     expect(healthcheck?.test, `${name} has no healthcheck`).toBeDefined();
@@ -196,6 +209,7 @@ describe('docker-compose.yml', () => {
 describe.each([
   { name: 'cms', dockerfile: 'cms/Dockerfile', port: 1337, health: '/_health' },
   { name: 'storefront', dockerfile: 'storefront/Dockerfile', port: 3000, health: '/healthz' },
+  { name: 'chat-server', dockerfile: 'chat-server/Dockerfile', port: 4000, health: '/healthz' },
 ])('$dockerfile', ({ dockerfile, port, health }) => {
   const file = path.join(repoRoot, dockerfile);
   const stages = dockerfileStages(existsSync(file) ? readFileSync(file, 'utf8') : '');

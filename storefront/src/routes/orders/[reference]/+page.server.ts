@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { found, refusal, requireRole } from '#lib/server/guard.ts';
+import { discussOrder } from '#lib/server/discuss.ts';
 import { cms } from '#lib/server/services.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,17 +15,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-  /** Opens (or starts) the conversation about this order between the client and their consultant. */
-  discuss: async (event) => {
-    const { jwt } = requireRole(event, 'customer');
-    let conversation: number;
-    try {
-      conversation = (await cms.startOrderConversation(jwt, event.params.reference)).id;
-    } catch (failure) {
-      return refusal(failure, {}, { form: 'discuss' });
-    }
-    redirect(303, `/messages?c=${conversation}`);
-  },
+  discuss: discussOrder('customer'),
 
   cancel: async (event) => {
     const { jwt } = requireRole(event, 'customer');

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, noteSchema, statusChangeSchema } from '@ventalis/contracts';
 import { textFields } from '#lib/form.ts';
 import { found, refusal, requireRole } from '#lib/server/guard.ts';
+import { discussOrder } from '#lib/server/discuss.ts';
 import { cms } from '#lib/server/services.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,17 +14,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-  /** Opens (or starts) the conversation about this order between the client and their consultant. */
-  discuss: async (event) => {
-    const { jwt } = requireRole(event, 'consultant');
-    let conversation: number;
-    try {
-      conversation = (await cms.startOrderConversation(jwt, event.params.reference)).id;
-    } catch (failure) {
-      return refusal(failure, {}, { form: 'discuss' });
-    }
-    redirect(303, `/messages?c=${conversation}`);
-  },
+  discuss: discussOrder('consultant'),
 
   /** A status change always carries a comment, which the client reads on their order page. */
   status: async (event) => {
