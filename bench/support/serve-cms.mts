@@ -2,7 +2,8 @@
  * Boots the compiled cms on a fresh database (SQLite file, or a PostgreSQL schema of its
  * own when DATABASE_CLIENT=postgres), adds 100 products in 6 categories and
  * BENCH_CUSTOMERS signed-in customers (default 1), listens on a free port, and prints
- * one JSON line: { port, jwt, jwts }.
+ * one JSON line: { port, jwt, jwts, chat }. With BENCH_CHAT=1 the customers share one
+ * consultant and are not signed in: chat lists each one's conversation with them.
  */
 import { createRequire } from 'node:module';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -60,15 +61,28 @@ for (let i = 0; i < customers; i++) {
   await strapi.plugin('users-permissions').service('user').add({ username: `bench${i}@client.test`, email: `bench${i}@client.test`, password: 'Bench-Password-2026!', provider: 'local', confirmed: true, blocked: false, role: role.id });
 }
 
+// BENCH_CHAT=1: one consultant follows every customer, so that each has a conversation.
+const chat: { customerId: number; conversationId: number }[] = [];
+if (process.env.BENCH_CHAT) {
+  const consultantRole = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'consultant' } });
+  const user = await strapi.plugin('users-permissions').service('user').add({ username: 'bench-consultant@ventalis.test', email: 'bench-consultant@ventalis.test', password: 'Bench-Password-2026!', provider: 'local', confirmed: true, blocked: false, role: consultantRole.id, firstName: 'Bench', lastName: 'Consultant' });
+  await strapi.db.query('api::consultant.consultant').create({ data: { firstName: 'Bench', lastName: 'Consultant', email: 'bench-consultant@ventalis.test', employeeNumber: 'BENCH', blocked: false, user: user.id } });
+  const all = await strapi.db.query('plugin::users-permissions.user').findMany({ where: { role: { type: 'customer' } }, select: ['id'] });
+  for (const { id } of all) {
+    await strapi.service('api::consultant.assignment').assignLeastLoadedConsultant(id);
+    chat.push({ customerId: id, conversationId: await strapi.service('api::conversation.chat').syncClientConversation(id) });
+  }
+}
+
 strapi.server.mount();
 await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
 const port = strapi.server.httpServer.address().port;
 const jwts: string[] = [];
-for (let i = 0; i < customers; i++) {
+for (let i = 0; i < (process.env.BENCH_CHAT ? 0 : customers); i++) {
   const login = await fetch(`http://127.0.0.1:${port}/api/auth/local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: `bench${i}@client.test`, password: 'Bench-Password-2026!' }) });
   jwts.push(((await login.json()) as { jwt: string }).jwt);
 }
-console.log(JSON.stringify({ port, jwt: jwts[0], jwts }));
+console.log(JSON.stringify({ port, jwt: jwts[0], jwts, chat }));
 
 let stopping = false;
 const stop = async () => {

@@ -1,0 +1,135 @@
+/**
+ * 1,000 connected sockets (500 clients × 2 tabs), 200 messages a second sent from one tab and
+ * timed until the client's other tab receives them: through the chat-server with the cms
+ * storing every message on PostgreSQL, and in the same run through a bare Socket.IO relay
+ * that stores nothing. Prints median and p99 send-to-delivery, the ratio, and the
+ * chat-server's memory after the run.
+ *   ./nodew node bench/chat.ts [seconds]     (needs the cms compiled and PostgreSQL)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { io as connect, type Socket } from 'socket.io-client';
+import { mintTicket } from '@ventalis/contracts/chat-ticket';
+import { startServer, stopServer } from './support/measure.mts';
+
+const seconds = Number(process.argv[2] ?? 10);
+const clients = Number(process.env.BENCH_CLIENTS ?? 500);
+const rate = Number(process.env.BENCH_RATE ?? 200);
+const SECRET = 'bench-chat-secret';
+const ORIGIN = 'http://bench.test';
+const root = path.resolve(import.meta.dirname, '..');
+
+interface Result {
+  name: string;
+  sent: number;
+  delivered: number;
+  errors: number;
+  p50: number;
+  p99: number;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+function startChatServer(cmsUrl: string): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'chat-server', 'src', 'main.ts')], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CMS_URL: cmsUrl, CHAT_SECRET: SECRET, ALLOWED_ORIGINS: ORIGIN, REDIS_URL: '', NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const port = /listening on (\d+)/.exec(chunk.toString())?.[1];
+      if (port) resolve({ child, port: Number(port) });
+    });
+    child.once('exit', (code) => reject(new Error(`chat-server exited with ${code}`)));
+  });
+}
+
+/** Opens two tabs per client, sends `rate` messages a second from tab one, times tab two. */
+async function run(name: string, url: string, auth: (i: number) => Record<string, unknown>, conversationOf: (i: number) => number): Promise<Result> {
+  const tabs: [Socket, Socket][] = [];
+  for (let i = 0; i < clients; i += 1) {
+    const open = () =>
+      new Promise<Socket>((resolve, reject) => {
+        const socket = connect(url, { auth: auth(i), transports: ['websocket'], extraHeaders: { origin: ORIGIN }, reconnection: false, forceNew: true });
+        socket.once('connect', () => resolve(socket));
+        socket.once('connect_error', reject);
+      });
+    tabs.push([await open(), await open()]);
+  }
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let errors = 0;
+  const codes = new Map<string, number>();
+  for (const [, second] of tabs) {
+    second.on('message:new', (message: { body: string }) => {
+      const at = sentAt.get(message.body);
+      if (at !== undefined) {
+        latencies.push(performance.now() - at);
+        sentAt.delete(message.body);
+      }
+    });
+  }
+  let sent = 0;
+  const total = rate * seconds;
+  await new Promise<void>((resolve) => {
+    const started = performance.now();
+    const timer = setInterval(() => {
+      // Keep to the schedule even when a tick comes late.
+      const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate));
+      for (; sent < due; sent += 1) {
+        const i = sent % clients;
+        const body = `bench ${sent}`;
+        sentAt.set(body, performance.now());
+        tabs[i]![0].emit('message:send', { conversationId: conversationOf(i), body }, (answer: { error?: unknown }) => {
+          if (answer.error) {
+            errors += 1;
+            const code = (answer.error as { code: string }).code;
+            codes.set(code, (codes.get(code) ?? 0) + 1);
+          }
+        });
+      }
+      if (sent >= total) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 5);
+  });
+  const deadline = performance.now() + 10_000;
+  while (latencies.length + errors < total && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (const pair of tabs) for (const socket of pair) socket.close();
+  if (codes.size > 0) console.log(`${name}: refused ${JSON.stringify(Object.fromEntries(codes))}`);
+  const sorted = latencies.sort((a, b) => a - b);
+  return { name, sent, delivered: latencies.length, errors, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+console.log(`Setting up: the cms on PostgreSQL with ${clients} clients…`);
+const cms = await startServer<{ port: number; chat: { customerId: number; conversationId: number }[] }>(path.join(import.meta.dirname, 'support', 'serve-cms.mts'), {
+  DATABASE_CLIENT: 'postgres',
+  BENCH_CUSTOMERS: String(clients),
+  BENCH_CHAT: '1',
+  CHAT_SECRET: SECRET,
+});
+const chat = await startChatServer(`http://127.0.0.1:${cms.info.port}`);
+const exp = Math.floor(Date.now() / 1000) + 3600;
+const persisted = await run(
+  'chat-server, each message stored by the cms (PostgreSQL)',
+  `http://127.0.0.1:${chat.port}`,
+  (i) => ({ ticket: mintTicket({ kind: 'user', id: cms.info.chat[i]!.customerId, exp }, SECRET) }),
+  (i) => cms.info.chat[i]!.conversationId,
+);
+const rssKb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(chat.child.pid)]).toString().trim());
+chat.child.kill('SIGTERM');
+await stopServer(cms.child);
+
+const bare = await startServer<{ port: number }>(path.join(import.meta.dirname, 'support', 'bare-relay.mts'));
+const baseline = await run('bare Socket.IO relay, nothing stored', `http://127.0.0.1:${bare.info.port}`, (i) => ({ room: `client-${i}` }), (i) => i + 1);
+await stopServer(bare.child);
+
+console.log(`\n${clients * 2} sockets, ${rate} messages/s for ${seconds} s, send → delivery to the client's other tab`);
+console.log('\n| measured | sent | delivered | errors | median ms | p99 ms | p99 vs bare |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const r of [persisted, baseline]) {
+  console.log(`| ${r.name} | ${r.sent} | ${r.delivered} | ${r.errors} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ×${(r.p99 / baseline.p99).toFixed(1)} |`);
+}
+console.log(`\nchat-server memory after the run: ${(rssKb / 1024).toFixed(0)} MB resident (target p99 ≤ 50 ms with persistence)`);
