@@ -214,8 +214,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db.query(PARTICIPANT).update({ where: { id: mine.id }, data: { lastReadMessageId: created.id } });
         return created;
       });
-      const stored = await messageRow({ id: message.id }, 'asc', 1);
-      return { message: (await toMessages(stored, conversationId))[0]!, recipients: await service.participantsOf(conversationId) };
+      // The stored row is the message: no second read; the sender as others see them.
+      const [sender, recipients] = await Promise.all([describeAnyway(me), service.participantsOf(conversationId)]);
+      return {
+        message: { id: message.id, conversationId, sender, body: message.body, createdAt: new Date(message.createdAt).toISOString() },
+        recipients,
+      };
     },
 
     /** Read receipts: never backwards, never past the last message. */
