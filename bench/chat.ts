@@ -6,12 +6,11 @@
  * chat-server's memory after the run.
  *   ./nodew node bench/chat.ts [seconds]     (needs the cms compiled and PostgreSQL)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { mintTicket } from '@ventalis/contracts/chat-ticket';
-import { startServer, stopServer } from './support/measure.mts';
+import { startProcess, startServer, stopServer } from './support/measure.mts';
 
 const seconds = Number(process.argv[2] ?? 10);
 const clients = Number(process.env.BENCH_CLIENTS ?? 500);
@@ -31,18 +30,10 @@ interface Result {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-function startChatServer(cmsUrl: string): Promise<{ child: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'chat-server', 'src', 'main.ts')], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CMS_URL: cmsUrl, CHAT_SECRET: SECRET, ALLOWED_ORIGINS: ORIGIN, REDIS_URL: '', NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const port = /listening on (\d+)/.exec(chunk.toString())?.[1];
-      if (port) resolve({ child, port: Number(port) });
-    });
-    child.once('exit', (code) => reject(new Error(`chat-server exited with ${code}`)));
-  });
+async function startChatServer(cmsUrl: string): Promise<{ child: ChildProcess; port: number }> {
+  const env = { PORT: '0', HOST: '127.0.0.1', CMS_URL: cmsUrl, CHAT_SECRET: SECRET, ALLOWED_ORIGINS: ORIGIN, REDIS_URL: '', NODE_ENV: 'production' };
+  const { child, match } = await startProcess([path.join(root, 'chat-server', 'src', 'main.ts')], env, /listening on (\d+)/);
+  return { child, port: Number(match[1]) };
 }
 
 /** Opens two tabs per client, sends `rate` messages a second from tab one, times tab two. */

@@ -5,13 +5,13 @@
  * and the JavaScript the catalogue page ships (gzip).
  *   ./nodew node bench/storefront.ts [seconds]     (needs the cms compiled: ./nodew npm test or npm start once)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { measure, printTable, startServer, stopServer } from './support/measure.mts';
+import { measure, printTable, startProcess, startServer, stopServer } from './support/measure.mts';
 
 const seconds = Number(process.argv[2] ?? 10);
 const root = path.resolve(import.meta.dirname, '..');
@@ -35,13 +35,7 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}): Pro
 }
 
 /** Starts an adapter-node build and waits for it to listen. */
-function serve(dir: string, env: Record<string, string>): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [dir], { env: { ...process.env, HOST: '127.0.0.1', NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout!.on('data', (chunk: Buffer) => /Listening on/.test(chunk.toString()) && resolve(child));
-    child.once('exit', (code) => reject(new Error(`${dir} exited with ${code}`)));
-  });
-}
+const serve = async (dir: string, env: Record<string, string>) => (await startProcess([dir], { HOST: '127.0.0.1', NODE_ENV: 'production', ...env }, /Listening on/)).child;
 
 const [storefrontPort, barePort] = [await freePort(), await freePort()];
 const storefrontUrl = `http://127.0.0.1:${storefrontPort}`;

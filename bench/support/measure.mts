@@ -23,6 +23,18 @@ export async function startServer<T>(script: string, env: Record<string, string>
   return { info, child };
 }
 
+/** Starts a Node program and waits for its output to match `ready`; returns the match (a port, say). */
+export function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const match = ready.exec(chunk.toString());
+      if (match) resolve({ child, match });
+    });
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
+  });
+}
+
 export async function stopServer(child: ChildProcess) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
