@@ -134,11 +134,11 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
     next();
   });
 
-  /** Everyone who shares a conversation with this member: who may see their presence. */
+  /** Everyone who shares a conversation with this member (who may see their presence), by room. */
   const peersOf = (socket: ChatSocket) => {
-    const rooms = new Set<string>();
-    for (const members of socket.data.conversations.values()) for (const member of members) rooms.add(roomOf(member));
-    return [...rooms];
+    const peers = new Map<string, MemberRef>();
+    for (const members of socket.data.conversations.values()) for (const member of members) peers.set(roomOf(member), member);
+    return peers;
   };
 
   async function loadConversations(socket: ChatSocket) {
@@ -148,8 +148,8 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
   }
 
   function announce(socket: ChatSocket, status: PresenceStatus) {
-    const peers = peersOf(socket);
-    if (peers.length > 0) io.to(peers).emit('presence', { member: socket.data.member, status });
+    const rooms = [...peersOf(socket).keys()];
+    if (rooms.length > 0) io.to(rooms).emit('presence', { member: socket.data.member, status });
   }
 
   const flooding = (socket: ChatSocket) => {
@@ -235,9 +235,7 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
     }
     announce(socket, 'online');
     // Who of the people this member talks to is already here (on any node).
-    const peers = new Map<string, MemberRef>();
-    for (const members of socket.data.conversations.values()) for (const peer of members) peers.set(roomOf(peer), peer);
-    for (const [peerRoom, peer] of peers) {
+    for (const [peerRoom, peer] of peersOf(socket)) {
       const here = await io.in(peerRoom).fetchSockets().catch(() => []);
       if (here.length > 0) socket.emit('presence', { member: peer, status: 'online' });
     }

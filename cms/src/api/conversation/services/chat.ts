@@ -72,6 +72,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return found;
   }
 
+  /** A message row just written, as members receive it. */
+  const asChatMessage = (row: Row, conversationId: number, sender: ChatMember | null): ChatMessage => ({
+    id: row.id,
+    conversationId,
+    sender,
+    body: row.body,
+    createdAt: new Date(row.createdAt).toISOString(),
+  });
+
   /** Messages with their senders described once per call. */
   async function toMessages(rows: Row[], conversationId: number): Promise<ChatMessage[]> {
     const senders = new Map<string, Promise<ChatMember | null>>();
@@ -82,9 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!senders.has(key)) senders.set(key, describeAnyway(member));
       return senders.get(key)!;
     };
-    return Promise.all(
-      rows.map(async (row) => ({ id: row.id, conversationId, sender: await senderOf(row), body: row.body, createdAt: new Date(row.createdAt).toISOString() })),
-    );
+    return Promise.all(rows.map(async (row) => asChatMessage(row, conversationId, await senderOf(row))));
   }
 
   /** A sender who has since been blocked still shows with their name. */
@@ -140,8 +147,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function postSystemMessage(conversationId: number, body: string) {
     const message = await strapi.db.query(MESSAGE).create({ data: { conversation: conversationId, body } });
     await strapi.db.query(CONVERSATION).update({ where: { id: conversationId }, data: { lastMessageAt: new Date() } });
-    const [stored] = await toMessages(await messageRow({ id: message.id }, 'asc', 1), conversationId);
-    getService('chat.live').deliver(stored!, await service.participantsOf(conversationId));
+    getService('chat.live').deliver(asChatMessage(message, conversationId, null), await service.participantsOf(conversationId));
   }
 
   /**
@@ -216,10 +222,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       // The stored row is the message: no second read; the sender as others see them.
       const [sender, recipients] = await Promise.all([describeAnyway(me), service.participantsOf(conversationId)]);
-      return {
-        message: { id: message.id, conversationId, sender, body: message.body, createdAt: new Date(message.createdAt).toISOString() },
-        recipients,
-      };
+      return { message: asChatMessage(message, conversationId, sender), recipients };
     },
 
     /** Read receipts: never backwards, never past the last message. */
