@@ -56,6 +56,13 @@ test('a client and his consultant exchange messages live, with typing, presence 
   await clientPage.reload();
   await expect(clientPage.getByTestId('unread-badge')).toContainText('1');
   await clientPage.screenshot({ path: test.info().outputPath('persona-customer-unread.png') });
+  // Opening the conversation reads it: the badge goes, and stays gone on the next page.
+  await clientPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Messages/ }).click();
+  await expect(clientPage.getByRole('list', { name: 'Messages' })).toContainText(followUp);
+  await expect(clientPage.getByTestId('unread-badge')).toHaveCount(0);
+  await clientPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalogue' }).click();
+  await expect(clientPage.getByRole('heading', { name: 'Catalogue', level: 1 })).toBeVisible();
+  await expect(clientPage.getByTestId('unread-badge')).toHaveCount(0);
   await consultantPage.screenshot({ path: test.info().outputPath('persona-consultant-messages.png'), fullPage: true });
 });
 

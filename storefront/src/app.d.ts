@@ -14,6 +14,8 @@ declare global {
     interface PageData {
       user?: SessionUser | null;
       preview?: boolean;
+      /** Unread messages, for the header. */
+      unread?: number;
     }
   }
 }

@@ -1,10 +1,14 @@
 import { cms } from '#lib/server/services.ts';
 import type { LayoutServerLoad } from './$types';
 
-/** Pages get the minimal user (id, email, role, name), never the tokens, and the unread count for the header. */
-export const load: LayoutServerLoad = async ({ locals }) => {
-  let unread = 0;
-  if (locals.user && locals.tokens) {
+/**
+ * Pages get the minimal user (id, email, role, name), never the tokens, and the unread count
+ * for the header, fresh at each navigation. The messages page counts its own, after reading.
+ */
+export const load: LayoutServerLoad = async ({ locals, url }) => {
+  let unread: number | undefined = 0;
+  if (url.pathname.startsWith('/messages')) unread = undefined;
+  else if (locals.user && locals.tokens) {
     try {
       unread = (await cms.listConversations(locals.tokens.jwt)).reduce((sum, c) => sum + c.unread, 0);
     } catch {

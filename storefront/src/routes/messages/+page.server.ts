@@ -18,7 +18,8 @@ export const load: PageServerLoad = async (event) => {
     : event.url.searchParams.get('with') === 'consultant'
       ? conversations.find((c) => !c.order && c.with.some((m) => m.role === 'consultant'))?.id
       : conversations[0]?.id;
-  if (!chosen) return { conversations, current: null, messages: [], chatUrl: CHAT_URL };
+  const unread = () => conversations.reduce((sum, c) => sum + c.unread, 0);
+  if (!chosen) return { conversations, current: null, messages: [], chatUrl: CHAT_URL, unread: unread() };
 
   const [current, newestFirst] = await Promise.all([
     found(cms.getConversation(jwt, chosen), NOT_FOUND, event.url),
@@ -33,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
     const listed = conversations.find((c) => c.id === chosen);
     if (listed) listed.unread = 0;
   }
-  return { conversations, current, messages, chatUrl: CHAT_URL };
+  return { conversations, current, messages, chatUrl: CHAT_URL, unread: unread() };
 };
 
 export const actions: Actions = {
