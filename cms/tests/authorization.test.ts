@@ -114,6 +114,7 @@ const ROUTES: Route[] = [
   { name: "note on B1 (Y's client)", method: 'post', path: () => `/api/consultant/orders/${orders.B1}/notes`, body: () => ({ body: 'Internal.' }), expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 404, consultantY: 201 } },
   // Conversations: participants only; who may start one follows the contact rules.
   { name: 'my conversations', method: 'get', path: () => '/api/conversations', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 200, consultantY: 200 } },
+  { name: 'my unread messages', method: 'get', path: () => '/api/conversations/unread', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 200, consultantY: 200 } },
   { name: 'my contacts', method: 'get', path: () => '/api/conversations/contacts', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 200, consultantY: 200 } },
   { name: "A's conversation with X", method: 'get', path: () => `/api/conversations/${ids.conversationA}`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 200, consultantY: 404 } },
   { name: "history of A's conversation", method: 'get', path: () => `/api/conversations/${ids.conversationA}/messages`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 200, consultantY: 404 } },

@@ -68,11 +68,16 @@ describe('a client and their consultant', () => {
 
     const forX = (await as('x').get(`/api/conversations/${id}`)).body.data;
     expect(forX.unread).toBe(1);
+    // The header's total is the sum over the list.
+    const listed = (await as('x').get('/api/conversations')).body.data.reduce((sum: number, c: { unread: number }) => sum + c.unread, 0);
+    expect((await as('x').get('/api/conversations/unread')).body.data).toEqual({ unread: listed });
+    expect(listed).toBeGreaterThan(0);
     expect(forX.lastMessage.id).toBe(sent.body.data.id);
     expect((await as('a').get(`/api/conversations/${id}`)).body.data.unread).toBe(0);
 
     expect((await as('x').post(`/api/conversations/${id}/read`, { upTo: sent.body.data.id })).body.data).toEqual({ lastReadMessageId: sent.body.data.id });
     expect((await as('x').get(`/api/conversations/${id}`)).body.data.unread).toBe(0);
+    expect((await as('x').get('/api/conversations/unread')).body.data).toEqual({ unread: listed - 1 });
     expect((await as('a').get(`/api/conversations/${id}`)).body.data.readUpTo).toEqual([{ member: { kind: 'user', id: people.x.id }, messageId: sent.body.data.id }]);
     // Read receipts never go backwards, nor past the last message.
     expect((await as('x').post(`/api/conversations/${id}/read`, { upTo: 0 })).body.data.lastReadMessageId).toBe(sent.body.data.id);

@@ -16,7 +16,7 @@ const CATALOGUE = [
 const SIGNED_IN = ['plugin::users-permissions.auth.logout', 'plugin::users-permissions.auth.refresh'];
 /** Conversations: the chat service decides with whom (contact rules, participants). */
 const CONVERSATIONS = [
-  ...['list', 'contacts', 'start', 'startForOrder', 'findOne', 'history', 'send', 'markRead'].map((a) => `api::conversation.conversation.${a}`),
+  ...['list', 'unread', 'contacts', 'start', 'startForOrder', 'findOne', 'history', 'send', 'markRead'].map((a) => `api::conversation.conversation.${a}`),
   'api::chat.chat.ticket',
 ];
 

@@ -10,7 +10,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
   if (url.pathname.startsWith('/messages')) unread = undefined;
   else if (locals.user && locals.tokens) {
     try {
-      unread = (await cms.listConversations(locals.tokens.jwt)).reduce((sum, c) => sum + c.unread, 0);
+      unread = await cms.unreadMessages(locals.tokens.jwt);
     } catch {
       // The badge is a nicety: a cms hiccup must not break the page.
     }

@@ -346,6 +346,7 @@ export function createCmsClient(options: CmsClientOptions) {
 
     // ---------------------------------------------------------------- conversations
     listConversations: (jwt: string) => authed<ConversationSummary[]>('GET', '/api/conversations', jwt),
+    unreadMessages: async (jwt: string) => (await authed<{ unread: number }>('GET', '/api/conversations/unread', jwt)).unread,
     getConversation: (jwt: string, id: number) => authed<ConversationSummary>('GET', `/api/conversations/${id}`, jwt),
     conversationHistory: (jwt: string, id: number, page: { before?: number; limit?: number } = {}) => authed<ChatMessage[]>('GET', `/api/conversations/${id}/messages${query(page)}`, jwt),
     sendMessage: (jwt: string, id: number, body: string) => authed<ChatMessage>('POST', `/api/conversations/${id}/messages`, jwt, { body }),

@@ -13,6 +13,10 @@ export default {
     ctx.body = { data: await getService('conversation.chat').listFor(me(ctx)) };
   },
 
+  async unread(ctx: Context) {
+    ctx.body = { data: { unread: await getService('conversation.chat').unreadCount(me(ctx)) } };
+  },
+
   async contacts(ctx: Context) {
     ctx.body = { data: await getService('conversation.chat').contactsOf(me(ctx)) };
   },

@@ -3,6 +3,7 @@ export default {
     { method: 'GET', path: '/conversations', handler: 'api::conversation.conversation.list' },
     { method: 'POST', path: '/conversations', handler: 'api::conversation.conversation.start' },
     { method: 'GET', path: '/conversations/contacts', handler: 'api::conversation.conversation.contacts' },
+    { method: 'GET', path: '/conversations/unread', handler: 'api::conversation.conversation.unread' },
     { method: 'POST', path: '/conversations/order/:reference', handler: 'api::conversation.conversation.startForOrder' },
     { method: 'GET', path: '/conversations/:id', handler: 'api::conversation.conversation.findOne' },
     { method: 'GET', path: '/conversations/:id/messages', handler: 'api::conversation.conversation.history' },

@@ -190,6 +190,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return Promise.all(ordered.map((c: Row) => summary(c.id, me)));
     },
 
+    /** Unread messages across my conversations, in one count (the header's badge, on every page). */
+    async unreadCount(me: Member): Promise<number> {
+      const mine: Row[] = await strapi.db.query(PARTICIPANT).findMany({ where: { active: true, ...memberWhere(me) }, select: ['lastReadMessageId'], populate: { conversation: { select: ['id'] } } });
+      const unread = mine.filter((p) => p.conversation).map((p) => ({ conversation: { id: p.conversation.id }, id: { $gt: Number(p.lastReadMessageId ?? 0) } }));
+      return unread.length === 0 ? 0 : strapi.db.query(MESSAGE).count({ where: { $or: unread } });
+    },
+
     async get(me: Member, conversationId: number): Promise<ConversationSummary> {
       await participation(me, conversationId);
       return summary(conversationId, me);
