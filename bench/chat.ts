@@ -48,6 +48,8 @@ async function run(name: string, url: string, auth: (i: number) => Record<string
       });
     tabs.push([await open(), await open()]);
   }
+  // Let the server finish setting up the last connections (their conversations, presence).
+  await new Promise((resolve) => setTimeout(resolve, 2000));
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   let errors = 0;

@@ -14,6 +14,7 @@ import {
   typingPayloadSchema,
   type Ack,
   type ChatMessage,
+  type ConversationMembership,
   type ClientToServerEvents,
   type MemberRef,
   type PresenceStatus,
@@ -141,11 +142,9 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
     return peers;
   };
 
-  async function loadConversations(socket: ChatSocket) {
-    const conversations = await deps.cms.conversations(socket.data.member);
+  const remember = (socket: ChatSocket, conversations: ConversationMembership[]) => {
     socket.data.conversations = new Map(conversations.map((c) => [c.id, c.with.map((m) => ({ kind: m.kind, id: m.id }))]));
-    return conversations;
-  }
+  };
 
   function announce(socket: ChatSocket, status: PresenceStatus) {
     const rooms = [...peersOf(socket).keys()];
@@ -202,7 +201,9 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
 
     socket.on('conversation:list', async (ack) => {
       try {
-        answer(ack, { data: await loadConversations(socket) });
+        const conversations = await deps.cms.conversations(member);
+        remember(socket, conversations);
+        answer(ack, { data: conversations });
       } catch (error) {
         answer(ack, refusal(error));
       }
@@ -229,7 +230,7 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
     // Handlers first: with a cluster adapter, joining the room takes a round trip.
     await socket.join(room);
     try {
-      await loadConversations(socket);
+      remember(socket, await deps.cms.memberships(member));
     } catch {
       // The cms is unreachable: the socket still delivers; conversation:list tries again.
     }

@@ -2,7 +2,7 @@
  * The chat-server's only way to the data: the cms' /api/chat/internal/* routes, called with
  * the shared secret on behalf of the member whose ticket the socket showed. The cms decides.
  */
-import type { ChatErrorCode, ChatMessage, ConversationSummary, MemberRef } from '@ventalis/contracts';
+import type { ChatErrorCode, ChatMessage, ConversationMembership, ConversationSummary, MemberRef } from '@ventalis/contracts';
 
 export class CmsRefusal extends Error {
   readonly code: ChatErrorCode;
@@ -45,6 +45,7 @@ export function createCmsGateway(options: CmsGatewayOptions) {
 
   return {
     conversations: (member: MemberRef) => call<ConversationSummary[]>('conversations', { member }),
+    memberships: (member: MemberRef) => call<ConversationMembership[]>('memberships', { member }),
     history: (member: MemberRef, conversationId: number, page: { after?: number; before?: number; limit?: number }) => call<ChatMessage[]>('history', { member, conversationId, page }),
     send: (member: MemberRef, conversationId: number, body: string) => call<{ message: ChatMessage; recipients: MemberRef[] }>('send', { member, conversationId, body }),
     read: (member: MemberRef, conversationId: number, upTo: number) => call<{ lastReadMessageId: number; recipients: MemberRef[] }>('read', { member, conversationId, upTo }),

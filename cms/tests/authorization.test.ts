@@ -130,6 +130,13 @@ const ROUTES: Route[] = [
     body: () => ({ member: { kind: 'user', id: ids.customerA }, conversationId: ids.conversationA, body: 'Forged' }),
     expect: everyone(403),
   },
+  {
+    name: "the chat-server's memberships (without its secret)",
+    method: 'post',
+    path: () => '/api/chat/internal/memberships',
+    body: () => ({ member: { kind: 'user', id: ids.customerA } }),
+    expect: everyone(403),
+  },
   { name: 'payment webhook (not configured here)', method: 'post', path: () => '/api/payments/stripe/webhook', body: () => ({ id: 'evt_forged', type: 'payment_intent.succeeded' }), expect: everyone(404) },
   // Strapi's generic account routes are closed to everyone: Ventalis' own routes replace them.
   { name: 'list users', method: 'get', path: () => '/api/users', expect: everyone(403) },

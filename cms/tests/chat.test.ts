@@ -245,6 +245,17 @@ describe('the chat-server side', () => {
     expect(read.body.data).toMatchObject({ lastReadMessageId: sent.body.data.message.id });
   });
 
+  test("tells the chat-server a member's conversations and who else is in each", async () => {
+    const { id } = await clientConversationOf('a');
+    const res = await internal('memberships', { member: { kind: 'user', id: people.a.id } });
+    expect(res.status).toBe(200);
+    const mine = (await as('a').get('/api/conversations')).body.data as { id: number; with: { kind: string; id: number }[] }[];
+    expect(res.body.data.map((c: { id: number }) => c.id).sort()).toEqual(mine.map((c) => c.id).sort());
+    expect(res.body.data.find((c: { id: number }) => c.id === id).with).toEqual(mine.find((c) => c.id === id)!.with.map(({ kind, id }) => ({ kind, id })));
+    expect((await internal('memberships', { member: { kind: 'user', id: people.a.id } }, null)).status).toBe(403);
+    expect((await internal('memberships', { member: { kind: 'user', id: 'me' } })).status).toBe(400);
+  });
+
   test('a message sent through the REST API is handed to the chat-server for live delivery', async () => {
     const { id } = await clientConversationOf('a');
     deliveries.length = 0;

@@ -81,6 +81,11 @@ export type Ack<T> = { data: T } | { error: { code: ChatErrorCode; message: stri
 
 export type PresenceStatus = 'online' | 'away' | 'offline';
 export type MemberRef = Pick<ChatMember, 'kind' | 'id'>;
+/** A conversation I am in, and who else is: what the chat-server keeps per socket. */
+export interface ConversationMembership {
+  id: number;
+  with: MemberRef[];
+}
 
 const conversationId = z.number({ error: 'conversationId must be a conversation id' }).int('conversationId must be a conversation id').positive('conversationId must be a conversation id');
 

@@ -22,6 +22,11 @@ export default {
     ctx.body = { data: await getService('conversation.chat').listFor(request.member) };
   },
 
+  async memberships(ctx: Context) {
+    const request = parseInput(memberRequest, ctx.request.body);
+    ctx.body = { data: await getService('conversation.chat').membershipsOf(request.member) };
+  },
+
   async history(ctx: Context) {
     const request = parseInput(historyRequest, ctx.request.body);
     ctx.body = { data: await getService('conversation.chat').history(request.member, request.conversationId, request.page) };

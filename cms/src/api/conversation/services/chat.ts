@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { LRUCache } from 'lru-cache';
 import type { ChatMember, ChatMessage, ConversationSummary, MemberKind } from '@ventalis/contracts';
 import { getService } from '../../../utils/services';
+import { createChatStore, type ActiveParticipant } from '../chat-store';
 
 const USER = 'plugin::users-permissions.user';
 const ADMIN = 'admin::user';
@@ -65,11 +67,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return false;
   }
 
-  async function participation(member: Member, conversationId: number): Promise<Row> {
+  const store = createChatStore(strapi);
+
+  /** My place in a conversation, with everyone else's: the rights check of every read and write. */
+  async function participation(member: Member, conversationId: number): Promise<{ mine: ActiveParticipant; all: ActiveParticipant[] }> {
     if (!Number.isSafeInteger(conversationId) || conversationId <= 0) throw new errors.NotFoundError(NOT_YOURS);
-    const found = await strapi.db.query(PARTICIPANT).findOne({ where: { conversation: { id: conversationId }, active: true, ...memberWhere(member) }, select: ['id', 'lastReadMessageId'] });
-    if (!found) throw new errors.NotFoundError(NOT_YOURS);
-    return found;
+    const all = await store.activeParticipants(conversationId);
+    const mine = all.find((p) => sameMember(p.member, member));
+    if (!mine) throw new errors.NotFoundError(NOT_YOURS);
+    return { mine, all };
   }
 
   /** A message row just written, as members receive it. */
@@ -81,21 +87,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     createdAt: new Date(row.createdAt).toISOString(),
   });
 
-  /** Messages with their senders described once per call. */
+  /** Messages with their senders. */
   async function toMessages(rows: Row[], conversationId: number): Promise<ChatMessage[]> {
-    const senders = new Map<string, Promise<ChatMember | null>>();
-    const senderOf = (row: Row) => {
-      const member: Member | null = row.senderUser ? { kind: 'user', id: row.senderUser.id } : row.senderAdmin ? { kind: 'admin', id: row.senderAdmin.id } : null;
-      if (!member) return Promise.resolve(null);
-      const key = `${member.kind}:${member.id}`;
-      if (!senders.has(key)) senders.set(key, describeAnyway(member));
-      return senders.get(key)!;
-    };
-    return Promise.all(rows.map(async (row) => asChatMessage(row, conversationId, await senderOf(row))));
+    const senderOf = (row: Row): Member | null => (row.senderUser ? { kind: 'user', id: row.senderUser.id } : row.senderAdmin ? { kind: 'admin', id: row.senderAdmin.id } : null);
+    return Promise.all(rows.map(async (row) => {
+      const sender = senderOf(row);
+      return asChatMessage(row, conversationId, sender ? await describeAnyway(sender) : null);
+    }));
+  }
+
+  /**
+   * Senders as others see them, kept a minute: every message carries its sender (a renamed
+   * member shows under the new name within that minute). Lookups under way are shared.
+   */
+  const senders = new LRUCache<string, Promise<ChatMember>>({ max: 10_000, ttl: 60_000 });
+  function describeAnyway(member: Member): Promise<ChatMember> {
+    const key = `${member.kind}:${member.id}`;
+    let described = senders.get(key);
+    if (!described) {
+      described = describeFromRows(member);
+      senders.set(key, described);
+      described.catch(() => senders.delete(key));
+    }
+    return described;
   }
 
   /** A sender who has since been blocked still shows with their name. */
-  async function describeAnyway(member: Member): Promise<ChatMember | null> {
+  async function describeFromRows(member: Member): Promise<ChatMember> {
     const described = await describe(member);
     if (described) return described;
     if (member.kind === 'admin') {
@@ -129,7 +147,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return {
       id: conversationId,
       order: conversation.order?.reference ?? null,
-      with: (await Promise.all(others.map((p) => describeAnyway(p.member!)))).filter((m): m is ChatMember => m !== null),
+      with: await Promise.all(others.map((p) => describeAnyway(p.member!))),
       lastMessage: last ? (await toMessages([last], conversationId))[0]! : null,
       unread,
       readUpTo: others.map((p) => ({ member: { kind: p.member!.kind, id: p.member!.id }, messageId: p.lastRead })),
@@ -145,9 +163,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function postSystemMessage(conversationId: number, body: string) {
-    const message = await strapi.db.query(MESSAGE).create({ data: { conversation: conversationId, body } });
-    await strapi.db.query(CONVERSATION).update({ where: { id: conversationId }, data: { lastMessageAt: new Date() } });
-    getService('chat.live').deliver(asChatMessage(message, conversationId, null), await service.participantsOf(conversationId));
+    const stored = await store.insertMessage(conversationId, body, null);
+    getService('chat.live').deliver(asChatMessage({ ...stored, body }, conversationId, null), await service.participantsOf(conversationId));
   }
 
   /**
@@ -212,32 +229,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return toMessages(rows, conversationId);
     },
 
+    /** My conversations and who else is in each: what the chat-server needs when I connect. */
+    async membershipsOf(me: Member): Promise<{ id: number; with: Member[] }[]> {
+      const memberships = await store.memberships(me);
+      return [...memberships].map(([id, participants]) => ({ id, with: participants.map((p) => p.member).filter((m) => !sameMember(m, me)) }));
+    },
+
     /** Everyone active in a conversation: whom its news goes to. */
     async participantsOf(conversationId: number): Promise<Member[]> {
-      const participants: Row[] = await strapi.db.query(PARTICIPANT).findMany({ where: { conversation: { id: conversationId }, active: true }, populate: { user: { select: ['id'] }, admin: { select: ['id'] } } });
-      return participants.map(memberOfParticipant).filter((m): m is Member => m !== null);
+      return (await store.activeParticipants(conversationId)).map((p) => p.member);
     },
 
     /** Stores a message; the sender has read everything up to it. */
     async send(me: Member, conversationId: number, body: string): Promise<{ message: ChatMessage; recipients: Member[] }> {
-      const mine = await participation(me, conversationId);
-      const message = await strapi.db.transaction(async () => {
-        const created = await strapi.db.query(MESSAGE).create({ data: { conversation: conversationId, body, ...(me.kind === 'user' ? { senderUser: me.id } : { senderAdmin: me.id }) } });
-        await strapi.db.query(CONVERSATION).update({ where: { id: conversationId }, data: { lastMessageAt: new Date() } });
-        await strapi.db.query(PARTICIPANT).update({ where: { id: mine.id }, data: { lastReadMessageId: created.id } });
-        return created;
-      });
+      const { mine, all } = await participation(me, conversationId);
+      const stored = await store.insertMessage(conversationId, body, { member: me, participantId: mine.participantId });
       // The stored row is the message: no second read; the sender as others see them.
-      const [sender, recipients] = await Promise.all([describeAnyway(me), service.participantsOf(conversationId)]);
-      return { message: asChatMessage(message, conversationId, sender), recipients };
+      return { message: asChatMessage({ ...stored, body }, conversationId, await describeAnyway(me)), recipients: all.map((p) => p.member) };
     },
 
     /** Read receipts: never backwards, never past the last message. */
     async markRead(me: Member, conversationId: number, upTo: number): Promise<{ lastReadMessageId: number }> {
-      const mine = await participation(me, conversationId);
+      const { mine } = await participation(me, conversationId);
       const [last] = await messageRow({ conversation: { id: conversationId } }, 'desc', 1);
-      const next = Math.max(Number(mine.lastReadMessageId ?? 0), Math.min(upTo, last?.id ?? 0));
-      if (next !== mine.lastReadMessageId) await strapi.db.query(PARTICIPANT).update({ where: { id: mine.id }, data: { lastReadMessageId: next } });
+      const next = Math.max(mine.lastRead, Math.min(upTo, last?.id ?? 0));
+      if (next !== mine.lastRead) await strapi.db.query(PARTICIPANT).update({ where: { id: mine.participantId }, data: { lastReadMessageId: next } });
       return { lastReadMessageId: next };
     },
 

@@ -1,0 +1,152 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { createId } from '@paralleldrive/cuid2';
+import type { MemberKind } from '@ventalis/contracts';
+
+const CONVERSATION = 'api::conversation.conversation';
+const PARTICIPANT = 'api::conversation.conversation-participant';
+const MESSAGE = 'api::conversation.message';
+
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+  inverseOrderColumnName?: string;
+}
+
+export interface ActiveParticipant {
+  participantId: number;
+  member: { kind: MemberKind; id: number };
+  lastRead: number;
+}
+
+type ParticipantRow = { participantId: number; lastRead: number | null; userId: number | null; adminId: number | null };
+
+const asParticipant = (row: ParticipantRow): ActiveParticipant | null => {
+  const member = row.userId ? { kind: 'user' as const, id: Number(row.userId) } : row.adminId ? { kind: 'admin' as const, id: Number(row.adminId) } : null;
+  return member ? { participantId: Number(row.participantId), member, lastRead: Number(row.lastRead ?? 0) } : null;
+};
+
+/**
+ * The chat's hot path in plain SQL: every message sent goes through here, hundreds a second.
+ * Strapi's query engine costs a dozen statements and most of a core for one message (links
+ * with their order recomputed, the row read back); these are the few statements it needs.
+ * Table and column names come from Strapi's own metadata, so the rows are the ones its
+ * queries read everywhere else.
+ */
+export function createChatStore(strapi: Core.Strapi) {
+  let tables: ReturnType<typeof readTables> | undefined;
+
+  function readTables() {
+    const schema = strapi.db.getSchemaName() as string | undefined;
+    const qualified = (name: string) => (schema ? `${schema}.${name}` : name);
+    const meta = (uid: string) => strapi.db.metadata.get(uid as never) as unknown as { tableName: string; attributes: Record<string, { joinTable?: JoinTable }> };
+    const link = (uid: string, attribute: string) => {
+      const joinTable = meta(uid).attributes[attribute]?.joinTable;
+      if (!joinTable) throw new Error(`${uid}.${attribute} is not a relation`);
+      return { ...joinTable, name: qualified(joinTable.name) };
+    };
+    return {
+      messages: qualified(meta(MESSAGE).tableName),
+      participants: qualified(meta(PARTICIPANT).tableName),
+      conversations: qualified(meta(CONVERSATION).tableName),
+      messageConversation: link(MESSAGE, 'conversation'),
+      messageSender: { user: link(MESSAGE, 'senderUser'), admin: link(MESSAGE, 'senderAdmin') },
+      participantConversation: link(PARTICIPANT, 'conversation'),
+      participantMember: { user: link(PARTICIPANT, 'user'), admin: link(PARTICIPANT, 'admin') },
+    };
+  }
+  const t = () => (tables ??= readTables());
+  const knex = (): Knex => strapi.db.connection;
+
+  return {
+    /** Everyone active in a conversation, with how far they have read: one statement. */
+    async activeParticipants(conversationId: number): Promise<ActiveParticipant[]> {
+      const { participants, participantConversation: pc, participantMember: pm } = t();
+      const rows: ParticipantRow[] = await knex()
+        .select('p.id as participantId', 'p.last_read_message_id as lastRead', `pu.${pm.user.inverseJoinColumn.name} as userId`, `pa.${pm.admin.inverseJoinColumn.name} as adminId`)
+        .from(`${participants} as p`)
+        .join(`${pc.name} as pc`, `pc.${pc.joinColumn.name}`, 'p.id')
+        .leftJoin(`${pm.user.name} as pu`, `pu.${pm.user.joinColumn.name}`, 'p.id')
+        .leftJoin(`${pm.admin.name} as pa`, `pa.${pm.admin.joinColumn.name}`, 'p.id')
+        .where(`pc.${pc.inverseJoinColumn.name}`, conversationId)
+        .andWhere('p.active', true)
+        .orderBy('p.id');
+      return rows.map(asParticipant).filter((p): p is ActiveParticipant => p !== null);
+    },
+
+    /** The conversations a member is active in, with everyone active in each: one statement. */
+    async memberships(member: { kind: MemberKind; id: number }): Promise<Map<number, ActiveParticipant[]>> {
+      const { participants, participantConversation: pc, participantMember: pm } = t();
+      const mine = pm[member.kind];
+      const rows: (ParticipantRow & { conversationId: number })[] = await knex()
+        .select(`others.${pc.inverseJoinColumn.name} as conversationId`, 'p.id as participantId', 'p.last_read_message_id as lastRead', `pu.${pm.user.inverseJoinColumn.name} as userId`, `pa.${pm.admin.inverseJoinColumn.name} as adminId`)
+        .from(`${mine.name} as me`)
+        .join(`${participants} as my`, 'my.id', `me.${mine.joinColumn.name}`)
+        .join(`${pc.name} as mc`, `mc.${pc.joinColumn.name}`, 'my.id')
+        .join(`${pc.name} as others`, `others.${pc.inverseJoinColumn.name}`, `mc.${pc.inverseJoinColumn.name}`)
+        .join(`${participants} as p`, 'p.id', `others.${pc.joinColumn.name}`)
+        .leftJoin(`${pm.user.name} as pu`, `pu.${pm.user.joinColumn.name}`, 'p.id')
+        .leftJoin(`${pm.admin.name} as pa`, `pa.${pm.admin.joinColumn.name}`, 'p.id')
+        .where(`me.${mine.inverseJoinColumn.name}`, member.id)
+        .andWhere('my.active', true)
+        .andWhere('p.active', true)
+        .orderBy([`others.${pc.inverseJoinColumn.name}`, 'p.id']);
+      const conversations = new Map<number, ActiveParticipant[]>();
+      for (const row of rows) {
+        const participant = asParticipant(row);
+        if (!participant) continue;
+        const id = Number(row.conversationId);
+        conversations.set(id, [...(conversations.get(id) ?? []), participant]);
+      }
+      return conversations;
+    },
+
+    /**
+     * Stores a message atomically: the row, its conversation and sender links, the
+     * conversation's last activity and, for a member's message, the sender's read mark.
+     * On PostgreSQL that is one statement (one round trip); elsewhere, one transaction.
+     */
+    async insertMessage(conversationId: number, body: string, sender: { member: { kind: MemberKind; id: number }; participantId: number } | null): Promise<{ id: number; createdAt: Date }> {
+      const { messages, conversations, participants, messageConversation: mc, messageSender } = t();
+      const now = new Date();
+      const message = { document_id: createId(), body, created_at: now, updated_at: now, published_at: now };
+      const senderLink = sender ? messageSender[sender.member.kind] : null;
+      // The conversation's order of messages follows their ids.
+      const conversationLink = (id: unknown) => ({ [mc.joinColumn.name]: id, [mc.inverseJoinColumn.name]: conversationId, ...(mc.inverseOrderColumnName ? { [mc.inverseOrderColumnName]: id } : {}) });
+
+      if (strapi.db.dialect.client === 'postgres') {
+        const statement = (db: Knex | Knex.Transaction) => {
+          const id = db.raw('(select id from stored)');
+          let query = db
+            .with('stored', (q) => q.insert(message).into(messages).returning('id'))
+            .with('linked', (q) => q.insert(conversationLink(id)).into(mc.name))
+            .with('touched', (q) => q.table(conversations).where('id', conversationId).update({ last_message_at: now, updated_at: now }));
+          if (sender && senderLink) {
+            query = query
+              .with('signed', (q) => q.insert({ [senderLink.joinColumn.name]: id, [senderLink.inverseJoinColumn.name]: sender.member.id }).into(senderLink.name))
+              .with('seen', (q) => q.table(participants).where('id', sender.participantId).update({ last_read_message_id: id }));
+          }
+          return query.select('id').from('stored');
+        };
+        // Inside a caller's transaction, join it; otherwise the statement is its own.
+        const [row] = strapi.db.inTransaction() ? await strapi.db.transaction(({ trx }) => statement(trx)) : await statement(knex());
+        return { id: Number(row.id), createdAt: now };
+      }
+
+      return strapi.db.transaction(async ({ trx }) => {
+        const [row] = await trx(messages).insert(message).returning('id');
+        const id = Number(typeof row === 'object' ? row.id : row);
+        await trx(mc.name).insert(conversationLink(id));
+        if (sender && senderLink) {
+          await trx(senderLink.name).insert({ [senderLink.joinColumn.name]: id, [senderLink.inverseJoinColumn.name]: sender.member.id });
+          await trx(participants).where('id', sender.participantId).update({ last_read_message_id: id });
+        }
+        await trx(conversations).where('id', conversationId).update({ last_message_at: now, updated_at: now });
+        return { id, createdAt: now };
+      });
+    },
+  };
+}
+
+export type ChatStore = ReturnType<typeof createChatStore>;
