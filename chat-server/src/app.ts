@@ -50,6 +50,8 @@ export interface ApplicationOptions {
   /** At most this many messages per socket in floodWindowMs. */
   floodLimit?: number;
   floodWindowMs?: number;
+  /** How often the members connected here are reported to the cms as seen (its email fallback). */
+  seenEveryMs?: number;
 }
 
 export const roomOf = (member: MemberRef) => `member:${member.kind}:${member.id}`;
@@ -73,6 +75,7 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
   const clock = deps.clock ?? Date.now;
   const floodLimit = options.floodLimit ?? 20;
   const floodWindowMs = options.floodWindowMs ?? 10_000;
+  const seenEveryMs = options.seenEveryMs ?? 60_000;
   const allowed = new Set(options.allowedOrigins);
 
   // Before Socket.IO attaches: it passes on to this listener every request that is not its own.
@@ -222,6 +225,7 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
     });
 
     socket.on('disconnect', async () => {
+      reportSeen([member]);
       // Offline only when the member's last tab, on any node, has gone.
       const left = await io.in(room).fetchSockets().catch(() => []);
       if (left.length === 0) announce(socket, 'offline');
@@ -235,6 +239,7 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
       // The cms is unreachable: the socket still delivers; conversation:list tries again.
     }
     announce(socket, 'online');
+    reportSeen([member]);
     // Who of the people this member talks to is already here (on any node).
     for (const [peerRoom, peer] of peersOf(socket)) {
       const here = await io.in(peerRoom).fetchSockets().catch(() => []);
@@ -242,11 +247,31 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
     }
   });
 
+  /**
+   * The cms emails members away for a while with unread messages: it hears who is here when
+   * they connect and leave, and every minute while they stay (from every node, for its own sockets).
+   */
+  function reportSeen(members: MemberRef[]) {
+    deps.cms.seen(members).catch(() => {
+      // The next report (at most a minute away) says it again.
+    });
+  }
+  const seenTimer = setInterval(() => {
+    const here = new Map<string, MemberRef>();
+    for (const socket of io.of('/').sockets.values()) here.set(roomOf(socket.data.member), socket.data.member);
+    const members = [...here.values()];
+    for (let i = 0; i < members.length; i += 1000) reportSeen(members.slice(i, i + 1000));
+  }, seenEveryMs);
+  seenTimer.unref();
+
   return {
     io,
     deliver,
     /** Stops accepting sockets and closes those open; the caller closes Redis afterwards. */
-    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
+    close: () => {
+      clearInterval(seenTimer);
+      return new Promise<void>((resolve) => io.close(() => resolve()));
+    },
   };
 }
 

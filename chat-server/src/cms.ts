@@ -45,6 +45,7 @@ export function createCmsGateway(options: CmsGatewayOptions) {
 
   return {
     conversations: (member: MemberRef) => call<ConversationSummary[]>('conversations', { member }),
+    seen: (members: MemberRef[]) => call<void>('seen', { members }),
     memberships: (member: MemberRef) => call<ConversationMembership[]>('memberships', { member }),
     history: (member: MemberRef, conversationId: number, page: { after?: number; before?: number; limit?: number }) => call<ChatMessage[]>('history', { member, conversationId, page }),
     send: (member: MemberRef, conversationId: number, body: string) => call<{ message: ChatMessage; recipients: MemberRef[] }>('send', { member, conversationId, body }),

@@ -191,3 +191,52 @@ describe('typing, presence and read receipts', () => {
     expect(seen.flat()).toEqual([]);
   });
 });
+
+describe('presence for the email fallback', () => {
+  const PRESENCE = 'api::conversation.member-presence';
+  const lastSeen = async (who: Person) => {
+    const row = await cms.strapi.db.query(PRESENCE).findOne({ where: { member: `user:${who.id}` } });
+    return row?.lastSeenAt ? new Date(row.lastSeenAt).getTime() : 0;
+  };
+  const longAgo = (who: Person) => cms.strapi.service('api::conversation.chat').seen([{ kind: 'user', id: who.id }], new Date(Date.now() - 3_600_000));
+  const until = async (check: () => Promise<boolean>) => {
+    const deadline = Date.now() + 3000;
+    while (!(await check()) && Date.now() < deadline) await pause(50);
+    return check();
+  };
+
+  test('a member is reported seen when they connect and every period while connected, and no longer once gone', async () => {
+    const quick = await startChat(cmsUrl, 0, { seenEveryMs: 300 });
+    try {
+      await Promise.all([longAgo(people.a), longAgo(people.b)]);
+      const bBefore = await lastSeen(people.b);
+      const connectedAt = Date.now();
+      const socket = await open(quick.url, await ticketFor(cms, people.a));
+      expect(await until(async () => (await lastSeen(people.a)) >= connectedAt - 1000)).toBe(true);
+
+      await longAgo(people.a);
+      const stillHere = Date.now();
+      expect(await until(async () => (await lastSeen(people.a)) >= stillHere - 1000)).toBe(true);
+
+      socket.close();
+      await pause(200);
+      await longAgo(people.a);
+      const goneAt = Date.now();
+      await pause(900);
+      expect(await lastSeen(people.a)).toBeLessThan(goneAt - 1000);
+      expect(await lastSeen(people.b)).toBe(bBefore);
+    } finally {
+      await quick.app.close();
+      quick.http.close();
+    }
+  });
+
+  test('leaving is reported too: the last moment they were there', async () => {
+    const socket = await connectAs(people.a);
+    await pause(200);
+    await longAgo(people.a);
+    const leftAt = Date.now();
+    socket.close();
+    expect(await until(async () => (await lastSeen(people.a)) >= leftAt - 1000)).toBe(true);
+  });
+});

@@ -25,7 +25,16 @@ const changesPublicContent = (context: { uid: string; action: string }) => PUBLI
 
 let closeOutbox: (() => Promise<void>) | undefined;
 let storefront: StorefrontNotifier | undefined;
-let expiryTimer: NodeJS.Timeout | undefined;
+let timers: NodeJS.Timeout[] = [];
+
+/** Background work once a minute; a failure is logged and tried again at the next tick. */
+const everyMinute = (strapi: Core.Strapi, what: string, work: () => Promise<unknown>) => {
+  const timer = setInterval(() => {
+    work().catch((error: unknown) => strapi.log.error(`${what} failed: ${String(error)}`));
+  }, 60_000);
+  timer.unref();
+  timers.push(timer);
+};
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -91,16 +100,14 @@ export default {
     await getService('consultant.assignment').assignUnassignedClients();
     await getService('conversation.chat').ensureClientConversations();
     // Unpaid orders past their deadline give their stock back.
-    expiryTimer = setInterval(() => {
-      getService('order.lifecycle')
-        .expireUnpaidOrders()
-        .catch((error: unknown) => strapi.log.error(`Expiring unpaid orders failed: ${String(error)}`));
-    }, 60_000);
-    expiryTimer.unref();
+    everyMinute(strapi, 'Expiring unpaid orders', () => getService('order.lifecycle').expireUnpaidOrders());
+    // Members away with unread messages get their summary by email.
+    everyMinute(strapi, 'Sending unread-message summaries', () => getService('conversation.offline-summary').sendDue());
   },
 
   async destroy() {
-    clearInterval(expiryTimer);
+    for (const timer of timers) clearInterval(timer);
+    timers = [];
     storefront?.stop();
     await getService('account.rate-limit').close();
     await closeOutbox?.();

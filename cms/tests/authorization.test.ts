@@ -131,6 +131,13 @@ const ROUTES: Route[] = [
     expect: everyone(403),
   },
   {
+    name: "the chat-server's presence report (without its secret)",
+    method: 'post',
+    path: () => '/api/chat/internal/seen',
+    body: () => ({ members: [{ kind: 'user', id: ids.customerA }] }),
+    expect: everyone(403),
+  },
+  {
     name: "the chat-server's memberships (without its secret)",
     method: 'post',
     path: () => '/api/chat/internal/memberships',

@@ -36,7 +36,7 @@ export async function startCms(env: Record<string, string> = {}) {
 }
 
 /** A chat-server on a port of its own (0: any free one), against that cms. */
-export async function startChat(cmsUrl: string, port = 0, options: { floodLimit?: number } = {}): Promise<{ app: ChatApplication; http: HttpServer; url: string; port: number }> {
+export async function startChat(cmsUrl: string, port = 0, options: { floodLimit?: number; seenEveryMs?: number } = {}): Promise<{ app: ChatApplication; http: HttpServer; url: string; port: number }> {
   const http = createServer();
   const app = createApplication(http, { cms: createCmsGateway({ baseUrl: cmsUrl, secret: SECRET }) }, { allowedOrigins: [ORIGIN], secret: SECRET, ...options });
   await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));

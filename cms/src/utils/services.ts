@@ -15,6 +15,7 @@ import type lifecycle from '../api/order/services/lifecycle';
 import type payments from '../api/order/services/payments';
 import type orders from '../api/order/services/orders';
 import type chat from '../api/conversation/services/chat';
+import type offlineSummary from '../api/conversation/services/offline-summary';
 import type live from '../api/chat/services/live';
 
 type Factory = (...args: never[]) => unknown;
@@ -38,6 +39,7 @@ interface Services {
   'order.payments': ServiceOf<typeof payments>;
   'order.orders': ServiceOf<typeof orders>;
   'conversation.chat': ServiceOf<typeof chat>;
+  'conversation.offline-summary': ServiceOf<typeof offlineSummary>;
   'chat.live': ServiceOf<typeof live>;
 }
 

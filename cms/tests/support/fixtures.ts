@@ -90,6 +90,7 @@ export async function snapshot(strapi: Core.Strapi) {
     'api::conversation.conversation',
     'api::conversation.conversation-participant',
     'api::conversation.message',
+    'api::conversation.member-presence',
   ] as const;
   const out: Record<string, unknown> = {};
   for (const uid of uids) {

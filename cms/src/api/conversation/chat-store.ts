@@ -6,6 +6,10 @@ import type { MemberKind } from '@ventalis/contracts';
 const CONVERSATION = 'api::conversation.conversation';
 const PARTICIPANT = 'api::conversation.conversation-participant';
 const MESSAGE = 'api::conversation.message';
+const PRESENCE = 'api::conversation.member-presence';
+
+/** How a member is written in the presence table: `user:12`, `admin:3`. */
+export const memberKey = (member: { kind: MemberKind; id: number }) => `${member.kind}:${member.id}`;
 
 interface JoinTable {
   name: string;
@@ -48,6 +52,7 @@ export function createChatStore(strapi: Core.Strapi) {
     };
     return {
       messages: qualified(meta(MESSAGE).tableName),
+      presences: qualified(meta(PRESENCE).tableName),
       participants: qualified(meta(PARTICIPANT).tableName),
       conversations: qualified(meta(CONVERSATION).tableName),
       messageConversation: link(MESSAGE, 'conversation'),
@@ -145,6 +150,62 @@ export function createChatStore(strapi: Core.Strapi) {
         await trx(conversations).where('id', conversationId).update({ last_message_at: now, updated_at: now });
         return { id, createdAt: now };
       });
+    },
+
+    /** Members seen on the chat now (or at `at`): their presence rows, created when missing. */
+    async markSeen(members: { kind: MemberKind; id: number }[], at: Date): Promise<void> {
+      const keys = [...new Set(members.map(memberKey))];
+      if (keys.length === 0) return;
+      const { presences } = t();
+      await strapi.db.transaction(async ({ trx }) => {
+        const known = new Set((await trx(presences).select('member').whereIn('member', keys)).map((row: { member: string }) => row.member));
+        if (known.size > 0) await trx(presences).whereIn('member', [...known]).update({ last_seen_at: at, updated_at: at });
+        const added = keys.filter((key) => !known.has(key));
+        if (added.length > 0) await trx(presences).insert(added.map((member) => ({ document_id: createId(), member, last_seen_at: at, created_at: at, updated_at: at, published_at: at })));
+      });
+    },
+
+    /** Every active participant with unread messages, and how many: one statement. */
+    async unreadParticipations(): Promise<(ActiveParticipant & { conversationId: number; unread: number })[]> {
+      const { participants, participantConversation: pc, participantMember: pm, messageConversation: mc } = t();
+      const rows: (ParticipantRow & { conversationId: number; unread: number | string })[] = await knex()
+        .select(`pc.${pc.inverseJoinColumn.name} as conversationId`, 'p.id as participantId', 'p.last_read_message_id as lastRead', `pu.${pm.user.inverseJoinColumn.name} as userId`, `pa.${pm.admin.inverseJoinColumn.name} as adminId`)
+        .count({ unread: `mc.${mc.joinColumn.name}` })
+        .from(`${participants} as p`)
+        .join(`${pc.name} as pc`, `pc.${pc.joinColumn.name}`, 'p.id')
+        .join(`${mc.name} as mc`, function unreadMessages() {
+          this.on(`mc.${mc.inverseJoinColumn.name}`, `pc.${pc.inverseJoinColumn.name}`).andOn(`mc.${mc.joinColumn.name}`, '>', knex().raw('coalesce(p.last_read_message_id, 0)'));
+        })
+        .leftJoin(`${pm.user.name} as pu`, `pu.${pm.user.joinColumn.name}`, 'p.id')
+        .leftJoin(`${pm.admin.name} as pa`, `pa.${pm.admin.joinColumn.name}`, 'p.id')
+        .where('p.active', true)
+        .groupBy(`pc.${pc.inverseJoinColumn.name}`, 'p.id', 'p.last_read_message_id', `pu.${pm.user.inverseJoinColumn.name}`, `pa.${pm.admin.inverseJoinColumn.name}`);
+      return rows.flatMap((row) => {
+        const participant = asParticipant(row);
+        return participant ? [{ ...participant, conversationId: Number(row.conversationId), unread: Number(row.unread) }] : [];
+      });
+    },
+
+    /**
+     * Claims the right to send a member their summary of unread messages: granted once per
+     * absence (not since they were last seen), and only when they have been away since
+     * `awaySince` at least. Atomic, so that two cms processes never both send it.
+     */
+    async claimSummary(member: { kind: MemberKind; id: number }, now: Date, awaySince: Date): Promise<boolean> {
+      const { presences } = t();
+      const key = memberKey(member);
+      const [existing] = await knex()(presences).select('id').where('member', key).limit(1);
+      if (!existing) {
+        // Never seen on the chat: the first summary is theirs.
+        await knex()(presences).insert({ document_id: createId(), member: key, last_seen_at: null, summary_sent_at: now, created_at: now, updated_at: now, published_at: now });
+        return true;
+      }
+      const claimed = await knex()(presences)
+        .where('member', key)
+        .andWhere((q) => q.whereNull('last_seen_at').orWhere('last_seen_at', '<=', awaySince))
+        .andWhere((q) => q.whereNull('summary_sent_at').orWhere((seen) => seen.whereNotNull('last_seen_at').andWhereRaw('summary_sent_at < last_seen_at')))
+        .update({ summary_sent_at: now, updated_at: now });
+      return Number(claimed) > 0;
     },
   };
 }

@@ -15,11 +15,19 @@ const historyRequest = z.strictObject({ ...inConversation, page: historyQuerySch
 const sendRequest = z.strictObject({ ...inConversation, ...messageBodySchema.shape });
 const readRequest = z.strictObject({ ...inConversation, ...markReadSchema.shape });
 const memberRequest = z.strictObject({ member });
+const seenRequest = z.strictObject({ members: z.array(member).max(1000, 'Report at most 1,000 members at a time') });
 
 export default {
   async conversations(ctx: Context) {
     const request = parseInput(memberRequest, ctx.request.body);
     ctx.body = { data: await getService('conversation.chat').listFor(request.member) };
+  },
+
+  /** Members with a socket open on the reporting chat-server: seen now. */
+  async seen(ctx: Context) {
+    const request = parseInput(seenRequest, ctx.request.body);
+    await getService('conversation.chat').seen(request.members);
+    ctx.status = 204;
   },
 
   async memberships(ctx: Context) {

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { LRUCache } from 'lru-cache';
 import type { ChatMember, ChatMessage, ConversationSummary, MemberKind } from '@ventalis/contracts';
 import { getService } from '../../../utils/services';
-import { createChatStore, type ActiveParticipant } from '../chat-store';
+import { createChatStore, memberKey, type ActiveParticipant } from '../chat-store';
 
 const USER = 'plugin::users-permissions.user';
 const ADMIN = 'admin::user';
@@ -193,12 +193,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return left && joined ? joined.name : null;
   }
 
+  /** Members reading their messages through the REST API count as seen (a write a minute at most). */
+  const lastTouched = new LRUCache<string, number>({ max: 50_000, ttl: 60_000 });
+  async function touch(me: Member) {
+    const key = memberKey(me);
+    if (lastTouched.has(key)) return;
+    lastTouched.set(key, Date.now());
+    await store.markSeen([me], new Date());
+  }
+
   const service = {
     describe,
+    describeSender: describeAnyway,
     mayContact,
+    store,
+
+    /** Members connected to the chat-server now (it reports them every minute), or at `at`. */
+    seen(members: Member[], at = new Date()) {
+      return store.markSeen(members, at);
+    },
 
     /** My conversations, the most recent first, with unread counts. */
     async listFor(me: Member): Promise<ConversationSummary[]> {
+      await touch(me);
       const mine: Row[] = await strapi.db.query(PARTICIPANT).findMany({ where: { active: true, ...memberWhere(me) }, populate: { conversation: { select: ['id', 'lastMessageAt'] } } });
       const ordered = mine
         .map((p) => p.conversation)
@@ -209,6 +226,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Unread messages across my conversations, in one count (the header's badge, on every page). */
     async unreadCount(me: Member): Promise<number> {
+      await touch(me);
       const mine: Row[] = await strapi.db.query(PARTICIPANT).findMany({ where: { active: true, ...memberWhere(me) }, select: ['lastReadMessageId'], populate: { conversation: { select: ['id'] } } });
       const unread = mine.filter((p) => p.conversation).map((p) => ({ conversation: { id: p.conversation.id }, id: { $gt: Number(p.lastReadMessageId ?? 0) } }));
       return unread.length === 0 ? 0 : strapi.db.query(MESSAGE).count({ where: { $or: unread } });

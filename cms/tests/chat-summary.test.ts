@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startApp, type TestApp } from './support/strapi';
+import { bearer, createConsultant, login, registerCustomer, snapshot } from './support/fixtures';
+
+/** The chat's email fallback: one summary for a member away 15 minutes with unread messages. */
+let app: TestApp;
+const CHAT_SECRET = 'chat-summary-secret';
+const people = {} as Record<'a' | 'b' | 'x', { id: number; jwt: string; email: string }>;
+const conversations = { a: 0, b: 0 };
+const MINUTE = 60_000;
+const t0 = Date.now();
+const at = (minutes: number) => new Date(t0 + minutes * MINUTE);
+
+const chat = () => app.strapi.service('api::conversation.chat');
+const summaries = () => app.strapi.service('api::conversation.offline-summary');
+const seen = (who: keyof typeof people, minutes: number) => chat().seen([{ kind: 'user', id: people[who].id }], at(minutes));
+const say = async (who: keyof typeof people, conversationId: number, body: string) => {
+  const res = await app.api().post(`/api/conversations/${conversationId}/messages`).set(bearer(people[who].jwt)).send({ body });
+  expect(res.status).toBe(201);
+  return res.body.data as { id: number };
+};
+const summariesTo = (who: keyof typeof people) => app.mailbox.mailsTo(people[who].email).filter((m) => /unread message/.test(m.subject));
+
+beforeAll(async () => {
+  app = await startApp({ CHAT_SECRET, STOREFRONT_URL: 'http://shop.test' });
+  const x = await createConsultant(app, { firstName: 'Xavier', lastName: 'Roux' });
+  const a = await registerCustomer(app, { email: 'a@summary.test', firstName: 'Anne', lastName: 'Martin', companyName: 'Alpha Packaging' });
+  const b = await registerCustomer(app, { email: 'b@summary.test', firstName: 'Bruno', lastName: 'Petit', companyName: 'Beta Cleaning' });
+  people.a = { id: a.id, jwt: (await login(app, a.email, a.password)).jwt, email: a.email };
+  people.b = { id: b.id, jwt: (await login(app, b.email, b.password)).jwt, email: b.email };
+  people.x = { id: x.userId, jwt: (await login(app, x.email, x.password)).jwt, email: x.email };
+  conversations.a = await chat().syncClientConversation(a.id);
+  conversations.b = await chat().syncClientConversation(b.id);
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('the unread-messages email', () => {
+  test('goes once to a member away for more than 15 minutes, listing what they missed, until they come back', async () => {
+    await seen('x', 0);
+    await say('a', conversations.a, 'Could you confirm the delivery date of order 42?');
+    await say('a', conversations.a, 'We need the boxes by Friday.');
+    await say('b', conversations.b, 'Hello, a quote for 20,000 mailer bags please.');
+
+    // Away for 10 minutes: nothing yet.
+    expect(await summaries().sendDue(at(10))).toBe(0);
+    expect(summariesTo('x')).toHaveLength(0);
+
+    // Away for 16 minutes: one email with every conversation that has unread messages.
+    expect(await summaries().sendDue(at(16))).toBe(1);
+    const [mail] = summariesTo('x');
+    expect(mail!.subject).toBe('You have 3 unread messages on Ventalis');
+    expect(mail!.text).toContain('With Anne Martin — 2 unread messages');
+    expect(mail!.text).toContain('Anne Martin: Could you confirm the delivery date of order 42?');
+    expect(mail!.text).toContain('Anne Martin: We need the boxes by Friday.');
+    expect(mail!.text).toContain('With Bruno Petit — 1 unread message');
+    expect(mail!.text).toContain(`http://shop.test/messages?c=${conversations.a}`);
+    expect(mail!.text).toContain(`http://shop.test/messages?c=${conversations.b}`);
+
+    // Still away, even with a new message: no second email.
+    await say('a', conversations.a, 'Any news?');
+    expect(await summaries().sendDue(at(30))).toBe(0);
+    expect(summariesTo('x')).toHaveLength(1);
+
+    // Back at minute 40, away again: after 15 more minutes, a new summary.
+    await seen('x', 40);
+    expect(await summaries().sendDue(at(50))).toBe(0);
+    expect(await summaries().sendDue(at(56))).toBe(1);
+    expect(summariesTo('x')).toHaveLength(2);
+    expect(summariesTo('x')[1]!.subject).toBe('You have 4 unread messages on Ventalis');
+  });
+
+  test('a member who has read everything gets nothing, however long away', async () => {
+    const answer = await say('x', conversations.a, 'Delivery on Thursday.');
+    // A reads it, then leaves.
+    await app.api().post(`/api/conversations/${conversations.a}/read`).set(bearer(people.a.jwt)).send({ upTo: answer.id }).expect(200);
+    await seen('a', 60);
+    await summaries().sendDue(at(120));
+    expect(summariesTo('a')).toHaveLength(0);
+  });
+
+  test('reading messages in the shop counts as being there', async () => {
+    await say('x', conversations.b, 'Here is your quote.');
+    // B last seen long ago, but the shop's header asks for the unread count now.
+    await chat().seen([{ kind: 'user', id: people.b.id }], new Date(Date.now() - 60 * MINUTE));
+    await app.api().get('/api/conversations/unread').set(bearer(people.b.jwt)).expect(200);
+    expect(await summaries().sendDue(new Date(Date.now() + 10 * MINUTE))).toBe(0);
+    expect(summariesTo('b')).toHaveLength(0);
+    // Away 16 minutes after that: the summary comes.
+    await summaries().sendDue(new Date(Date.now() + 16 * MINUTE));
+    expect(summariesTo('b')).toHaveLength(1);
+    expect(summariesTo('b')[0]!.text).toContain('Xavier Roux: Here is your quote.');
+  });
+});
+
+describe('the chat-server reports who is connected', () => {
+  const report = (members: object, secret: string | null = CHAT_SECRET) => {
+    const request = app.api().post('/api/chat/internal/seen');
+    return (secret ? request.set({ Authorization: `Bearer ${secret}` }) : request).send({ members });
+  };
+  const lastSeen = async (id: number) => (await app.strapi.db.query('api::conversation.member-presence').findOne({ where: { member: `user:${id}` } }))?.lastSeenAt;
+
+  test('a reported member is seen now', async () => {
+    await seen('a', -100);
+    const before = Date.now();
+    expect((await report([{ kind: 'user', id: people.a.id }])).status).toBe(204);
+    expect(new Date(await lastSeen(people.a.id)).getTime()).toBeGreaterThanOrEqual(before - 1000);
+  });
+
+  test('only the chat-server may report, and only well-formed lists', async () => {
+    await seen('a', -100);
+    const before = await snapshot(app.strapi);
+    const seenBefore = await lastSeen(people.a.id);
+    expect((await report([{ kind: 'user', id: people.a.id }], null)).status).toBe(403);
+    expect((await report([{ kind: 'user', id: people.a.id }], 'guess')).status).toBe(403);
+    const bad = await report([{ kind: 'robot', id: 1 }]);
+    expect(bad.status).toBe(400);
+    expect((await report('everyone')).status).toBe(400);
+    expect(await lastSeen(people.a.id)).toEqual(seenBefore);
+    expect(await snapshot(app.strapi)).toEqual(before);
+  });
+});
