@@ -129,6 +129,8 @@ service(
       PREVIEW_SECRET: previewSecret,
       CHAT_SECRET: chatSecret,
       CHAT_SERVER_URL: `http://127.0.0.1:${chatPort}`,
+      // The panel's Messages page connects there (the chat-server allows the panel's origin below).
+      CHAT_PUBLIC_URL: chatUrl,
       // The storefront forwards visitors' addresses for the sign-in rate limits.
       BEHIND_PROXY: 'true',
     },
@@ -166,6 +168,7 @@ service(
       HOST: '0.0.0.0',
       CMS_URL: `http://127.0.0.1:${port}`,
       CHAT_SECRET: chatSecret,
+      // The storefront's messages page and the admin panel's Messages page.
       ALLOWED_ORIGINS: `${storefrontOrigin},http://localhost:${port}`,
       REDIS_URL: '',
     },
