@@ -60,7 +60,9 @@ export const NewConversation = ({ api, onStart }: Props) => {
         <Field.Root name="contact" error={error ?? undefined}>
           <Field.Label>Write to</Field.Label>
           <Combobox
-            placeholder="A customer, consultant or administrator"
+            placeholder="A name or a company"
+            // A company or a last name finds the person too, not only the start of their first name.
+            autocomplete={{ type: 'list', filter: 'contains' }}
             value={chosen}
             onChange={(value?: string) => {
               setChosen(value);
