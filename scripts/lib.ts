@@ -1,6 +1,6 @@
 import { spawn, type SpawnOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '..');
@@ -34,4 +34,24 @@ export async function ensureInstalled() {
 
 export async function buildContracts() {
   await mustRun('npx', ['tsc', '-p', 'packages/contracts']);
+}
+
+/** The newest modification time under the given paths. */
+export function newest(paths: string[]): number {
+  let latest = 0;
+  for (const p of paths) {
+    if (!existsSync(p)) continue;
+    const stats = statSync(p);
+    if (stats.isDirectory()) latest = Math.max(latest, newest(readdirSync(p).map((name) => path.join(p, name))));
+    else latest = Math.max(latest, stats.mtimeMs);
+  }
+  return latest;
+}
+
+/** The cms' admin panel (`strapi build`) is missing, or older than the sources it is built from. */
+export function adminPanelIsStale(): boolean {
+  const cmsDir = path.join(root, 'cms');
+  const built = path.join(cmsDir, 'dist', 'build', 'index.html');
+  const sources = ['src', 'config', 'package.json', 'tsconfig.json'].map((p) => path.join(cmsDir, p));
+  return !existsSync(built) || newest(sources) > statSync(built).mtimeMs;
 }

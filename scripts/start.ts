@@ -4,9 +4,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildContracts, ensureInstalled, mustRun, root } from './lib.ts';
+import { adminPanelIsStale, buildContracts, ensureInstalled, mustRun, newest, root } from './lib.ts';
 
 const cmsDir = path.join(root, 'cms');
 const storefrontDir = path.join(root, 'storefront');
@@ -15,24 +15,10 @@ const storefrontPort = process.env.STOREFRONT_PORT ?? '3000';
 const chatPort = process.env.CHAT_PORT ?? '4000';
 const chatUrl = `http://localhost:${chatPort}`;
 
-/** The newest modification time under the given folders. */
-function newest(paths: string[]): number {
-  let latest = 0;
-  for (const p of paths) {
-    if (!existsSync(p)) continue;
-    const stats = statSync(p);
-    if (stats.isDirectory()) latest = Math.max(latest, newest(readdirSync(p).map((name) => path.join(p, name))));
-    else latest = Math.max(latest, stats.mtimeMs);
-  }
-  return latest;
-}
-
 await ensureInstalled();
 await buildContracts();
 
-const adminBuild = path.join(cmsDir, 'dist', 'build', 'index.html');
-const sources = ['src', 'config', 'package.json', 'tsconfig.json'].map((p) => path.join(cmsDir, p));
-if (!existsSync(adminBuild) || newest(sources) > statSync(adminBuild).mtimeMs) {
+if (adminPanelIsStale()) {
   console.log('→ Building the cms and its admin panel…');
   await mustRun('npm', ['run', 'build', '--workspace', 'cms']);
 }
@@ -129,6 +115,8 @@ service(
       PREVIEW_SECRET: previewSecret,
       CHAT_SECRET: chatSecret,
       CHAT_SERVER_URL: `http://127.0.0.1:${chatPort}`,
+      // The panel's Messages page connects there (the chat-server allows the panel's origin below).
+      CHAT_PUBLIC_URL: chatUrl,
       // The storefront forwards visitors' addresses for the sign-in rate limits.
       BEHIND_PROXY: 'true',
     },
@@ -166,6 +154,7 @@ service(
       HOST: '0.0.0.0',
       CMS_URL: `http://127.0.0.1:${port}`,
       CHAT_SECRET: chatSecret,
+      // The storefront's messages page and the admin panel's Messages page.
       ALLOWED_ORIGINS: `${storefrontOrigin},http://localhost:${port}`,
       REDIS_URL: '',
     },

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { chatPublicUrl, socketSources } from '../src/utils/chat-public-url';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
@@ -9,6 +10,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       contentSecurityPolicy: {
         useDefaults: true,
         directives: {
+          // The panel's Messages page opens a socket to the chat-server.
+          'connect-src': ["'self'", 'https:', ...socketSources(chatPublicUrl(env))],
           'img-src': ["'self'", 'data:', 'blob:'],
           'frame-ancestors': ["'self'"],
         },

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { isProduction, refuseToStart, requiredSetting } from '../src/utils/settings';
 
@@ -7,6 +8,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     refuseToStart('missing required setting SMTP_HOST in production (see cms/.env.example)');
   }
   return {
+    // Ventalis' own panel feature. Resolved beside this file: the server runs the compiled
+    // plugin (dist/src/plugins/messages), `strapi build` bundles its admin sources.
+    messages: {
+      enabled: true,
+      resolve: path.join(__dirname, '..', 'src', 'plugins', 'messages'),
+    },
     'users-permissions': {
       config: {
         jwtSecret: requiredSetting(env, 'JWT_SECRET', 'local-users-permissions-jwt-secret'),

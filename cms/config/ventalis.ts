@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { isProduction, refuseToStart, requiredSetting } from '../src/utils/settings';
+import { chatPublicUrl } from '../src/utils/chat-public-url';
 
 /** Ventalis' own settings, read as strapi.config.get('ventalis.<name>'). */
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
@@ -24,6 +25,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       ticketSeconds: env.int('CHAT_TICKET_SECONDS', 60),
       // Where messages sent through the REST API are handed over for live delivery; empty: not delivered live.
       serverUrl: env('CHAT_SERVER_URL', ''),
+      // Where browsers reach the chat-server: the admin panel's Messages page connects there.
+      publicUrl: chatPublicUrl(env),
     },
     catalogueCacheSeconds: env.int('CATALOGUE_CACHE_SECONDS', 2),
     resetPasswordTtlMinutes: env.int('RESET_PASSWORD_TTL_MINUTES', 60),

@@ -190,6 +190,14 @@ describe('docker-compose.yml', () => {
     expect(readFileSync(path.join(repoRoot, 'deploy', 'chat-proxy.conf'), 'utf8')).toContain('chat-server:4000');
   });
 
+  test("lets the panel's Messages page reach the chat like the storefront: same public address, the cms' origin allowed", () => {
+    const chatEnv = environmentOf(services['chat-server'] ?? {});
+    const storefrontEnv = environmentOf(services.storefront ?? {});
+    expect(cmsEnv.CHAT_PUBLIC_URL).toBeTruthy();
+    expect(cmsEnv.CHAT_PUBLIC_URL).toBe(storefrontEnv.CHAT_URL);
+    expect(chatEnv.ALLOWED_ORIGINS.split(',')).toEqual(expect.arrayContaining([cmsEnv.PUBLIC_URL, cmsEnv.STOREFRONT_URL]));
+  });
+
   test.each(['postgres', 'redis', 'mailcatcher', 'cms', 'storefront', 'chat-server', 'chat-proxy'])('checks the health of %s', (name) => {
     const healthcheck = services[name]?.healthcheck;
     expect(healthcheck?.disable).not.toBe(true);

@@ -1,6 +1,7 @@
 /**
  * The real cms for the browser journeys, in a process of its own: compiled, booted on a
- * fresh SQLite database with the demo data, listening on 127.0.0.1:$PORT.
+ * fresh SQLite database with the demo data, listening on 127.0.0.1:$PORT (with the admin
+ * panel when E2E_ADMIN_PANEL=true: `strapi build` must have run).
  *   PORT=… E2E_DATA_DIR=… node e2e/support/cms-server.ts
  * Prints "cms ready" when it answers; stops cleanly on SIGTERM.
  */
@@ -20,7 +21,8 @@ const { compileStrapi, createStrapi } = createRequire(path.join(cmsDir, 'package
 const started = Date.now();
 if (process.env.E2E_CMS_COMPILE !== 'false') await compileStrapi({ appDir: cmsDir });
 
-const strapi = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist'), autoReload: false, serveAdminPanel: false });
+// The admin panel (built beforehand) only for the journeys that use it: E2E_ADMIN_PANEL=true.
+const strapi = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist'), autoReload: false, serveAdminPanel: process.env.E2E_ADMIN_PANEL === 'true' });
 // The demo pictures go to this run's own folder, not into cms/public/uploads.
 const publicDir = path.join(dataDir, 'public');
 mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });

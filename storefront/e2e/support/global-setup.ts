@@ -1,6 +1,7 @@
 /**
  * Starts the stacks the journeys run against, on free ports of 127.0.0.1, each:
- *   1. the real cms (cms-server.ts) on a fresh SQLite database with the demo data;
+ *   1. the real cms (cms-server.ts) on a fresh SQLite database with the demo data; the
+ *      main one also serves the admin panel, built (`strapi build`) when its sources changed;
  *   2. the storefront, built with its origin (adapter-node 6 fixes it at build time) and
  *      started with `node <build>`, talking to that cms.
  * The teardown stops everything and removes the run's data, keeping the logs.
@@ -12,8 +13,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { startFakeStripe } from '../../../cms/tests/support/fake-stripe.ts';
+import { adminPanelIsStale } from '../../../scripts/lib.ts';
 
 const storefrontDir = path.resolve(import.meta.dirname, '..', '..');
+const cmsDir = path.resolve(storefrontDir, '..', 'cms');
 const children: ChildProcess[] = [];
 const WEBHOOK_SECRET = 'e2e-webhook-secret';
 const PREVIEW_SECRET = 'e2e-preview-secret';
@@ -34,10 +37,10 @@ function freePort(): Promise<number> {
 }
 
 /** Runs a node script, its output in a log file; resolves when `ready` shows in it (or at exit 0). */
-function start(name: string, args: string[], options: { env: Record<string, string>; log: string; ready?: RegExp; timeoutMs: number }): Promise<ChildProcess> {
+function start(name: string, args: string[], options: { env: Record<string, string>; log: string; ready?: RegExp; timeoutMs: number; cwd?: string }): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const log = createWriteStream(options.log);
-    const child = spawn(process.execPath, args, { cwd: storefrontDir, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: options.cwd ?? storefrontDir, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let output = '';
     const timer = setTimeout(() => fail(new Error(`${name} did not start within ${options.timeoutMs / 1000} s`)), options.timeoutMs);
@@ -84,7 +87,7 @@ interface Stack {
   storefrontUrl: string;
   chatUrl: string;
   buildDir: string;
-  logs: { cms: string; build: string; storefront: string; chat: string };
+  logs: { cms: string; build: string; storefront: string; chat: string; panel: string };
 }
 
 async function stackOn(name: string, dataDir: string, buildDir: string): Promise<Stack> {
@@ -102,6 +105,7 @@ async function stackOn(name: string, dataDir: string, buildDir: string): Promise
       build: path.join(dataDir, `${name}build.log`),
       storefront: path.join(dataDir, `${name}storefront.log`),
       chat: path.join(dataDir, `${name}chat-server.log`),
+      panel: path.join(dataDir, `${name}admin-panel-build.log`),
     },
   };
 }
@@ -130,12 +134,24 @@ function startCms(stack: Stack, env: Record<string, string> = {}) {
       PREVIEW_SECRET,
       CHAT_SECRET,
       CHAT_SERVER_URL: stack.chatUrl,
+      CHAT_PUBLIC_URL: stack.chatUrl,
       ...env,
     },
     log: stack.logs.cms,
     ready: /cms ready on/,
     timeoutMs: 300_000,
   });
+}
+
+/**
+ * The main cms serves the admin panel (the administrator's Messages journey): built only when
+ * its sources changed since the last build. `strapi build` compiles the cms too; says whether it ran.
+ */
+async function buildAdminPanel(stack: Stack): Promise<boolean> {
+  if (!adminPanelIsStale()) return false;
+  const strapiBin = path.join(path.dirname(createRequire(path.join(cmsDir, 'package.json')).resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
+  await start('admin panel build', [strapiBin, 'build'], { cwd: cmsDir, env: {}, log: stack.logs.panel, timeoutMs: 300_000 });
+  return true;
 }
 
 /** adapter-node fixes the origin at build time: each stack has a build of its own. */
@@ -170,7 +186,8 @@ function startStorefront(stack: Stack) {
 /** The chat-server of a stack, delivering that cms' messages to that storefront's pages. */
 function startChatServer(stack: Stack) {
   return start(`${stack.name}chat-server`, [path.join('..', 'chat-server', 'src', 'main.ts')], {
-    env: { HOST: '127.0.0.1', PORT: new URL(stack.chatUrl).port, CMS_URL: stack.cmsUrl, CHAT_SECRET, ALLOWED_ORIGINS: stack.storefrontUrl, REDIS_URL: '' },
+    // The storefront's messages page and the admin panel's Messages page.
+    env: { HOST: '127.0.0.1', PORT: new URL(stack.chatUrl).port, CMS_URL: stack.cmsUrl, CHAT_SECRET, ALLOWED_ORIGINS: `${stack.storefrontUrl},${stack.cmsUrl}`, REDIS_URL: '' },
     log: stack.logs.chat,
     ready: /listening on/,
     timeoutMs: 30_000,
@@ -208,8 +225,11 @@ export default async function globalSetup() {
     const vite = createRequire(import.meta.url).resolve('vite/package.json');
     const viteBin = path.join(path.dirname(vite), (JSON.parse(readFileSync(vite, 'utf8')) as { bin: { vite: string } }).bin.vite);
 
-    console.log(`e2e: starting the cms on ${main.cmsUrl} and building the storefront for ${main.storefrontUrl}…`);
-    await Promise.all([startCms(main), buildStorefront(main, viteBin)]);
+    console.log(`e2e: starting the cms (with its admin panel) on ${main.cmsUrl} and building the storefront for ${main.storefrontUrl}…`);
+    await Promise.all([
+      buildAdminPanel(main).then((compiled) => startCms(main, { E2E_ADMIN_PANEL: 'true', ...(compiled ? { E2E_CMS_COMPILE: 'false' } : {}) })),
+      buildStorefront(main, viteBin),
+    ]);
     // Builds share .svelte-kit/output: one at a time. The cms is compiled by now.
     await Promise.all([
       startStorefront(main),

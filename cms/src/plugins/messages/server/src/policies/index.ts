@@ -1,0 +1,3 @@
+import isAdministrator from './is-administrator';
+
+export default { 'is-administrator': isAdministrator };

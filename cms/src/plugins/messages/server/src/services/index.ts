@@ -1,0 +1,3 @@
+import directory from './directory';
+
+export default { directory };
