@@ -168,6 +168,10 @@ describe('who may talk to whom', () => {
   test('contacts list exactly who each may write to', async () => {
     const names = async (who: keyof typeof people) => (await as(who).get('/api/conversations/contacts')).body.data.map((m: { name: string }) => m.name);
     const a = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: people.a.id } });
+    // A panel account that is not an administrator's (a marketer) is nobody's contact.
+    const marketerRole = await app.strapi.db.query('admin::role').findOne({ where: { code: 'ventalis-marketer' } });
+    const marketer = await app.strapi.service('admin::user').create({ email: 'mona@panel.test', firstname: 'Mona', lastname: 'Marketer', password: 'Panel-Password-2026!', isActive: true, roles: [marketerRole.id] });
+    expect((await as('a').post('/api/conversations', { contact: { kind: 'admin', id: marketer.id } })).status).toBe(404);
     expect(await names('a')).toEqual(['Xavier Roux', 'Ada Admin']);
     expect(await names('b')).toEqual(['Yasmine Blanc', 'Ada Admin']);
     // X: the other consultant and X's own client (not B, Y's client), then administrators.

@@ -19,6 +19,8 @@ export interface Member {
 
 type Row = Record<string, any>;
 
+/** Administrators are the panel's super admins: its consultants' and marketers' accounts are not. */
+const ADMINISTRATORS = { isActive: true, blocked: false, roles: { code: 'strapi-super-admin' } };
 const NOT_YOURS = 'No conversation of yours has this id';
 const sameMember = (a: Member, b: Member) => a.kind === b.kind && a.id === b.id;
 const memberWhere = (member: Member) => (member.kind === 'user' ? { user: { id: member.id } } : { admin: { id: member.id } });
@@ -34,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** A member as others see them; null for an unknown or blocked account. */
   async function describe(member: Member): Promise<ChatMember | null> {
     if (member.kind === 'admin') {
-      const admin = await strapi.db.query(ADMIN).findOne({ where: { id: member.id, isActive: true, blocked: false }, select: ['id', 'firstname', 'lastname'] });
+      const admin = await strapi.db.query(ADMIN).findOne({ where: { id: member.id, ...ADMINISTRATORS }, select: ['id', 'firstname', 'lastname'] });
       return admin ? { kind: 'admin', id: admin.id, name: `${admin.firstname ?? ''} ${admin.lastname ?? ''}`.trim(), role: 'administrator', company: null } : null;
     }
     const user = await strapi.db.query(USER).findOne({
@@ -279,7 +281,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async contactsOf(me: Member): Promise<ChatMember[]> {
       const self = await describe(me);
       if (!self) return [];
-      const admins: Row[] = await strapi.db.query(ADMIN).findMany({ where: { isActive: true, blocked: false }, select: ['id'] });
+      const admins: Row[] = await strapi.db.query(ADMIN).findMany({ where: ADMINISTRATORS, select: ['id'] });
       const candidates: Member[] = admins.map((a) => ({ kind: 'admin', id: a.id }));
       if (self.role === 'customer') {
         const consultant = await consultantUserOf(self.id);
