@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { verifyTicket } from '@ventalis/contracts/chat-ticket';
 import { startApp, type TestApp } from './support/strapi';
+import { startDeliveryRecorder } from './support/delivery-recorder';
 import { seedCatalogue } from './support/catalogue';
 import { bearer, createConsultant, login, registerCustomer, snapshot } from './support/fixtures';
 import { placeOrder } from './support/orders';
@@ -11,21 +11,12 @@ let app: TestApp;
 const people = {} as Record<'a' | 'b' | 'x' | 'y', { id: number; jwt: string }>;
 let adminId = 0;
 const CHAT_SECRET = 'chat-test-secret';
-/** A stand-in for the chat-server's delivery endpoint: what the cms hands over for live delivery. */
-let chatServer: Server;
-const deliveries: { authorization?: string; body: { message: { id: number; body: string }; recipients: { kind: string; id: number }[] } }[] = [];
+let chatServer: Awaited<ReturnType<typeof startDeliveryRecorder>>;
+const deliveries = () => chatServer.deliveries;
 
 beforeAll(async () => {
-  chatServer = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      deliveries.push({ authorization: request.headers.authorization, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => chatServer.listen(0, '127.0.0.1', resolve));
-  app = await startApp({ CHAT_SECRET, CHAT_SERVER_URL: `http://127.0.0.1:${(chatServer.address() as { port: number }).port}` });
+  chatServer = await startDeliveryRecorder();
+  app = await startApp({ CHAT_SECRET, CHAT_SERVER_URL: chatServer.url });
   await seedCatalogue(app.strapi);
   // X is created first: A goes to X, B to Y.
   const x = await createConsultant(app, { firstName: 'Xavier', lastName: 'Roux' });
@@ -42,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.stop();
-  await new Promise((resolve) => chatServer?.close(resolve));
+  await chatServer?.close();
 });
 
 const as = (who: keyof typeof people) => ({
@@ -262,11 +253,11 @@ describe('the chat-server side', () => {
 
   test('a message sent through the REST API is handed to the chat-server for live delivery', async () => {
     const { id } = await clientConversationOf('a');
-    deliveries.length = 0;
+    deliveries().length = 0;
     const sent = await as('a').post(`/api/conversations/${id}/messages`, { body: 'Live, please' });
     const deadline = Date.now() + 3000;
-    while (deliveries.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(deliveries[0]).toMatchObject({ authorization: `Bearer ${CHAT_SECRET}`, body: { message: { id: sent.body.data.id, body: 'Live, please' } } });
-    expect(deliveries[0]!.body.recipients).toEqual(expect.arrayContaining([{ kind: 'user', id: people.a.id }]));
+    while (deliveries().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(deliveries()[0]).toMatchObject({ authorization: `Bearer ${CHAT_SECRET}`, body: { message: { id: sent.body.data.id, body: 'Live, please' } } });
+    expect(deliveries()[0]!.body.recipients).toEqual(expect.arrayContaining([{ kind: 'user', id: people.a.id }]));
   });
 });

@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { verifyTicket } from '@ventalis/contracts/chat-ticket';
 import { startApp, type TestApp } from './support/strapi';
+import { startDeliveryRecorder } from './support/delivery-recorder';
 import { bearer, createConsultant, login, registerCustomer, snapshot } from './support/fixtures';
 
 /**
@@ -15,9 +15,8 @@ const PANEL_PASSWORD = 'Panel-Password-2026!';
 const people = {} as Record<'a' | 'b' | 'x' | 'y', { id: number; jwt: string; name: string }>;
 /** Panel accounts: two administrators, a panel consultant, a panel marketer. */
 const panel = {} as Record<'ada' | 'bob' | 'consultant' | 'marketer', { id: number; token: string }>;
-/** A stand-in for the chat-server's delivery endpoint. */
-let chatServer: Server;
-const deliveries: { authorization?: string; body: { message: { id: number; body: string; sender: { kind: string; id: number } }; recipients: { kind: string; id: number }[] } }[] = [];
+let chatServer: Awaited<ReturnType<typeof startDeliveryRecorder>>;
+const deliveries = () => chatServer.deliveries;
 
 async function panelAccount(email: string, roleCode: string, firstname: string, lastname: string) {
   const role = await app.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
@@ -28,18 +27,10 @@ async function panelAccount(email: string, roleCode: string, firstname: string, 
 }
 
 beforeAll(async () => {
-  chatServer = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      deliveries.push({ authorization: request.headers.authorization, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => chatServer.listen(0, '127.0.0.1', resolve));
+  chatServer = await startDeliveryRecorder();
   app = await startApp({
     CHAT_SECRET,
-    CHAT_SERVER_URL: `http://127.0.0.1:${(chatServer.address() as { port: number }).port}`,
+    CHAT_SERVER_URL: chatServer.url,
     CHAT_PUBLIC_URL: 'https://chat.ventalis.test',
   });
   // X is created first: A goes to X, B to Y.
@@ -58,7 +49,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.stop();
-  await new Promise((resolve) => chatServer?.close(resolve));
+  await chatServer?.close();
 });
 
 /** Requests as a panel account (admin token), or as nobody. */
@@ -84,8 +75,8 @@ async function conversationOfAWithAda(): Promise<number> {
 
 const waitForDelivery = async (messageId: number) => {
   const deadline = Date.now() + 3000;
-  while (!deliveries.some((d) => d.body.message.id === messageId) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  return deliveries.find((d) => d.body.message.id === messageId);
+  while (!deliveries().some((d) => d.body.message.id === messageId) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  return deliveries().find((d) => d.body.message.id === messageId);
 };
 
 describe('who may use the Messages routes', () => {
