@@ -62,13 +62,15 @@ export function createChatStore(strapi: Core.Strapi) {
     };
   }
   const t = () => (tables ??= readTables());
-  const knex = (): Knex => strapi.db.connection;
+  /** Runs in the caller's transaction when there is one (SQLite has one connection: outside it would wait forever). */
+  const run = <T>(query: (db: Knex | Knex.Transaction) => Promise<T>): Promise<T> =>
+    strapi.db.inTransaction() ? (strapi.db.transaction(({ trx }) => query(trx)) as Promise<T>) : query(strapi.db.connection);
 
   return {
     /** Everyone active in a conversation, with how far they have read: one statement. */
     async activeParticipants(conversationId: number): Promise<ActiveParticipant[]> {
       const { participants, participantConversation: pc, participantMember: pm } = t();
-      const rows: ParticipantRow[] = await knex()
+      const rows = await run((db): Promise<ParticipantRow[]> => db
         .select('p.id as participantId', 'p.last_read_message_id as lastRead', `pu.${pm.user.inverseJoinColumn.name} as userId`, `pa.${pm.admin.inverseJoinColumn.name} as adminId`)
         .from(`${participants} as p`)
         .join(`${pc.name} as pc`, `pc.${pc.joinColumn.name}`, 'p.id')
@@ -76,7 +78,7 @@ export function createChatStore(strapi: Core.Strapi) {
         .leftJoin(`${pm.admin.name} as pa`, `pa.${pm.admin.joinColumn.name}`, 'p.id')
         .where(`pc.${pc.inverseJoinColumn.name}`, conversationId)
         .andWhere('p.active', true)
-        .orderBy('p.id');
+        .orderBy('p.id'));
       return rows.map(asParticipant).filter((p): p is ActiveParticipant => p !== null);
     },
 
@@ -84,7 +86,7 @@ export function createChatStore(strapi: Core.Strapi) {
     async memberships(member: { kind: MemberKind; id: number }): Promise<Map<number, ActiveParticipant[]>> {
       const { participants, participantConversation: pc, participantMember: pm } = t();
       const mine = pm[member.kind];
-      const rows: (ParticipantRow & { conversationId: number })[] = await knex()
+      const rows = await run((db): Promise<(ParticipantRow & { conversationId: number })[]> => db
         .select(`others.${pc.inverseJoinColumn.name} as conversationId`, 'p.id as participantId', 'p.last_read_message_id as lastRead', `pu.${pm.user.inverseJoinColumn.name} as userId`, `pa.${pm.admin.inverseJoinColumn.name} as adminId`)
         .from(`${mine.name} as me`)
         .join(`${participants} as my`, 'my.id', `me.${mine.joinColumn.name}`)
@@ -96,7 +98,7 @@ export function createChatStore(strapi: Core.Strapi) {
         .where(`me.${mine.inverseJoinColumn.name}`, member.id)
         .andWhere('my.active', true)
         .andWhere('p.active', true)
-        .orderBy([`others.${pc.inverseJoinColumn.name}`, 'p.id']);
+        .orderBy([`others.${pc.inverseJoinColumn.name}`, 'p.id']));
       const conversations = new Map<number, ActiveParticipant[]>();
       for (const row of rows) {
         const participant = asParticipant(row);
@@ -135,7 +137,7 @@ export function createChatStore(strapi: Core.Strapi) {
           return query.select('id').from('stored');
         };
         // Inside a caller's transaction, join it; otherwise the statement is its own.
-        const [row] = strapi.db.inTransaction() ? await strapi.db.transaction(({ trx }) => statement(trx)) : await statement(knex());
+        const [row] = await run(statement);
         return { id: Number(row.id), createdAt: now };
       }
 
@@ -168,18 +170,18 @@ export function createChatStore(strapi: Core.Strapi) {
     /** Every active participant with unread messages, and how many: one statement. */
     async unreadParticipations(): Promise<(ActiveParticipant & { conversationId: number; unread: number })[]> {
       const { participants, participantConversation: pc, participantMember: pm, messageConversation: mc } = t();
-      const rows: (ParticipantRow & { conversationId: number; unread: number | string })[] = await knex()
+      const rows = await run((db): Promise<(ParticipantRow & { conversationId: number; unread: number | string })[]> => db
         .select(`pc.${pc.inverseJoinColumn.name} as conversationId`, 'p.id as participantId', 'p.last_read_message_id as lastRead', `pu.${pm.user.inverseJoinColumn.name} as userId`, `pa.${pm.admin.inverseJoinColumn.name} as adminId`)
         .count({ unread: `mc.${mc.joinColumn.name}` })
         .from(`${participants} as p`)
         .join(`${pc.name} as pc`, `pc.${pc.joinColumn.name}`, 'p.id')
         .join(`${mc.name} as mc`, function unreadMessages() {
-          this.on(`mc.${mc.inverseJoinColumn.name}`, `pc.${pc.inverseJoinColumn.name}`).andOn(`mc.${mc.joinColumn.name}`, '>', knex().raw('coalesce(p.last_read_message_id, 0)'));
+          this.on(`mc.${mc.inverseJoinColumn.name}`, `pc.${pc.inverseJoinColumn.name}`).andOn(`mc.${mc.joinColumn.name}`, '>', strapi.db.connection.raw('coalesce(p.last_read_message_id, 0)'));
         })
         .leftJoin(`${pm.user.name} as pu`, `pu.${pm.user.joinColumn.name}`, 'p.id')
         .leftJoin(`${pm.admin.name} as pa`, `pa.${pm.admin.joinColumn.name}`, 'p.id')
         .where('p.active', true)
-        .groupBy(`pc.${pc.inverseJoinColumn.name}`, 'p.id', 'p.last_read_message_id', `pu.${pm.user.inverseJoinColumn.name}`, `pa.${pm.admin.inverseJoinColumn.name}`);
+        .groupBy(`pc.${pc.inverseJoinColumn.name}`, 'p.id', 'p.last_read_message_id', `pu.${pm.user.inverseJoinColumn.name}`, `pa.${pm.admin.inverseJoinColumn.name}`));
       return rows.flatMap((row) => {
         const participant = asParticipant(row);
         return participant ? [{ ...participant, conversationId: Number(row.conversationId), unread: Number(row.unread) }] : [];
@@ -194,18 +196,20 @@ export function createChatStore(strapi: Core.Strapi) {
     async claimSummary(member: { kind: MemberKind; id: number }, now: Date, awaySince: Date): Promise<boolean> {
       const { presences } = t();
       const key = memberKey(member);
-      const [existing] = await knex()(presences).select('id').where('member', key).limit(1);
-      if (!existing) {
-        // Never seen on the chat: the first summary is theirs.
-        await knex()(presences).insert({ document_id: createId(), member: key, last_seen_at: null, summary_sent_at: now, created_at: now, updated_at: now, published_at: now });
-        return true;
-      }
-      const claimed = await knex()(presences)
-        .where('member', key)
-        .andWhere((q) => q.whereNull('last_seen_at').orWhere('last_seen_at', '<=', awaySince))
-        .andWhere((q) => q.whereNull('summary_sent_at').orWhere((seen) => seen.whereNotNull('last_seen_at').andWhereRaw('summary_sent_at < last_seen_at')))
-        .update({ summary_sent_at: now, updated_at: now });
-      return Number(claimed) > 0;
+      return run(async (db) => {
+        const [existing] = await db(presences).select('id').where('member', key).limit(1);
+        if (!existing) {
+          // Never seen on the chat: the first summary is theirs.
+          await db(presences).insert({ document_id: createId(), member: key, last_seen_at: null, summary_sent_at: now, created_at: now, updated_at: now, published_at: now });
+          return true;
+        }
+        const claimed = await db(presences)
+          .where('member', key)
+          .andWhere((q) => q.whereNull('last_seen_at').orWhere('last_seen_at', '<=', awaySince))
+          .andWhere((q) => q.whereNull('summary_sent_at').orWhere((seen) => seen.whereNotNull('last_seen_at').andWhereRaw('summary_sent_at < last_seen_at')))
+          .update({ summary_sent_at: now, updated_at: now });
+        return Number(claimed) > 0;
+      });
     },
   };
 }
