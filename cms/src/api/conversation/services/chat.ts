@@ -26,6 +26,13 @@ const sameMember = (a: Member, b: Member) => a.kind === b.kind && a.id === b.id;
 const memberWhere = (member: Member) => (member.kind === 'user' ? { user: { id: member.id } } : { admin: { id: member.id } });
 const memberOfParticipant = (p: Row): Member | null => (p.user ? { kind: 'user', id: p.user.id } : p.admin ? { kind: 'admin', id: p.admin.id } : null);
 
+const MEMBER_USER_FIELDS = ['id', 'firstName', 'lastName', 'companyName'];
+/** A customer's or consultant's account row (with its role) as others see them. */
+const userAsMember = (user: Row): ChatMember => {
+  const role = user.role.type as 'customer' | 'consultant';
+  return { kind: 'user', id: user.id, name: `${user.firstName ?? ''} ${user.lastName ?? ''}`.trim(), role, company: role === 'customer' ? (user.companyName ?? null) : null };
+};
+
 /**
  * Conversations between members, with the contact rules of the shop: a customer talks
  * with their consultant and with administrators; a consultant with their clients, other
@@ -41,12 +48,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const user = await strapi.db.query(USER).findOne({
       where: { id: member.id, blocked: false },
-      select: ['id', 'firstName', 'lastName', 'companyName'],
+      select: MEMBER_USER_FIELDS,
       populate: { role: { select: ['type'] } },
     });
-    if (!user || (user.role?.type !== 'customer' && user.role?.type !== 'consultant')) return null;
-    const role = user.role.type as 'customer' | 'consultant';
-    return { kind: 'user', id: user.id, name: `${user.firstName ?? ''} ${user.lastName ?? ''}`.trim(), role, company: role === 'customer' ? (user.companyName ?? null) : null };
+    return user && (user.role?.type === 'customer' || user.role?.type === 'consultant') ? userAsMember(user) : null;
   }
 
   /** The storefront account of a customer's consultant, if they have an active one. */
@@ -196,11 +201,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Members reading their messages through the REST API count as seen (a write a minute at most). */
-  const lastTouched = new LRUCache<string, number>({ max: 50_000, ttl: 60_000 });
+  const lastTouched = new LRUCache<string, true>({ max: 50_000, ttl: 60_000 });
   async function touch(me: Member) {
     const key = memberKey(me);
     if (lastTouched.has(key)) return;
-    lastTouched.set(key, Date.now());
+    lastTouched.set(key, true);
     await store.markSeen([me], new Date());
   }
 
@@ -281,22 +286,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async contactsOf(me: Member): Promise<ChatMember[]> {
       const self = await describe(me);
       if (!self) return [];
-      const admins: Row[] = await strapi.db.query(ADMIN).findMany({ where: ADMINISTRATORS, select: ['id'] });
-      const candidates: Member[] = admins.map((a) => ({ kind: 'admin', id: a.id }));
+      const admins: Row[] = await strapi.db.query(ADMIN).findMany({ where: ADMINISTRATORS, select: ['id'], orderBy: [{ lastname: 'asc' }, { id: 'asc' }] });
+      const others = (candidates: Member[]) => Promise.all(candidates.filter((c) => !sameMember(c, me)).map(describe)).then((found) => found.filter((m): m is ChatMember => m !== null));
+      const administrators = await others(admins.map((a): Member => ({ kind: 'admin', id: a.id })));
+      if (self.role === 'administrator') {
+        // Anyone: every consultant, then every customer by company, then the other administrators.
+        const users: Row[] = await strapi.db.query(USER).findMany({
+          where: { blocked: false, role: { type: { $in: ['consultant', 'customer'] } } },
+          select: MEMBER_USER_FIELDS,
+          populate: { role: { select: ['type'] } },
+          orderBy: [{ companyName: 'asc' }, { lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+        });
+        const members = users.map(userAsMember);
+        return [...members.filter((m) => m.role === 'consultant'), ...members.filter((m) => m.role === 'customer'), ...administrators];
+      }
       if (self.role === 'customer') {
         const consultant = await consultantUserOf(self.id);
-        if (consultant) candidates.unshift({ kind: 'user', id: consultant });
-      } else {
-        const consultantId = await getConsultantId(self);
-        const users: Row[] = await strapi.db.query(USER).findMany({
-          where: { blocked: false, $or: [{ role: { type: 'consultant' } }, ...(consultantId ? [{ consultant: { id: consultantId }, role: { type: 'customer' } }] : [])] },
-          select: ['id'],
-          orderBy: { id: 'asc' },
-        });
-        candidates.unshift(...users.map((u): Member => ({ kind: 'user', id: u.id })));
+        return [...(consultant ? await others([{ kind: 'user', id: consultant }]) : []), ...administrators];
       }
-      const described = await Promise.all(candidates.filter((c) => !sameMember(c, me)).map(describe));
-      return described.filter((m): m is ChatMember => m !== null);
+      const consultantId = await getConsultantId(self);
+      const users: Row[] = await strapi.db.query(USER).findMany({
+        where: { blocked: false, $or: [{ role: { type: 'consultant' } }, ...(consultantId ? [{ consultant: { id: consultantId }, role: { type: 'customer' } }] : [])] },
+        select: ['id'],
+        orderBy: { id: 'asc' },
+      });
+      return [...(await others(users.map((u): Member => ({ kind: 'user', id: u.id })))), ...administrators];
     },
 
     /** Starts (or finds) my one-to-one conversation with an allowed contact. */

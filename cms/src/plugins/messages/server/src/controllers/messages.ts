@@ -21,10 +21,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     ...conversationHandlers(me),
 
-    async contacts(ctx: Context) {
-      ctx.body = { data: await people().contactsFor(me(ctx)) };
-    },
-
     async start(ctx: Context) {
       const { contact } = parseInput(startConversationSchema, ctx.request.body);
       if (!(await people().lists(me(ctx), contact))) throw new errors.NotFoundError('No customer, consultant or other administrator has this id');
