@@ -71,6 +71,7 @@ await ensureInstalled();
 await buildContracts();
 
 await vitest('contracts', 'packages/contracts');
+await vitest('scripts', 'scripts');
 await vitest('cms on SQLite', 'cms', { TEST_DATABASE: 'sqlite' });
 if (await postgresReachable()) await vitest('cms on PostgreSQL', 'cms', { TEST_DATABASE: 'postgres', TEST_DATABASE_URL: postgresUrl });
 else results.push({ suite: 'cms on PostgreSQL', passed: 0, failed: 1, code: 1 });
