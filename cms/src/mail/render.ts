@@ -22,6 +22,22 @@ export interface MailLayout {
   html: string;
 }
 
+// A web address ends before a space, a quote or an angle bracket, and not on punctuation.
+const WEB_ADDRESS = /https?:\/\/[^\s<>"'`]*[^\s<>"'`.,;:!?)]/g;
+
+/** Escapes every piece of the text, then links the web addresses found in the original. */
+function textToHtml(text: string): string {
+  let html = '';
+  let last = 0;
+  for (const match of text.matchAll(WEB_ADDRESS)) {
+    const address = Handlebars.escapeExpression(match[0]);
+    html += `${Handlebars.escapeExpression(text.slice(last, match.index))}<a href="${address}">${address}</a>`;
+    last = match.index + match[0].length;
+  }
+  html += Handlebars.escapeExpression(text.slice(last));
+  return html.replace(/\r?\n/g, '<br>');
+}
+
 /**
  * Text and HTML are rendered by two Handlebars environments: HTML escapes every value
  * (product names, comments and names come from people), text escapes nothing. Partials are
@@ -35,13 +51,7 @@ function environment(escape: boolean) {
   env.registerHelper('euros', (cents: number) => formatEuros(cents));
   env.registerHelper('units', (quantity: number) => formatUnits(quantity));
   /** A person's text in HTML: escaped, line breaks kept, web addresses made links. */
-  env.registerHelper('paragraphs', (text: string) => {
-    if (!escape) return text;
-    const html = Handlebars.escapeExpression(text)
-      .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')
-      .replace(/\r?\n/g, '<br>');
-    return new Handlebars.SafeString(html);
-  });
+  env.registerHelper('paragraphs', (text: string) => (escape ? new Handlebars.SafeString(textToHtml(text)) : text));
   return { env, compile };
 }
 

@@ -33,7 +33,7 @@ describe('order emails', () => {
     const mail = mails.orderStatusChanged({ ...order, status: 'Shipped', by: 'Chloé <i>Garnier</i>', comment });
     expect(mail.html).not.toMatch(/<script|<b>|<i>/);
     expect(mail.html).toContain('&lt;/p&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-    expect(mail.html).toContain('<a href="https://track.test/?a&#x3D;1&amp;b&#x3D;2">');
+    expect(mail.html).toContain('see <a href="https://track.test/?a&#x3D;1&amp;b&#x3D;2">https://track.test/?a&#x3D;1&amp;b&#x3D;2</a></p>');
     expect(mail.text).toContain(comment);
     expect(mail.text).not.toContain('Soap'); // a status change carries the comment, not the lines
   });
