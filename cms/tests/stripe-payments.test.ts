@@ -16,6 +16,7 @@ let fake: FakeStripe;
 let app: TestApp;
 let stripe: Stripe;
 let jwt: string;
+let customerEmail: string;
 let consultantJwt: string;
 
 beforeAll(async () => {
@@ -32,6 +33,7 @@ beforeAll(async () => {
   await seedCatalogue(app.strapi);
   const consultant = await createConsultant(app);
   const customer = await registerCustomer(app);
+  customerEmail = customer.email;
   jwt = (await login(app, customer.email, customer.password)).jwt;
   consultantJwt = (await login(app, consultant.email, consultant.password)).jwt;
 });
@@ -199,6 +201,12 @@ describe('reliability', () => {
     expect(await stockOf(app, 'kraft-shipping-box')).toBe(stockBefore - 2000);
     const applied = await app.strapi.db.query('api::order.payment-event').count({ where: { eventId: { $in: events.map((e) => e.id) } } });
     expect(applied).toBe(5);
+    // One receipt per paid order, however often its events came; the refunded one is cancelled once.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const mailed = (reference: string, subject: RegExp) => app.mailbox.mailsTo(customerEmail).filter((m) => m.subject.includes(reference) && subject.test(m.subject));
+    for (const ref of [paid.order.reference, retried.order.reference]) expect(mailed(ref, /^Receipt for order/)).toHaveLength(1);
+    expect(mailed(refunded.order.reference, /cancelled$/)).toHaveLength(1);
+    expect(mailed(refunded.order.reference, /^Receipt for order/).length).toBeLessThanOrEqual(1);
   });
 
   test('a checkout retried after a dropped connection makes one order and one payment', async () => {

@@ -13,6 +13,7 @@ import type cart from '../api/cart/services/cart';
 import type checkout from '../api/order/services/checkout';
 import type lifecycle from '../api/order/services/lifecycle';
 import type payments from '../api/order/services/payments';
+import type orderEmails from '../api/order/services/emails';
 import type orders from '../api/order/services/orders';
 import type chat from '../api/conversation/services/chat';
 import type offlineSummary from '../api/conversation/services/offline-summary';
@@ -37,6 +38,7 @@ interface Services {
   'order.checkout': ServiceOf<typeof checkout>;
   'order.lifecycle': ServiceOf<typeof lifecycle>;
   'order.payments': ServiceOf<typeof payments>;
+  'order.emails': ServiceOf<typeof orderEmails>;
   'order.orders': ServiceOf<typeof orders>;
   'conversation.chat': ServiceOf<typeof chat>;
   'conversation.offline-summary': ServiceOf<typeof offlineSummary>;

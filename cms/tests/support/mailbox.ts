@@ -12,10 +12,16 @@ export interface ReceivedMail {
 export async function startMailbox() {
   const received: ReceivedMail[] = [];
   const waiters: (() => void)[] = [];
+  const refused = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // A mail server that refuses a recipient, as a real one does when it is full or down for them.
+    onRcptTo(address, _session, callback) {
+      if (refused.has(address.address.toLowerCase())) return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+      callback();
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -50,6 +56,13 @@ export async function startMailbox() {
           });
         });
       }
+    },
+    /** Until `accept`, the server answers 550 for this recipient. */
+    refuse(to: string) {
+      refused.add(to.toLowerCase());
+    },
+    accept(to: string) {
+      refused.delete(to.toLowerCase());
     },
     mailsTo(to: string) {
       return received.filter((m) => m.to.includes(to.toLowerCase()));

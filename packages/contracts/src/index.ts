@@ -5,3 +5,4 @@ export * from './inquiry.ts';
 export * from './errors.ts';
 export * from './orders.ts';
 export * from './chat.ts';
+export * from './format.ts';

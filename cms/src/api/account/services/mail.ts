@@ -1,20 +1,19 @@
 import type { Core } from '@strapi/strapi';
+import { mails } from '../../../mail/templates';
 
 interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Given by mails composed from a template; a plain-text mail gets its HTML twin here. */
+  html?: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** Every mail Ventalis sends, as plain text with a simple HTML twin. */
+/** Every mail Ventalis sends, as plain text and HTML from the templates of src/mail. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const send = async ({ to, subject, text }: Mail) => {
-    const html = `<div style="font-family:sans-serif;line-height:1.5">${escapeHtml(text)
-      .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')
-      .replace(/\n/g, '<br>')}</div>`;
-    await strapi.plugin('email').service('email').send({ to, subject, text, html });
+  const send = async ({ to, subject, text, html }: Mail) => {
+    const composed = html === undefined ? mails.plainMessage({ subject, text }) : { subject, text, html };
+    await strapi.plugin('email').service('email').send({ to, ...composed });
   };
 
   /** Sends after the surrounding work is done, logging instead of failing the request. */

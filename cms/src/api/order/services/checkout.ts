@@ -73,9 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         } as never,
       });
       const order = (await lifecycle.load({ documentId: created.documentId }))!;
-      await strapi.db.query('api::order.order-event').create({
-        data: { order: order.id, fromStatus: null, toStatus: 'awaiting_payment', actorRole: 'customer', actorName: null, comment: null },
-      });
+      await lifecycle.recordPlaced(order, { role: 'customer', name: null });
       await cart.clear(customerId);
       return order;
     });

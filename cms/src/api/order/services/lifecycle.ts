@@ -11,6 +11,15 @@ export interface Actor {
 }
 export const SYSTEM: Actor = { role: 'system', name: null };
 
+/**
+ * What strapi.db.transaction hands its callback besides the transaction: onCommit runs once
+ * the outermost transaction has committed (never after a rollback), also when called from a
+ * nested one.
+ */
+interface TransactionHooks {
+  onCommit: (callback: () => void) => void;
+}
+
 export interface StoredOrder {
   id: number;
   documentId: string;
@@ -41,10 +50,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** Writes a status change and its history entry together; the client is mailed once they are committed. */
     async record(order: StoredOrder, to: OrderStatus, actor: Actor, comment: string | null, extra: Record<string, unknown> = {}) {
-      await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { status: to, ...extra } });
-      await strapi.db.query('api::order.order-event').create({
-        data: { order: order.id, fromStatus: order.status, toStatus: to, actorRole: actor.role, actorName: actor.name, comment },
+      await strapi.db.transaction(async ({ onCommit }: TransactionHooks) => {
+        await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { status: to, ...extra } });
+        await strapi.db.query('api::order.order-event').create({
+          data: { order: order.id, fromStatus: order.status, toStatus: to, actorRole: actor.role, actorName: actor.name, comment },
+        });
+        const change = { from: order.status, to, actor, comment, refunded: 'refundedAt' in extra };
+        onCommit(() => getService('order.emails').statusChanged(order.id, change));
+      });
+    },
+
+    /** The first history entry of an order checkout has just created; its confirmation is mailed once committed. */
+    async recordPlaced(order: StoredOrder, actor: Actor) {
+      await strapi.db.transaction(async ({ onCommit }: TransactionHooks) => {
+        await strapi.db.query('api::order.order-event').create({
+          data: { order: order.id, fromStatus: null, toStatus: order.status, actorRole: actor.role, actorName: actor.name, comment: null },
+        });
+        const change = { from: null, to: order.status, actor, comment: null, refunded: false };
+        onCommit(() => getService('order.emails').statusChanged(order.id, change));
       });
     },
 

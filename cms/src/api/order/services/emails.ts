@@ -1,0 +1,93 @@
+import type { Core } from '@strapi/strapi';
+import { ORDER_STATUS_LABELS, type OrderStatus } from '@ventalis/contracts';
+import { mails, type OrderMailData } from '../../../mail/templates';
+import { getService } from '../../../utils/services';
+import type { Actor } from './lifecycle';
+
+const ORDER = 'api::order.order';
+
+/** One recorded change of an order's status, as the lifecycle wrote it. */
+export interface StatusChange {
+  from: OrderStatus | null;
+  to: OrderStatus;
+  actor: Actor;
+  comment: string | null;
+  /** The change gave the order's payment back (a paid order cancelled). */
+  refunded: boolean;
+}
+
+type Row = Record<string, any>;
+
+/**
+ * The emails a buyer gets about their order: confirmation when it is placed, the receipt
+ * when it is paid, a failed payment, each consultant's change with its comment, and its
+ * cancellation. The lifecycle calls `statusChanged` once its transaction has committed, so a
+ * change that rolls back mails nothing; a mail that fails is logged and the order stays as it is.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const storefrontUrl = () => strapi.config.get('ventalis.storefrontUrl') as string;
+  const link = (path: string) => new URL(path, storefrontUrl()).toString();
+
+  const byWhom = (actor: Actor) => {
+    if (actor.role === 'customer') return 'you';
+    return actor.name ?? (actor.role === 'consultant' ? 'your consultant' : 'Ventalis');
+  };
+
+  /** The order as every template sees it, and its customer's address (null: nobody to mail). */
+  async function load(orderId: number): Promise<{ to: string; order: OrderMailData } | null> {
+    const row: Row | null = await strapi.db.query(ORDER).findOne({
+      where: { id: orderId },
+      populate: { lines: true, customer: { select: ['email', 'firstName', 'companyName'] } },
+    });
+    if (!row?.customer?.email) return null;
+    return {
+      to: row.customer.email,
+      order: {
+        firstName: row.customer.firstName ?? '',
+        companyName: row.customer.companyName ?? '',
+        reference: row.reference,
+        orderUrl: link(`/orders/${encodeURIComponent(row.reference)}`),
+        lines: (row.lines as Row[]).map((l) => ({ productName: l.productName, quantity: l.quantity, pricePer1000Cents: l.pricePer1000Cents, exclVatCents: l.exclVatCents })),
+        totals: { exclVatCents: row.totalExclVatCents, vatCents: row.totalVatCents, inclVatCents: row.totalInclVatCents },
+      },
+    };
+  }
+
+  function compose(order: OrderMailData, change: StatusChange) {
+    const comment = change.comment ?? '';
+    if (change.from === null) return mails.orderPlaced(order);
+    switch (change.to) {
+      case 'paid':
+        return mails.paymentReceived(order);
+      case 'payment_failed':
+        return mails.paymentFailed({ ...order, comment, cartUrl: link('/cart') });
+      case 'cancelled':
+        return mails.orderCancelled({ ...order, comment, by: byWhom(change.actor), refunded: change.refunded });
+      default:
+        // Only consultants move an order further; their comment is what the client reads.
+        return mails.orderStatusChanged({ ...order, status: ORDER_STATUS_LABELS[change.to], by: byWhom(change.actor), comment });
+    }
+  }
+
+  const service = {
+    /** Composes and sends the email for a change; throws when the mail server refuses it. */
+    async send(orderId: number, change: StatusChange) {
+      const found = await load(orderId);
+      if (!found) return;
+      await getService('account.mail').send({ to: found.to, ...compose(found.order, change) });
+    },
+
+    /**
+     * Called once the change is committed: the mail leaves on its own, after the request's
+     * work, and a failure is logged instead of reaching the buyer's checkout or the webhook.
+     */
+    statusChanged(orderId: number, change: StatusChange) {
+      setImmediate(() => {
+        service.send(orderId, change).catch((error: unknown) => {
+          strapi.log.error(`Order email (${change.from ?? 'placed'} → ${change.to}) for order #${orderId} failed: ${String(error)}`);
+        });
+      });
+    },
+  };
+  return service;
+};

@@ -1,0 +1,21 @@
+import { compileMail } from '../render';
+import { layout } from './layout';
+import './order-summary';
+import { orderPlaced, type OrderPlacedData } from './order-placed';
+import { paymentReceived, type PaymentReceivedData } from './payment-received';
+import { paymentFailed, type PaymentFailedData } from './payment-failed';
+import { orderStatusChanged, type OrderStatusChangedData } from './order-status-changed';
+import { orderCancelled, type OrderCancelledData } from './order-cancelled';
+import { plainMessage, type PlainMessageData } from './plain-message';
+
+export type { OrderMailData } from './order-summary';
+
+/** Every email Ventalis composes, each from one template (subject, text, HTML) in the same frame. */
+export const mails = {
+  orderPlaced: compileMail<OrderPlacedData>(orderPlaced, layout),
+  paymentReceived: compileMail<PaymentReceivedData>(paymentReceived, layout),
+  paymentFailed: compileMail<PaymentFailedData>(paymentFailed, layout),
+  orderStatusChanged: compileMail<OrderStatusChangedData>(orderStatusChanged, layout),
+  orderCancelled: compileMail<OrderCancelledData>(orderCancelled, layout),
+  plainMessage: compileMail<PlainMessageData>(plainMessage, layout),
+};

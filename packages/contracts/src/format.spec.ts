@@ -1,0 +1,19 @@
+import { describe, expect, test } from 'vitest';
+import { formatEuros, formatInteger, formatUnits } from './format.ts';
+
+const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
+
+describe('money and quantities, French style', () => {
+  test('formats whole cents as euros with French separators', () => {
+    expect(formatEuros(123456)).toBe('1\u202f234,56\u00a0€');
+    expect(plain(formatEuros(5))).toBe('0,05 €');
+    expect(plain(formatEuros(-1999))).toBe('-19,99 €');
+    expect(() => formatEuros(12.5)).toThrow(RangeError);
+  });
+
+  test('formats whole numbers and units', () => {
+    expect(plain(formatInteger(180000))).toBe('180 000');
+    expect(plain(formatUnits(1000))).toBe('1 000 units');
+    expect(plain(formatUnits(1))).toBe('1 unit');
+  });
+});
