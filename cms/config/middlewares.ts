@@ -35,6 +35,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       formLimit: '256kb',
       // Payment webhooks verify their signature on the raw body.
       includeUnparsed: true,
+      // A body that cannot be read (a multipart form without its boundary, say) is the
+      // sender's mistake: a 400 naming it, not a 500. Broken JSON and too-large bodies
+      // already carry their 4xx status.
+      onError(error: Error & { status?: number; httpCode?: number }, ctx: { throw: (status: number, message: string) => never }) {
+        const status = error.status ?? error.httpCode ?? 400;
+        ctx.throw(status >= 400 && status < 500 ? status : 400, status >= 400 && status < 500 ? error.message : `The request body could not be read: ${error.message}`);
+      },
     },
   },
   'strapi::session',

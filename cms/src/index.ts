@@ -5,7 +5,7 @@ import { consultantAccounts, clientReassignment } from './documents/consultant-a
 import { orderGuard } from './documents/order-guard';
 import { refuseControlCharacters } from './documents/text-fields';
 import { uniqueNames } from './documents/unique-names';
-import { refuseUndeclaredQueries } from './middlewares/strict-query';
+import { checkRequestAddresses } from './middlewares/request-address';
 import { catalogueCache } from './utils/catalogue-cache';
 import { createStorefrontNotifier, type StorefrontNotifier } from './utils/storefront-webhook';
 import { syncStorefrontRoles } from './bootstrap/storefront-roles';
@@ -49,7 +49,7 @@ export default {
       strapi.config.set('plugin::email.providerOptions.port', outbox.port);
     }
 
-    refuseUndeclaredQueries(strapi);
+    checkRequestAddresses(strapi);
     // First, so that no other reaction sees a text PostgreSQL would refuse.
     strapi.documents.use(refuseControlCharacters(strapi) as never);
     strapi.documents.use(uniqueNames(strapi) as never);

@@ -96,6 +96,23 @@ describe('control characters in text', () => {
     expect(await snapshot(app.strapi)).toEqual(before);
   });
 
+  test('an address with a NUL or a huge parameter names nothing: 404, not a database error', async () => {
+    const before = await snapshot(app.strapi);
+    const answers = [
+      await app.api().get('/api/products/box%00'),
+      await app.api().get('/api/categories/%00'),
+      await app.api().get(`/api/products/${'a'.repeat(300)}`),
+      await app.api().get('/api/orders/%00').set(bearer(customer.jwt)),
+      await app.api().post('/api/orders/%00/cancel').set(bearer(customer.jwt)),
+      await app.api().put('/api/cart/items/%00').set(bearer(customer.jwt)).send({ quantity: 1000 }),
+      await app.api().post('/api/conversations/order/%00').set(bearer(customer.jwt)),
+      await app.api().post('/api/consultant/orders/%00/notes').set(bearer(consultant.jwt)).send({ body: 'A note' }),
+    ];
+    expect(answers.map((res) => res.status)).toEqual([404, 404, 404, 404, 404, 404, 404, 404]);
+    expect(answers[0]!.body.error.message).toBe('Nothing has this address');
+    expect(await snapshot(app.strapi)).toEqual(before);
+  });
+
   test('the panel cannot store a NUL in a product or category either: a validation error on the field', async () => {
     const before = await snapshot(app.strapi);
     const docs = app.strapi.documents;
