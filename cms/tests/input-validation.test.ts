@@ -183,6 +183,12 @@ describe('query parameters a route does not declare', () => {
     expect(await snapshot(app.strapi)).toEqual(before);
   });
 
+  test("the panel's role editor still lists the routes that declare their query", async () => {
+    const res = await app.api().get('/users-permissions/routes').set(bearer(panelToken));
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).toContain('/products');
+  });
+
   test('declared parameters still work, and the message lists them', async () => {
     expect((await app.api().get(`/api/conversations/${conversationId}/messages?limit=5`).set(bearer(customer.jwt))).status).toBe(200);
     expect((await app.api().get('/api/products?q=box&sort=price_asc').expect(200)).body.data.length).toBeGreaterThan(0);
