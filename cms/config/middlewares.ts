@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { chatPublicUrl, socketSources } from '../src/utils/chat-public-url';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
@@ -35,12 +36,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       formLimit: '256kb',
       // Payment webhooks verify their signature on the raw body.
       includeUnparsed: true,
-      // A body that cannot be read (a multipart form without its boundary, say) is the
-      // sender's mistake: a 400 naming it, not a 500. Broken JSON and too-large bodies
-      // already carry their 4xx status.
-      onError(error: Error & { status?: number; httpCode?: number }, ctx: { throw: (status: number, message: string) => never }) {
-        const status = error.status ?? error.httpCode ?? 400;
-        ctx.throw(status >= 400 && status < 500 ? status : 400, status >= 400 && status < 500 ? error.message : `The request body could not be read: ${error.message}`);
+      // A body that cannot be read (broken JSON, a multipart form without its boundary…)
+      // is the sender's mistake: a 400 naming it (413 when too large), in the API's error
+      // shape, instead of a 500 or an error logged with its stack for every such request.
+      onError(error: Error & { status?: number }) {
+        if (error.status === 413) throw new errors.PayloadTooLargeError(`The request body is too large: ${error.message}`);
+        throw new errors.ValidationError(`The request body could not be read: ${error.message}`);
       },
     },
   },

@@ -136,6 +136,21 @@ describe('control characters in text', () => {
   });
 });
 
+describe('bodies that cannot be read', () => {
+  test('broken JSON, a multipart form without its boundary, or too large a body: 4xx in the API error shape', async () => {
+    const before = await snapshot(app.strapi);
+    const send = (type: string, body: string) => app.api().post('/api/inquiries').set('Content-Type', type).send(body);
+    const broken = await send('application/json', '{"company":');
+    const multipart = await send('multipart/form-data', 'company=x');
+    const huge = await send('application/json', JSON.stringify({ message: 'x'.repeat(300_000) }));
+    expect([broken.status, multipart.status, huge.status]).toEqual([400, 400, 413]);
+    expect(broken.body.error).toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/^The request body could not be read: /) });
+    expect(multipart.body.error).toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/^The request body could not be read: .*boundary/) });
+    expect(huge.body.error).toMatchObject({ name: 'PayloadTooLargeError', message: expect.stringMatching(/^The request body is too large/) });
+    expect(await snapshot(app.strapi)).toEqual(before);
+  });
+});
+
 describe('query parameters a route does not declare', () => {
   const anonymous = [
     '/api/products/kraft-shipping-box?populate=*',
