@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { chatPublicUrl, socketSources } from '../src/utils/chat-public-url';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
@@ -35,6 +36,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       formLimit: '256kb',
       // Payment webhooks verify their signature on the raw body.
       includeUnparsed: true,
+      // A body that cannot be read (broken JSON, a multipart form without its boundary…)
+      // is the sender's mistake: a 400 naming it (413 when too large), in the API's error
+      // shape, instead of a 500 or an error logged with its stack for every such request.
+      onError(error: Error & { status?: number }) {
+        if (error.status === 413) throw new errors.PayloadTooLargeError(`The request body is too large: ${error.message}`);
+        throw new errors.ValidationError(`The request body could not be read: ${error.message}`);
+      },
     },
   },
   'strapi::session',

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { startOutboxSmtpServer } from './mail/outbox';
 import { consultantAccounts, clientReassignment } from './documents/consultant-accounts';
 import { orderGuard } from './documents/order-guard';
+import { refuseControlCharacters } from './documents/text-fields';
+import { uniqueNames } from './documents/unique-names';
+import { checkRequestAddresses } from './middlewares/request-address';
 import { catalogueCache } from './utils/catalogue-cache';
 import { createStorefrontNotifier, type StorefrontNotifier } from './utils/storefront-webhook';
 import { syncStorefrontRoles } from './bootstrap/storefront-roles';
@@ -46,6 +49,10 @@ export default {
       strapi.config.set('plugin::email.providerOptions.port', outbox.port);
     }
 
+    checkRequestAddresses(strapi);
+    // First, so that no other reaction sees a text PostgreSQL would refuse.
+    strapi.documents.use(refuseControlCharacters(strapi) as never);
+    strapi.documents.use(uniqueNames(strapi) as never);
     catalogueCache.configure({ ttlSeconds: strapi.config.get('ventalis.catalogueCacheSeconds') as number, maxEntries: 1000 });
     strapi.documents.use(async function invalidatePublicCache(context, next) {
       if (!changesPublicContent(context)) return next();

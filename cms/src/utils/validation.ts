@@ -17,3 +17,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 export function fieldError(field: string, message: string): errors.ValidationError {
   return new errors.ValidationError(`${field}: ${message}`, { errors: { [field]: message } });
 }
+
+/**
+ * A refusal of a Document Service write tied to one field, in the shape of Strapi's own
+ * validation errors (a list of { path, message }): the panel's form shows it on the field.
+ */
+export function documentFieldError(path: (string | number)[], message: string): errors.ValidationError {
+  return new errors.ValidationError(message, { errors: [{ path: path.map(String), message, name: 'ValidationError' }] });
+}

@@ -1,16 +1,12 @@
 import { z } from 'zod';
 import { emailSchema, isPlausibleEuVatNumber, isValidSiret, normaliseVatNumber, passwordSchema, phoneSchema } from './identity.ts';
+import { textField } from './text.ts';
 
-const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required` })
-    .trim()
-    .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`);
+const requiredText = (label: string, max: number) => textField(label, { max });
 
 export const addressSchema = z.strictObject({
   line1: requiredText('Address line 1', 120),
-  line2: z.string().trim().max(120, 'Address line 2 must be at most 120 characters').optional().default(''),
+  line2: textField('Address line 2', { max: 120, min: 0 }).optional().default(''),
   postalCode: z
     .string({ error: 'Postal code is required' })
     .trim()
@@ -106,7 +102,7 @@ export interface CustomerProfile {
 }
 
 export const clientSearchSchema = z.strictObject({
-  q: z.string().trim().max(100, 'Search must be at most 100 characters').optional(),
+  q: textField('Search', { max: 100, min: 0 }).optional(),
   page: z.coerce.number({ error: 'page must be a number' }).int().min(1, 'page starts at 1').default(1),
   pageSize: z.coerce.number({ error: 'pageSize must be a number' }).int().min(1).max(100, 'pageSize is at most 100').default(25),
 });

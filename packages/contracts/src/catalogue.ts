@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textField } from './text.ts';
 
 export const VAT_RATES = ['20', '10', '5.5', '2.1'] as const;
 export type VatRate = (typeof VAT_RATES)[number];
@@ -25,7 +26,7 @@ export const productListQuerySchema = z
     label: slug.optional(),
     priceMin: euros('priceMin').optional(),
     priceMax: euros('priceMax').optional(),
-    q: z.string().trim().max(100, 'q must be at most 100 characters').optional(),
+    q: textField('q', { max: 100, min: 0 }).optional(),
     sort: z.enum(PRODUCT_SORTS, { error: `sort must be one of ${PRODUCT_SORTS.join(', ')}` }).default('name'),
     page: z.coerce.number({ error: 'page must be a number' }).int('page must be a whole number').min(1, 'page starts at 1').default(1),
     pageSize: z.coerce

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textField } from './text.ts';
 
 /**
  * Conversations and messages: the shapes the cms' REST API and the chat-server share.
@@ -40,11 +41,7 @@ export interface ConversationSummary {
 }
 
 export const messageBodySchema = z.strictObject({
-  body: z
-    .string({ error: 'The message is empty' })
-    .trim()
-    .min(1, 'The message is empty')
-    .max(MESSAGE_MAX_LENGTH, `A message is at most ${MESSAGE_MAX_LENGTH} characters`),
+  body: textField('The message', { max: MESSAGE_MAX_LENGTH, kind: 'multi-line', messages: { required: 'The message is empty', tooLong: `A message is at most ${MESSAGE_MAX_LENGTH} characters` } }),
 });
 
 export const startConversationSchema = z.strictObject({

@@ -1,4 +1,5 @@
 export * from './identity.ts';
+export * from './text.ts';
 export * from './account.ts';
 export * from './catalogue.ts';
 export * from './inquiry.ts';

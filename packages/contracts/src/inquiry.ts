@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { emailSchema } from './identity.ts';
+import { textField } from './text.ts';
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required` })
-    .trim()
-    .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`);
+const text = (label: string, max: number) => textField(label, { max });
 
 /**
  * The contact form. `website` is a honeypot: hidden from people, filled in by bots;
@@ -18,7 +14,7 @@ export const inquirySchema = z.strictObject({
   lastName: text('Last name', 60),
   email: emailSchema,
   subject: text('Subject', 150),
-  message: text('Message', 5000).min(10, 'Message must be at least 10 characters'),
-  website: z.string().max(200).optional(),
+  message: textField('Message', { max: 5000, min: 10, kind: 'multi-line' }),
+  website: textField('Website', { max: 200, min: 0 }).optional(),
 });
 export type Inquiry = z.infer<typeof inquirySchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { VatRate } from './catalogue.ts';
 import { ORDER_STATUSES, type OrderStatus } from './order-status.ts';
+import { textField } from './text.ts';
 
 export * from './order-status.ts';
 
@@ -101,20 +102,16 @@ export const simulatedCardSchema = z.strictObject({
     .trim()
     .regex(/^(0[1-9]|1[0-2])\s?\/\s?\d{2}$/, 'Expiry date must be MM/YY'),
   cvc: z.string({ error: 'CVC is required' }).trim().regex(/^\d{3,4}$/, 'CVC must be 3 or 4 digits'),
-  name: z.string().trim().max(100).optional(),
+  name: textField('Name on card', { max: 100, min: 0 }).optional(),
 });
 
 export const statusChangeSchema = z.strictObject({
   status: z.enum(ORDER_STATUSES, { error: `status must be one of ${ORDER_STATUSES.join(', ')}` }),
-  comment: z
-    .string({ error: 'A comment for the client is required' })
-    .trim()
-    .min(1, 'A comment for the client is required')
-    .max(2000, 'Comment must be at most 2000 characters'),
+  comment: textField('Comment', { max: 2000, kind: 'multi-line', messages: { required: 'A comment for the client is required' } }),
 });
 
 export const noteSchema = z.strictObject({
-  body: z.string({ error: 'The note is empty' }).trim().min(1, 'The note is empty').max(4000, 'A note is at most 4000 characters'),
+  body: textField('Note', { max: 4000, kind: 'multi-line', messages: { required: 'The note is empty', tooLong: 'A note is at most 4000 characters' } }),
 });
 
 export const orderListQuerySchema = z.strictObject({

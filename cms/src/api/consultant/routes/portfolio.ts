@@ -1,6 +1,8 @@
+import { clientSearchSchema } from '@ventalis/contracts';
+
 export default {
   routes: [
-    { method: 'GET', path: '/consultant/clients', handler: 'api::consultant.portfolio.clients' },
+    { method: 'GET', path: '/consultant/clients', handler: 'api::consultant.portfolio.clients', request: { query: clientSearchSchema.shape } },
     {
       method: 'GET',
       path: '/consultant/clients/:id',

@@ -1,8 +1,10 @@
+import { impactQuerySchema, orderListQuerySchema } from '@ventalis/contracts';
+
 export default {
   routes: [
     { method: 'POST', path: '/checkout', handler: 'api::order.order.checkout' },
-    { method: 'GET', path: '/orders', handler: 'api::order.order.list' },
-    { method: 'GET', path: '/orders/impact', handler: 'api::order.order.impact' },
+    { method: 'GET', path: '/orders', handler: 'api::order.order.list', request: { query: orderListQuerySchema.shape } },
+    { method: 'GET', path: '/orders/impact', handler: 'api::order.order.impact', request: { query: impactQuerySchema.shape } },
     { method: 'GET', path: '/orders/:reference', handler: 'api::order.order.findOne' },
     { method: 'POST', path: '/orders/:reference/payment', handler: 'api::order.order.payment' },
     { method: 'POST', path: '/orders/:reference/simulated-payment', handler: 'api::order.order.paySimulated' },
