@@ -3,13 +3,10 @@
  * Money stays in integer cents: formatting and parsing never go through floating point.
  */
 
-/** French typography: narrow no-break space between thousands, no-break space before a unit. */
-export const THOUSANDS_SEPARATOR = '\u202f';
-export const UNIT_SEPARATOR = '\u00a0';
+import { formatInteger, formatUnits, groupThousands, THOUSANDS_SEPARATOR, UNIT_SEPARATOR } from '@ventalis/contracts/quantities';
 
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, THOUSANDS_SEPARATOR);
-}
+// Quantities are written by the contracts' formatter, which the cms' error messages use too.
+export { formatInteger, formatUnits, THOUSANDS_SEPARATOR, UNIT_SEPARATOR };
 
 /** 123456 → "1 234,56 €" (with French no-break spaces). */
 export function formatEuros(cents: number): string {
@@ -19,12 +16,6 @@ export function formatEuros(cents: number): string {
   const euros = Math.trunc(absolute / 100);
   const rest = String(absolute % 100).padStart(2, '0');
   return `${sign}${groupThousands(String(euros))},${rest}${UNIT_SEPARATOR}€`;
-}
-
-/** 180000 → "180 000". */
-export function formatInteger(value: number): string {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`formatInteger expects a whole number, got ${value}`);
-  return (value < 0 ? '-' : '') + groupThousands(String(Math.abs(value)));
 }
 
 /** A decimal number with at most `digits` decimals and a decimal comma: 118.4 → "118,4". */
@@ -45,11 +36,6 @@ export function formatPercent(value: number | string): string {
 /** kg CO₂e per 1,000 units: 118.4 → "118,4 kg CO₂e". */
 export function formatCo2e(kg: number): string {
   return `${formatDecimal(kg, 1)}${UNIT_SEPARATOR}kg CO₂e`;
-}
-
-/** 1000 → "1 000 units"; 1 → "1 unit". */
-export function formatUnits(quantity: number): string {
-  return `${formatInteger(quantity)}${UNIT_SEPARATOR}${quantity === 1 ? 'unit' : 'units'}`;
 }
 
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
