@@ -1360,7 +1360,7 @@ export const homePage: DemoPage = {
     {
       __component: 'blocks.call-to-action',
       title: 'Open your business account',
-      text: 'Register with your SIRET number to see your prices, order online and get your own consultant. It takes two minutes.',
+      text: 'Every price is on the catalogue. Register with your SIRET number to order online, follow your deliveries and get your own consultant. It takes two minutes.',
       buttonLabel: 'Create an account',
       buttonUrl: '/register',
     },

@@ -178,7 +178,8 @@ async function seedOrders(strapi: Strapi) {
   const all = await strapi.db.query('api::order.order').findMany({ select: ['id'], orderBy: { id: 'asc' } });
   for (const [i, { id }] of all.entries()) {
     const placedAt = Date.now() - (all.length - i) * 9 * day;
-    await strapi.db.query('api::order.order').update({ where: { id }, data: { placedAt: new Date(placedAt) } });
+    // The reference carries the day the order was placed, not the day the demo was loaded.
+    await strapi.db.query('api::order.order').update({ where: { id }, data: { placedAt: new Date(placedAt), reference: checkout.referenceFor(new Date(placedAt)) } });
     const events = await strapi.db.query('api::order.order-event').findMany({ where: { order: { id } }, select: ['id'], orderBy: { id: 'asc' } });
     for (const [k, event] of events.entries()) {
       await strapi.db.query('api::order.order-event').update({ where: { id: event.id }, data: { createdAt: new Date(placedAt + k * 1.5 * day + (k > 0 ? 3_600_000 : 0)) } });
@@ -193,7 +194,11 @@ async function seedPages(strapi: Strapi, pictures: Awaited<ReturnType<typeof pic
   ] as const) {
     const blocks = [];
     for (const [i, block] of page.blocks.entries()) {
-      const image = block.__component === 'blocks.image-text' || block.__component === 'blocks.hero' ? await pictures.upload(`${name}-${i}`, page.title, '#2f6b4f') : undefined;
+      // Each block its own picture, named after the block: one page title on both would show the same picture twice.
+      const image =
+        block.__component === 'blocks.image-text' || block.__component === 'blocks.hero'
+          ? await pictures.upload(`${name}-${i}`, block.title, block.__component === 'blocks.hero' ? '#2f6b4f' : '#3f7d4e')
+          : undefined;
       blocks.push(image ? { ...block, image } : block);
     }
     await strapi.documents(uid).create({ data: { ...page, blocks }, status: 'published' });

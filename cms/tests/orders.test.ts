@@ -48,9 +48,10 @@ describe('cart', () => {
   });
 
   test.each([
-    ['below the minimum', 'kraft-shipping-box', 999, /minimum order is 1000 units/],
-    ['off the step', 'kraft-shipping-box', 1050, /steps of 100 units from 1000/],
-    ['above the stock', 'kraft-shipping-box', 60_000, /Only 50000 units are in stock/],
+    // Quantities written as the storefront writes them: "1 000 units" (narrow no-break space, no-break space).
+    ['below the minimum', 'kraft-shipping-box', 999, /minimum order is 1\u202f000\u00a0units/],
+    ['off the step', 'kraft-shipping-box', 1050, /steps of 100\u00a0units from 1\u202f000/],
+    ['above the stock', 'kraft-shipping-box', 60_000, /Only 50\u202f000\u00a0units are in stock/],
   ])('refuses a quantity %s, naming the limit, and changes nothing', async (_name, product, quantity, message) => {
     const before = await snapshot(app.strapi);
     const res = await add(product, quantity);
@@ -88,6 +89,9 @@ describe('checkout and simulated payment', () => {
       history: [{ from: null, to: 'awaiting_payment', by: 'customer' }],
     });
     expect(payment).toEqual({ provider: 'simulated', clientSecret: null, publishableKey: null });
+    // The reference names the day the order was placed (Paris time).
+    const placed = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: '2-digit', month: '2-digit', day: '2-digit' }).format(new Date(order.placedAt)).replace(/-/g, '');
+    expect(order.reference).toMatch(new RegExp(`^VT-${placed}-[A-Z2-9]{6}$`));
     expect(await stockOf(app, 'recycled-mailer-bag')).toBe(before - 2000);
     expect((await cart()).body.data.lines).toEqual([]);
 
@@ -162,7 +166,7 @@ describe('checkout and simulated payment', () => {
     const before = await snapshot(app.strapi);
     const res = await app.api().post('/api/checkout').set(bearer(jwt)).send({ idempotencyKey: randomUUID() });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe('Plant-based dish soap: only 10000 units are left in stock');
+    expect(res.body.error.message).toBe('Plant-based dish soap: only 10\u202f000\u00a0units are left in stock');
     expect(await snapshot(app.strapi)).toEqual(before);
     await app.api().delete('/api/cart').set(bearer(jwt));
   });

@@ -17,7 +17,7 @@ test('a client without JavaScript fills a cart, checks out and pays', async ({ b
   // Below the minimum: the server says so next to the field and keeps what was typed.
   await page.getByLabel('Quantity (units)').fill('999');
   await page.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(page.locator('#field-quantity-error')).toHaveText('The minimum order is 1000 units');
+  await expect(page.locator('#field-quantity-error')).toHaveText('The minimum order is 1 000 units');
   await expect(page.getByLabel('Quantity (units)')).toHaveValue('999');
 
   await page.getByLabel('Quantity (units)').fill('1000');

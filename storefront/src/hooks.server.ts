@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 import { CMS_PUBLIC_URL, CMS_URL, PREVIEW_SECRET } from '$app/env/private';
 import { CmsUnavailableError } from '#lib/server/cms.ts';
+import { refuseUnreadableForms } from '#lib/server/form-body.ts';
 import { allowFramingBy, isDraftMode, PREVIEW_COOKIE } from '#lib/server/preview.ts';
 import { resolveSession } from '#lib/server/services.ts';
 import { decodeSession, encodeSession, SESSION_COOKIE, sessionCookieOptions } from '#lib/server/session.ts';
@@ -16,6 +17,8 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.user = null;
   event.locals.tokens = null;
   event.locals.preview = isDraftMode(event.cookies.get(PREVIEW_COOKIE), PREVIEW_SECRET);
+  // A form cut off on its way is a 400 for every action, not a 500 in each.
+  if (event.request.method !== 'GET' && event.request.method !== 'HEAD') refuseUnreadableForms(event.request);
 
   // Media go straight through the proxy: nobody's account is needed to show a picture.
   if (!event.url.pathname.startsWith('/uploads/')) {

@@ -11,9 +11,16 @@ describe('money and quantities, French style', () => {
     expect(() => formatEuros(12.5)).toThrow(RangeError);
   });
 
-  test('formats whole numbers and units', () => {
-    expect(plain(formatInteger(180000))).toBe('180 000');
-    expect(plain(formatUnits(1000))).toBe('1 000 units');
+  test('groups thousands with a narrow no-break space', () => {
+    expect(formatInteger(180000)).toBe('180\u202f000');
+    expect(formatInteger(1234567)).toBe('1\u202f234\u202f567');
+    expect(formatInteger(999)).toBe('999');
+    expect(formatInteger(-1500)).toBe('-1\u202f500');
+    expect(() => formatInteger(1.5)).toThrow(RangeError);
+  });
+
+  test('writes units after a no-break space, one unit in the singular', () => {
+    expect(formatUnits(1000)).toBe('1\u202f000\u00a0units');
     expect(plain(formatUnits(1))).toBe('1 unit');
   });
 });

@@ -1,6 +1,7 @@
 /**
- * French formatting of money and quantities, shared by the storefront's pages and the cms'
- * emails so that an amount reads the same everywhere. Money stays in integer cents:
+ * French formatting of money and quantities, shared by the storefront's pages, the cms' error
+ * messages and its emails, so that an amount reads the same everywhere. No zod here: browser
+ * code imports this file alone (`@ventalis/contracts/format`). Money stays in integer cents:
  * formatting never goes through floating point.
  */
 

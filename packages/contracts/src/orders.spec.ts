@@ -35,15 +35,17 @@ describe('money in integer cents', () => {
 describe('quantity rules', () => {
   const rules = { minQuantity: 1000, quantityStep: 250, stock: 5000 };
   test.each([
-    [999, 'The minimum order is 1000 units'],
-    [1100, 'Order in steps of 250 units from 1000 (for example 1250)'],
-    [5250, 'Only 5000 units are in stock'],
+    // Quantities written like everywhere else on the site: "1 000 units" (narrow no-break space, no-break space).
+    [999, 'The minimum order is 1\u202f000\u00a0units'],
+    [1100, 'Order in steps of 250\u00a0units from 1\u202f000 (for example 1\u202f250)'],
+    [5250, 'Only 5\u202f000\u00a0units are in stock'],
     [0, 'Quantity must be a whole number of units'],
     [1000.5, 'Quantity must be a whole number of units'],
   ])('refuses %s: %s', (quantity, message) => {
     expect(quantityProblem(quantity, rules)).toBe(message);
   });
   test.each([1000, 1250, 5000])('accepts %s', (quantity) => expect(quantityProblem(quantity, rules)).toBeNull());
+  test('names the last unit in stock in the singular', () => expect(quantityProblem(1001, { minQuantity: 1, quantityStep: 1, stock: 1 })).toBe('Only 1\u00a0unit is in stock'));
   test('names an empty stock', () => expect(quantityProblem(1000, { ...rules, stock: 0 })).toBe('This product is out of stock'));
   test('rounds a reorder quantity to the nearest valid one', () => {
     expect(nearestValidQuantity(500, rules)).toBe(1000);

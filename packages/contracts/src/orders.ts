@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { VatRate } from './catalogue.ts';
 import { ORDER_STATUSES, type OrderStatus } from './order-status.ts';
 import { textField } from './text.ts';
+import { formatInteger, formatUnits } from './format.ts';
 
 export * from './order-status.ts';
 
@@ -61,12 +62,17 @@ export interface QuantityRules {
 /** Why a quantity cannot be ordered, naming the limit; null when it can. */
 export function quantityProblem(quantity: number, rules: QuantityRules): string | null {
   if (!Number.isInteger(quantity) || quantity <= 0) return 'Quantity must be a whole number of units';
-  if (quantity < rules.minQuantity) return `The minimum order is ${rules.minQuantity} units`;
+  if (quantity < rules.minQuantity) return `The minimum order is ${formatUnits(rules.minQuantity)}`;
   if ((quantity - rules.minQuantity) % rules.quantityStep !== 0) {
-    return `Order in steps of ${rules.quantityStep} units from ${rules.minQuantity} (for example ${rules.minQuantity + rules.quantityStep})`;
+    return `Order in steps of ${formatUnits(rules.quantityStep)} from ${formatInteger(rules.minQuantity)} (for example ${formatInteger(rules.minQuantity + rules.quantityStep)})`;
   }
-  if (quantity > rules.stock) return rules.stock > 0 ? `Only ${rules.stock} units are in stock` : 'This product is out of stock';
+  if (quantity > rules.stock) return rules.stock > 0 ? `Only ${unitsLeft(rules.stock)} in stock` : 'This product is out of stock';
   return null;
+}
+
+/** "5 000 units are", "1 unit is": how much of a product is left. */
+export function unitsLeft(quantity: number): string {
+  return `${formatUnits(quantity)} ${quantity === 1 ? 'is' : 'are'}`;
 }
 
 /** The nearest quantity that follows the rules (ignoring stock), for reorders and forms. */

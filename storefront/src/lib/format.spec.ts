@@ -1,3 +1,4 @@
+import { quantityProblem } from '@ventalis/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   centsToEurosInput,
@@ -62,6 +63,13 @@ describe('numbers and units', () => {
     expect(plain(formatCo2e(118.4))).toBe('118,4 kg CO₂e');
     expect(plain(formatUnits(1000))).toBe('1 000 units');
     expect(plain(formatUnits(1))).toBe('1 unit');
+  });
+
+  it('writes quantities in the cms error messages exactly as on the pages', () => {
+    const rules = { minQuantity: 1000, quantityStep: 500, stock: 12000 };
+    expect(quantityProblem(999, rules)).toBe(`The minimum order is ${formatUnits(1000)}`);
+    expect(quantityProblem(1250, rules)).toContain(`steps of ${formatUnits(500)} from ${formatInteger(1000)}`);
+    expect(quantityProblem(12500, rules)).toBe(`Only ${formatUnits(12000)} are in stock`);
   });
 
   it('names countries from their ISO code', () => {

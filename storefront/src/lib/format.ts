@@ -3,8 +3,9 @@
  * Money stays in integer cents: formatting and parsing never go through floating point.
  */
 
-// Money and quantities are formatted by the contracts, like the cms' emails.
-import { formatEuros, formatInteger, formatUnits, groupThousands, THOUSANDS_SEPARATOR, UNIT_SEPARATOR } from '@ventalis/contracts';
+// Money and quantities are written by the contracts' formatter (zod-free, so pages can import
+// it), which the cms' error messages and emails use too.
+import { formatEuros, formatInteger, formatUnits, groupThousands, THOUSANDS_SEPARATOR, UNIT_SEPARATOR } from '@ventalis/contracts/format';
 
 export { formatEuros, formatInteger, formatUnits, THOUSANDS_SEPARATOR, UNIT_SEPARATOR };
 

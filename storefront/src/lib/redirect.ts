@@ -1,21 +1,30 @@
+/** Any origin will do: paths are resolved against it, and whatever leaves it is refused. */
+const SAME_SITE = 'http://same-site.invalid';
+
 /**
  * Where to send someone back after signing in: only a path on this site, so that a
  * crafted ?redirectTo= cannot bounce a fresh session to another origin.
+ * The path is normalised the way a browser would (dot segments, encoded dots) before it is
+ * checked: `/..//evil.example` becomes `//evil.example`, another site, and is refused.
  */
 export function safeRedirectPath(value: string | null | undefined, fallback = '/'): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  // Only absolute paths: a relative one would depend on the page it is read from.
+  if (!value || !value.startsWith('/')) return fallback;
+  // Browsers drop tabs and newlines from URLs and read "\" as "/": either is a disguise.
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
-  const base = 'http://same-site.invalid';
   let url: URL;
   try {
-    url = new URL(value, base);
+    url = new URL(value, SAME_SITE);
   } catch {
     return fallback;
   }
-  if (url.origin !== base) return fallback;
+  if (url.origin !== SAME_SITE) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // "//host" (what "/..//host" normalises to) is another site for a browser.
+  if (path.startsWith('//') || new URL(path, SAME_SITE).origin !== SAME_SITE) return fallback;
   // Signing in again right after signing in or out would be a loop.
   if (url.pathname === '/login' || url.pathname === '/logout') return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  return path;
 }
 
 /** The login URL that brings the person back to where they were. */

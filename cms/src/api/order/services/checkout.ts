@@ -1,18 +1,12 @@
-import { randomInt } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { quantityProblem, sumAmounts, VAT_BANDS } from '@ventalis/contracts';
+import { orderReference } from '../../../utils/order-reference';
 import { getService } from '../../../utils/services';
 import { priceLine } from '../../cart/services/cart';
 import type { StoredOrder } from './lifecycle';
 
 const ORDER = 'api::order.order';
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-const newReference = () => {
-  const day = new Date().toISOString().slice(2, 10).replace(/-/g, '');
-  return `VT-${day}-${Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
-};
 
 /**
  * The cart becomes an order exactly once per checkout (idempotency key), with a price
@@ -55,9 +49,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       await lifecycle.reserveStock(snapshot);
       const totals = sumAmounts(lines.map(({ product, quantity }) => priceLine(product!, quantity)));
+      const placedAt = new Date();
       const created = await strapi.documents(ORDER).create({
         data: {
-          reference: newReference(),
+          reference: orderReference(placedAt),
           customer: customerId,
           status: 'awaiting_payment',
           lines: snapshot,
@@ -65,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           totalVatCents: totals.vatCents,
           totalInclVatCents: totals.inclVatCents,
           co2eGrams: totals.co2eGrams,
-          placedAt: new Date(),
+          placedAt,
           provider: payments.provider(),
           paymentExpiresAt: new Date(Date.now() + timeoutMinutes * 60_000),
           stockReserved: true,
@@ -80,6 +75,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /** The reference of an order placed at that time: the demo history is placed in the past. */
+    referenceFor: orderReference,
+
     /** Returns the order and how to pay it; the same key twice gives the same order. */
     async checkout(customerId: number, idempotencyKey: string) {
       const key = `${customerId}:${idempotencyKey}`;

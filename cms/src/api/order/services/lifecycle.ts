@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { consultantMayMove, type OrderStatus } from '@ventalis/contracts';
+import { consultantMayMove, formatUnits, unitsLeft, type OrderStatus } from '@ventalis/contracts';
 import { getService } from '../../../utils/services';
 
 const ORDER = 'api::order.order';
@@ -86,8 +86,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             const row = await products().transacting(trx).where('id', line.productId).first('stock');
             const left = Number(row?.stock ?? 0);
             throw new errors.ValidationError(
-              left > 0 ? `${line.productName}: only ${left} units are left in stock` : `${line.productName} is out of stock`,
-              { errors: { stock: `${line.productName}: ${left} units left` }, code: 'out_of_stock' },
+              left > 0 ? `${line.productName}: only ${unitsLeft(left)} left in stock` : `${line.productName} is out of stock`,
+              { errors: { stock: `${line.productName}: ${formatUnits(left)} left` }, code: 'out_of_stock' },
             );
           }
         }
