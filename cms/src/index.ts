@@ -3,6 +3,7 @@ import path from 'node:path';
 import { startOutboxSmtpServer } from './mail/outbox';
 import { consultantAccounts, clientReassignment } from './documents/consultant-accounts';
 import { orderGuard } from './documents/order-guard';
+import { chatSessions } from './documents/chat-sessions';
 import { catalogueCache } from './utils/catalogue-cache';
 import { createStorefrontNotifier, type StorefrontNotifier } from './utils/storefront-webhook';
 import { syncStorefrontRoles } from './bootstrap/storefront-roles';
@@ -88,6 +89,7 @@ export default {
     strapi.documents.use(consultantAccounts(strapi) as never);
     strapi.documents.use(clientReassignment(strapi) as never);
     strapi.documents.use(orderGuard(strapi) as never);
+    strapi.documents.use(chatSessions(strapi) as never);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -16,6 +16,7 @@ import type payments from '../api/order/services/payments';
 import type orders from '../api/order/services/orders';
 import type chat from '../api/conversation/services/chat';
 import type offlineSummary from '../api/conversation/services/offline-summary';
+import type sessions from '../api/conversation/services/sessions';
 import type live from '../api/chat/services/live';
 
 type Factory = (...args: never[]) => unknown;
@@ -40,6 +41,7 @@ interface Services {
   'order.orders': ServiceOf<typeof orders>;
   'conversation.chat': ServiceOf<typeof chat>;
   'conversation.offline-summary': ServiceOf<typeof offlineSummary>;
+  'conversation.sessions': ServiceOf<typeof sessions>;
   'chat.live': ServiceOf<typeof live>;
 }
 

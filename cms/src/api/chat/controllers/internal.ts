@@ -4,22 +4,32 @@ import { historyQuerySchema, markReadSchema, messageBodySchema } from '@ventalis
 import { parseInput } from '../../../utils/validation';
 import { getService } from '../../../utils/services';
 
+/** The request, parsed, once its session is known to be current. */
+async function fromCurrentSession<T extends { member: { kind: 'user' | 'admin'; id: number }; generation: string }>(schema: z.ZodType<T>, body: unknown): Promise<T> {
+  const request = parseInput(schema, body);
+  await getService('conversation.sessions').assertCurrent(request.member, request.generation);
+  return request;
+}
+
 /**
- * What the chat-server asks on behalf of a connected member (whose ticket it checked).
- * Every decision stays here: the chat service checks the member's rights as for REST.
+ * What the chat-server asks on behalf of a connected member (whose ticket it checked), with
+ * the session generation the ticket carried: once that session has ended (password reset,
+ * block, deletion) every call is refused with 401. Every decision stays here: the chat
+ * service checks the member's rights as for REST.
  */
 const member = z.strictObject({ kind: z.enum(['user', 'admin']), id: z.number().int().positive() });
-const inConversation = { member, conversationId: z.number({ error: 'conversationId must be a conversation id' }).int().positive('conversationId must be a conversation id') };
+const session = { member, generation: z.string({ error: 'generation is the ticket\'s session generation' }).min(1).max(64) };
+const inConversation = { ...session, conversationId: z.number({ error: 'conversationId must be a conversation id' }).int().positive('conversationId must be a conversation id') };
 
 const historyRequest = z.strictObject({ ...inConversation, page: historyQuerySchema });
 const sendRequest = z.strictObject({ ...inConversation, ...messageBodySchema.shape });
 const readRequest = z.strictObject({ ...inConversation, ...markReadSchema.shape });
-const memberRequest = z.strictObject({ member });
+const memberRequest = z.strictObject(session);
 const seenRequest = z.strictObject({ members: z.array(member).max(1000, 'Report at most 1,000 members at a time') });
 
 export default {
   async conversations(ctx: Context) {
-    const request = parseInput(memberRequest, ctx.request.body);
+    const request = await fromCurrentSession(memberRequest, ctx.request.body);
     ctx.body = { data: await getService('conversation.chat').listFor(request.member) };
   },
 
@@ -31,23 +41,23 @@ export default {
   },
 
   async memberships(ctx: Context) {
-    const request = parseInput(memberRequest, ctx.request.body);
+    const request = await fromCurrentSession(memberRequest, ctx.request.body);
     ctx.body = { data: await getService('conversation.chat').membershipsOf(request.member) };
   },
 
   async history(ctx: Context) {
-    const request = parseInput(historyRequest, ctx.request.body);
+    const request = await fromCurrentSession(historyRequest, ctx.request.body);
     ctx.body = { data: await getService('conversation.chat').history(request.member, request.conversationId, request.page) };
   },
 
   async send(ctx: Context) {
-    const request = parseInput(sendRequest, ctx.request.body);
+    const request = await fromCurrentSession(sendRequest, ctx.request.body);
     ctx.status = 201;
     ctx.body = { data: await getService('conversation.chat').send(request.member, request.conversationId, request.body) };
   },
 
   async read(ctx: Context) {
-    const request = parseInput(readRequest, ctx.request.body);
+    const request = await fromCurrentSession(readRequest, ctx.request.body);
     const chat = getService('conversation.chat');
     const read = await chat.markRead(request.member, request.conversationId, request.upTo);
     ctx.body = { data: { ...read, recipients: await chat.participantsOf(request.conversationId) } };

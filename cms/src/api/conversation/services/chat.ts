@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { LRUCache } from 'lru-cache';
 import type { ChatMember, ChatMessage, ConversationSummary, MemberKind } from '@ventalis/contracts';
 import { getService } from '../../../utils/services';
+import { ADMINISTRATORS } from '../../../utils/administrators';
 import { createChatStore, memberKey, type ActiveParticipant } from '../chat-store';
 
 const USER = 'plugin::users-permissions.user';
@@ -19,8 +20,6 @@ export interface Member {
 
 type Row = Record<string, any>;
 
-/** Administrators are the panel's super admins: its consultants' and marketers' accounts are not. */
-const ADMINISTRATORS = { isActive: true, blocked: false, roles: { code: 'strapi-super-admin' } };
 const NOT_YOURS = 'No conversation of yours has this id';
 const sameMember = (a: Member, b: Member) => a.kind === b.kind && a.id === b.id;
 const memberWhere = (member: Member) => (member.kind === 'user' ? { user: { id: member.id } } : { admin: { id: member.id } });
@@ -176,28 +175,47 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Makes a conversation's consultant side follow the client's current consultant: the
-   * one who no longer follows the client leaves it (keeping nothing of it), the new one
-   * joins with the whole history. Returns the new consultant's name when it changed.
+   * one who no longer follows the client leaves it (keeping nothing of it), and so does a
+   * former consultant whose account is gone; the new one joins with the whole history.
+   * Says who joined (and whether they take over from someone) and who left.
    */
-  async function followConsultant(conversationId: number, clientId: number): Promise<string | null> {
+  async function followConsultant(conversationId: number, clientId: number): Promise<{ joined: ChatMember | null; takesOver: boolean; left: Member[] }> {
     const consultantUserId = await consultantUserOf(clientId);
     const participants: Row[] = await strapi.db.query(PARTICIPANT).findMany({
-      where: { conversation: { id: conversationId }, user: { id: { $notNull: true } } },
+      where: { conversation: { id: conversationId } },
       select: ['id', 'active'],
-      populate: { user: { select: ['id'], populate: { role: { select: ['type'] } } } },
+      populate: { user: { select: ['id'], populate: { role: { select: ['type'] } } }, admin: { select: ['id'] } },
     });
-    const consultants = participants.filter((p) => p.user?.role?.type === 'consultant');
-    let left = false;
-    for (const p of consultants.filter((c) => c.active && c.user.id !== consultantUserId)) {
+    // The consultant side: consultants, and participants whose account was deleted since.
+    const consultants = participants.filter((p) => (p.user ? p.user.role?.type === 'consultant' : !p.admin));
+    const isCurrent = (p: Row) => consultantUserId !== null && p.user?.id === consultantUserId;
+    const left: Member[] = [];
+    for (const p of consultants.filter((c) => c.active && !isCurrent(c))) {
       await strapi.db.query(PARTICIPANT).update({ where: { id: p.id }, data: { active: false } });
-      left = true;
+      if (p.user) left.push({ kind: 'user', id: p.user.id });
     }
-    if (consultantUserId === null || consultants.some((c) => c.active && c.user.id === consultantUserId)) return null;
-    const before = consultants.find((c) => c.user.id === consultantUserId);
+    if (consultantUserId === null || consultants.some((c) => c.active && isCurrent(c))) return { joined: null, takesOver: false, left };
+    const before = consultants.find(isCurrent);
     if (before) await strapi.db.query(PARTICIPANT).update({ where: { id: before.id }, data: { active: true } });
     else await strapi.db.query(PARTICIPANT).create({ data: { conversation: conversationId, user: consultantUserId, lastReadMessageId: 0, active: true } });
-    const joined = await describe({ kind: 'user', id: consultantUserId });
-    return left && joined ? joined.name : null;
+    return { joined: await describe({ kind: 'user', id: consultantUserId }), takesOver: consultants.some((c) => !isCurrent(c)), left };
+  }
+
+  /** Members who joined or left a conversation see it appear or go on their open pages. */
+  async function announceMembers(conversationId: number, joined: Member[], left: Member[]) {
+    getService('chat.live').changeConversations({
+      joined: await Promise.all(joined.map(async (member) => ({ member: { kind: member.kind, id: member.id }, conversation: await summary(conversationId, member) }))),
+      left: left.map((member) => ({ member: { kind: member.kind, id: member.id }, conversationId })),
+    });
+  }
+
+  /** After a change of consultant: the newcomer and the client see the conversation as it is now. */
+  async function announceHandOver(conversationId: number, clientId: number, change: { joined: ChatMember | null; left: Member[] }) {
+    if (!change.joined && change.left.length === 0) return;
+    const stayed = (await store.activeParticipants(conversationId)).map((p) => p.member);
+    // With nobody new, only the client's view changed (their consultant left).
+    const told = change.joined ? stayed : stayed.filter((m) => m.kind === 'user' && m.id === clientId);
+    await announceMembers(conversationId, told, change.left);
   }
 
   /** Members reading their messages through the REST API count as seen (a write a minute at most). */
@@ -328,7 +346,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const shared = await strapi.db.query(PARTICIPANT).findOne({ where: { active: true, ...memberWhere(contact), conversation: { id: { $in: ids } } }, populate: { conversation: { select: ['id'] } } });
         if (shared) return summary(shared.conversation.id, me);
       }
-      return summary(await createConversation({}, [me, contact]), me);
+      // Started by one of them: the other's open pages (and the starter's other tabs) show it at once.
+      const conversationId = await createConversation({}, [me, contact]);
+      await announceMembers(conversationId, [me, contact], []);
+      return summary(conversationId, me);
     },
 
     /** The conversation about an order, between the client and their consultant. */
@@ -339,7 +360,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!order || !allowed) throw new errors.NotFoundError('No order of yours, or of your clients, has this reference');
       const existing = await strapi.db.query(CONVERSATION).findOne({ where: { order: { id: order.id } }, select: ['id'] });
       const conversationId = existing?.id ?? (await createConversation({ order: order.id }, [{ kind: 'user', id: clientId }]));
-      await followConsultant(conversationId, clientId);
+      const change = await followConsultant(conversationId, clientId);
+      await announceHandOver(conversationId, clientId, change);
       return summary(conversationId, me);
     },
 
@@ -350,8 +372,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async syncClientConversation(clientId: number): Promise<number> {
       const existing = await strapi.db.query(CONVERSATION).findOne({ where: { client: { id: clientId } }, select: ['id'] });
       const conversationId = existing?.id ?? (await createConversation({ client: clientId }, [{ kind: 'user', id: clientId }]));
-      const newConsultant = await followConsultant(conversationId, clientId);
-      if (newConsultant) await postSystemMessage(conversationId, `${newConsultant} is now your consultant and takes over this conversation.`);
+      const change = await followConsultant(conversationId, clientId);
+      if (change.joined && change.takesOver) await postSystemMessage(conversationId, `${change.joined.name} is now your consultant and takes over this conversation.`);
+      await announceHandOver(conversationId, clientId, change);
       return conversationId;
     },
 

@@ -4,7 +4,6 @@ import type { Core } from '@strapi/strapi';
 import { startConversationSchema } from '@ventalis/contracts';
 import { parseInput } from '../../../../../utils/validation';
 import { getService } from '../../../../../utils/services';
-import { ticketFor } from '../../../../../api/chat/controllers/chat';
 import { conversationHandlers } from '../../../../../api/conversation/handlers';
 import type { Member } from '../../../../../api/conversation/services/chat';
 import type directory from '../services/directory';
@@ -27,10 +26,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await getService('conversation.chat').start(me(ctx), contact) };
     },
 
-    /** A one-minute ticket for the page's socket, and where the chat-server is for browsers. */
+    /** A one-minute, single-use ticket for the page's socket, and where the chat-server is for browsers. */
     async ticket(ctx: Context) {
       const { publicUrl } = strapi.config.get('ventalis.chat') as { publicUrl: string };
-      ctx.body = { data: { ...ticketFor(me(ctx)), url: publicUrl || null } };
+      ctx.body = { data: { ...(await getService('conversation.sessions').ticketFor(me(ctx))), url: publicUrl || null } };
     },
   };
 };
