@@ -15,7 +15,7 @@ export class CmsRefusal extends Error {
   }
 }
 
-const CODES: Record<number, ChatErrorCode> = { 400: 'invalid_payload', 401: 'session_ended', 403: 'forbidden', 404: 'not_found' };
+const CODES: Record<number, ChatErrorCode> = { 400: 'invalid_payload', 403: 'forbidden', 404: 'not_found' };
 
 /** Who a socket speaks for: the ticket's member and the session generation it was minted in. */
 export interface MemberSession {
@@ -47,6 +47,8 @@ export function createCmsGateway(options: CmsGatewayOptions) {
       throw new CmsRefusal('unavailable', 'Messages are unavailable for a moment: try again.');
     }
     const answer = (await response.json().catch(() => ({}))) as { data?: T; error?: { message?: string } };
+    // Strapi answers a bare 401 whatever the reason: here it only ever means the session ended.
+    if (response.status === 401) throw new CmsRefusal('session_ended', 'Your session has ended: sign in again.');
     if (!response.ok) throw new CmsRefusal(CODES[response.status] ?? 'unavailable', answer.error?.message ?? 'Messages are unavailable for a moment: try again.');
     return answer.data as T;
   }

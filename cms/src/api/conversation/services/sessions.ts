@@ -46,7 +46,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The chat-server speaks for a socket: refused once the session its ticket was minted in has ended. */
     async assertCurrent(member: Member, generation: string): Promise<void> {
-      if ((await service.generationOf(member)) !== generation) throw new errors.UnauthorizedError('Your session has ended: sign in again');
+      // Strapi answers any UnauthorizedError with a bare 401: the chat-server words it for the member.
+      if ((await service.generationOf(member)) !== generation) throw new errors.UnauthorizedError('Session ended');
     },
 
     /**
