@@ -268,7 +268,7 @@ describe('presence for the email fallback', () => {
     const row = await cms.strapi.db.query(PRESENCE).findOne({ where: { member: `user:${who.id}` } });
     return row?.lastSeenAt ? new Date(row.lastSeenAt).getTime() : 0;
   };
-  const longAgo = (who: Person) => cms.strapi.service('api::conversation.chat').seen([{ kind: 'user', id: who.id }], new Date(Date.now() - 3_600_000));
+  const longAgo = (who: Person) => cms.strapi.service('api::conversation.presence').seen([{ kind: 'user', id: who.id }], new Date(Date.now() - 3_600_000));
   const until = async (check: () => Promise<boolean>) => {
     const deadline = Date.now() + 3000;
     while (!(await check()) && Date.now() < deadline) await pause(50);

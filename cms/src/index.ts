@@ -100,7 +100,7 @@ export default {
     await applyAccountSettings(strapi);
     await configurePanelViews(strapi);
     await getService('consultant.assignment').assignUnassignedClients();
-    await getService('conversation.chat').ensureClientConversations();
+    await getService('conversation.membership').ensureClientConversations();
     // Unpaid orders past their deadline give their stock back.
     everyMinute(strapi, 'Expiring unpaid orders', () => getService('order.lifecycle').expireUnpaidOrders());
     // Members away with unread messages get their summary by email.

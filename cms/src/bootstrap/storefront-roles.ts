@@ -17,7 +17,7 @@ const SIGNED_IN = ['plugin::users-permissions.auth.logout', 'plugin::users-permi
 /** Conversations: the chat service decides with whom (contact rules, participants). */
 const CONVERSATIONS = [
   ...['list', 'unread', 'contacts', 'start', 'startForOrder', 'findOne', 'history', 'send', 'markRead'].map((a) => `api::conversation.conversation.${a}`),
-  'api::chat.chat.ticket',
+  'api::conversation.ticket.ticket',
 ];
 
 /**

@@ -2,18 +2,10 @@ import { createHmac } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { mintTicket } from '@ventalis/contracts/chat-ticket';
-import type { MemberKind } from '@ventalis/contracts';
 import { ADMINISTRATORS } from '../../../utils/administrators';
 import { afterCommit } from '../../../utils/after-commit';
 import { push } from '../../../utils/push';
-
-const USER = 'plugin::users-permissions.user';
-const ADMIN = 'admin::user';
-
-interface Member {
-  kind: MemberKind;
-  id: number;
-}
+import { ADMIN, USER, type Member } from '../model';
 
 /**
  * A member's chat session: the tickets their sockets show, and the generation those tickets

@@ -5,7 +5,7 @@ import { startConversationSchema } from '@ventalis/contracts';
 import { parseInput } from '../../../../../utils/validation';
 import { getService } from '../../../../../utils/services';
 import { conversationHandlers } from '../../../../../api/conversation/handlers';
-import type { Member } from '../../../../../api/conversation/services/chat';
+import type { Member } from '../../../../../api/conversation/model';
 import type directory from '../services/directory';
 
 const me = (ctx: Context): Member => ({ kind: 'admin', id: (ctx.state.user as { id: number }).id });
@@ -23,7 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async start(ctx: Context) {
       const { contact } = parseInput(startConversationSchema, ctx.request.body);
       if (!(await people().lists(me(ctx), contact))) throw new errors.NotFoundError('No customer, consultant or other administrator has this id');
-      ctx.body = { data: await getService('conversation.chat').start(me(ctx), contact) };
+      ctx.body = { data: await getService('conversation.messages').start(me(ctx), contact) };
     },
 
     /** A one-minute, single-use ticket for the page's socket, and where the chat-server is for browsers. */

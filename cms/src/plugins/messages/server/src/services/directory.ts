@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { Member } from '../../../../../api/conversation/services/chat';
+import type { Member } from '../../../../../api/conversation/model';
 import { ADMINISTRATORS } from '../../../../../utils/administrators';
 
 const USER = 'plugin::users-permissions.user';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ChatMessage, ConversationChanges } from '@ventalis/contracts';
-import type { Member } from '../../conversation/services/chat';
+import type { Member } from '../model';
 import { afterCommit } from '../../../utils/after-commit';
 import { push } from '../../../utils/push';
 

@@ -14,8 +14,8 @@ async function fromCurrentSession<T extends { member: { kind: 'user' | 'admin'; 
 /**
  * What the chat-server asks on behalf of a connected member (whose ticket it checked), with
  * the session generation the ticket carried: once that session has ended (password reset,
- * block, deletion) every call is refused with 401. Every decision stays here: the chat
- * service checks the member's rights as for REST.
+ * block, deletion) every call is refused with 401. Every decision stays here: the
+ * conversation services check the member's rights as for REST.
  */
 const member = z.strictObject({ kind: z.enum(['user', 'admin']), id: z.number().int().positive() });
 const session = { member, generation: z.string({ error: 'generation is the ticket\'s session generation' }).min(1).max(64) };
@@ -30,36 +30,35 @@ const seenRequest = z.strictObject({ members: z.array(member).max(1000, 'Report 
 export default {
   async conversations(ctx: Context) {
     const request = await fromCurrentSession(memberRequest, ctx.request.body);
-    ctx.body = { data: await getService('conversation.chat').listFor(request.member) };
+    ctx.body = { data: await getService('conversation.summaries').listFor(request.member) };
   },
 
   /** Members with a socket open on the reporting chat-server: seen now. */
   async seen(ctx: Context) {
     const request = parseInput(seenRequest, ctx.request.body);
-    await getService('conversation.chat').seen(request.members);
+    await getService('conversation.presence').seen(request.members);
     ctx.status = 204;
   },
 
   async memberships(ctx: Context) {
     const request = await fromCurrentSession(memberRequest, ctx.request.body);
-    ctx.body = { data: await getService('conversation.chat').membershipsOf(request.member) };
+    ctx.body = { data: await getService('conversation.summaries').membershipsOf(request.member) };
   },
 
   async history(ctx: Context) {
     const request = await fromCurrentSession(historyRequest, ctx.request.body);
-    ctx.body = { data: await getService('conversation.chat').history(request.member, request.conversationId, request.page) };
+    ctx.body = { data: await getService('conversation.summaries').history(request.member, request.conversationId, request.page) };
   },
 
   async send(ctx: Context) {
     const request = await fromCurrentSession(sendRequest, ctx.request.body);
     ctx.status = 201;
-    ctx.body = { data: await getService('conversation.chat').send(request.member, request.conversationId, request.body) };
+    ctx.body = { data: await getService('conversation.messages').send(request.member, request.conversationId, request.body) };
   },
 
   async read(ctx: Context) {
     const request = await fromCurrentSession(readRequest, ctx.request.body);
-    const chat = getService('conversation.chat');
-    const read = await chat.markRead(request.member, request.conversationId, request.upTo);
-    ctx.body = { data: { ...read, recipients: await chat.participantsOf(request.conversationId) } };
+    const read = await getService('conversation.messages').markRead(request.member, request.conversationId, request.upTo);
+    ctx.body = { data: { ...read, recipients: await getService('conversation.summaries').participantsOf(request.conversationId) } };
   },
 };
