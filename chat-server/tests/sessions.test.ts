@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { ConversationSummary } from '@ventalis/contracts';
 import type { TestApp } from '../../cms/tests/support/strapi.ts';
-import { bearer, login, registerCustomer } from '../../cms/tests/support/fixtures.ts';
+import { bearer, createConsultant, login, registerCustomer } from '../../cms/tests/support/fixtures.ts';
 import { collect, emitWithAck, messageCount, next, open, pause, startChat, startCms, ticketFor, type ChatClient, type Person } from './support/stack.ts';
 
 /**
@@ -85,6 +85,17 @@ describe('a session that ends takes its sockets with it', () => {
     expect(await emitWithAck(elsewhere, 'message:send', { conversationId: client.conversationId, body: 'After' })).toMatchObject({ error: { code: 'session_ended' } });
     expect(await emitWithAck(elsewhere, 'conversation:sync', { conversationId: client.conversationId, afterId: 0 })).toMatchObject({ error: { code: 'session_ended' } });
     expect(await messageCount(cms)).toBe(before);
+  });
+
+  test("blocking a consultant in the panel closes the consultant's sockets, and their tickets stop working", async () => {
+    const consultant = await createConsultant(cms, { firstName: 'Blocked', lastName: 'Soon' });
+    const person: Person = { id: consultant.userId, jwt: (await login(cms, consultant.email, consultant.password)).jwt };
+    const mintedBefore = await ticketFor(cms, person);
+    const socket = await connect(told.url, await ticketFor(cms, person));
+    const closed = disconnection(socket);
+    await cms.strapi.documents('api::consultant.consultant').update({ documentId: consultant.documentId, data: { blocked: true } as never });
+    expect(await closed).toBe('io server disconnect');
+    await expect(open(told.url, mintedBefore)).rejects.toThrow('ticket revoked');
   });
 
   test('other members keep their sockets', async () => {
