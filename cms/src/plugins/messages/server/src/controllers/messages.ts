@@ -12,7 +12,7 @@ const me = (ctx: Context): Member => ({ kind: 'admin', id: (ctx.state.user as { 
 
 /**
  * The administrator's side of the conversations, as the storefront's REST API gives
- * customers and consultants theirs; the rules live in the chat service.
+ * customers and consultants theirs; the rules live in the conversation services.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const people = () => strapi.plugin('messages').service('directory') as ReturnType<typeof directory>;
