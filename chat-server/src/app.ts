@@ -1,7 +1,9 @@
 /**
  * Real-time delivery of the cms' conversations. Sockets authenticate with a ticket the cms
- * minted; every message is stored by the cms before anyone receives it; each member's tabs
- * share a room, so a message reaches all of them, on whichever node they are connected.
+ * minted (once each; the cms confirms the member's session is still the ticket's); every
+ * message is stored by the cms before anyone receives it; each member's tabs share a room,
+ * so a message reaches all of them, on whichever node they are connected. When a member's
+ * session ends (password reset, block, deletion), the cms has their sockets closed on every node.
  */
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
@@ -14,6 +16,7 @@ import {
   typingPayloadSchema,
   type Ack,
   type ChatMessage,
+  type ConversationChanges,
   type ConversationMembership,
   type ClientToServerEvents,
   type MemberRef,
@@ -22,22 +25,35 @@ import {
 } from '@ventalis/contracts';
 import { verifyTicket } from '@ventalis/contracts/chat-ticket';
 import type { z } from 'zod';
-import { CmsRefusal, type CmsGateway } from './cms.ts';
+import { CmsRefusal, type CmsGateway, type MemberSession } from './cms.ts';
+import { memoryTicketLedger, type TicketLedger } from './tickets.ts';
+
+/** What a socket may emit, each limited per socket over the flood window. */
+type Emission = 'message' | 'typing' | 'presence';
 
 interface SocketData {
   member: MemberRef;
-  /** Conversation id → the other members in it, as the cms listed them at connection. */
+  /** The ticket's member and session generation: every call to the cms carries it. */
+  session: MemberSession;
+  /** Conversation id → the other members in it, as the cms listed them (and has changed them since). */
   conversations: Map<number, MemberRef[]>;
-  /** Timestamps of this socket's recent messages, for the flood limit. */
-  sent: number[];
+  /** Timestamps of this socket's recent emissions of each kind, for the flood limits. */
+  recent: Record<Emission, number[]>;
 }
 
-type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Between chat-servers: conversations that changed hands, for every node's own sockets. */
+interface InterServerEvents {
+  'conversations:changed': (changes: ConversationChanges) => void;
+}
+
+type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface ApplicationDeps {
   cms: CmsGateway;
   clock?: () => number;
+  /** Spent tickets (Redis when several chat-servers run; in memory by default). */
+  tickets?: TicketLedger;
 }
 
 export interface ApplicationOptions {
@@ -49,6 +65,9 @@ export interface ApplicationOptions {
   adapter?: ServerOptions['adapter'];
   /** At most this many messages per socket in floodWindowMs. */
   floodLimit?: number;
+  /** At most this many typing (and presence) changes relayed per socket in floodWindowMs. */
+  typingLimit?: number;
+  presenceLimit?: number;
   floodWindowMs?: number;
   /** How often the members connected here are reported to the cms as seen (its email fallback). */
   seenEveryMs?: number;
@@ -71,9 +90,27 @@ const answer = <T>(ack: unknown, value: Ack<T>) => {
   if (typeof ack === 'function') (ack as (value: Ack<T>) => void)(value);
 };
 
+/**
+ * An event that is acknowledged: the acknowledgement is the last argument whatever came
+ * before it (a client that sends no payload still gets its answer), and whatever the handler
+ * meets, the client gets an answer rather than silence.
+ */
+const acknowledged = <T>(handle: (payload: unknown) => Promise<Ack<T>>) =>
+  async (...args: unknown[]) => {
+    const ack = typeof args.at(-1) === 'function' ? args.pop() : undefined;
+    let value: Ack<T>;
+    try {
+      value = await handle(args[0]);
+    } catch (error) {
+      value = refusal(error);
+    }
+    answer(ack, value);
+  };
+
 export function createApplication(httpServer: HttpServer, deps: ApplicationDeps, options: ApplicationOptions) {
   const clock = deps.clock ?? Date.now;
-  const floodLimit = options.floodLimit ?? 20;
+  const tickets = deps.tickets ?? memoryTicketLedger(clock);
+  const limits: Record<Emission, number> = { message: options.floodLimit ?? 20, typing: options.typingLimit ?? 10, presence: options.presenceLimit ?? 5 };
   const floodWindowMs = options.floodWindowMs ?? 10_000;
   const seenEveryMs = options.seenEveryMs ?? 60_000;
   const allowed = new Set(options.allowedOrigins);
@@ -95,11 +132,54 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
     if (recipients.length > 0) io.to(recipients.map(roomOf)).emit('message:new', message);
   }
 
-  /** The cms hands over messages stored outside a socket (REST, system messages). */
+  /** Closes a member's sockets on every node: their session has ended. */
+  function endSessions(members: MemberRef[]) {
+    if (members.length > 0) io.in(members.map(roomOf)).disconnectSockets(true);
+  }
+
+  /** Keeps this node's sockets' view of who is in which conversation, for typing and presence. */
+  function applyChanges(changes: ConversationChanges) {
+    const byRoom = new Map<string, ((socket: ChatSocket) => void)[]>();
+    const on = (member: MemberRef, change: (socket: ChatSocket) => void) => byRoom.set(roomOf(member), [...(byRoom.get(roomOf(member)) ?? []), change]);
+    for (const { member, conversation } of changes.joined) on(member, (socket) => socket.data.conversations.set(conversation.id, conversation.with.map((m) => ({ kind: m.kind, id: m.id }))));
+    for (const { member, conversationId } of changes.left) on(member, (socket) => socket.data.conversations.delete(conversationId));
+    for (const socket of io.of('/').sockets.values()) for (const change of byRoom.get(roomOf(socket.data.member)) ?? []) change(socket);
+  }
+
+  /** Conversations that changed hands: each member hears of it, every node updates its sockets. */
+  function changeConversations(changes: ConversationChanges) {
+    applyChanges(changes);
+    // The in-memory adapter (a lone chat-server) has no other node to tell.
+    if (options.adapter) io.serverSideEmit('conversations:changed', changes);
+    for (const { member, conversation } of changes.joined) io.to(roomOf(member)).emit('conversation:new', conversation);
+    for (const { member, conversationId } of changes.left) io.to(roomOf(member)).emit('conversation:left', { conversationId });
+  }
+
+  /** What the cms tells the chat-server, each route with the shape of its body. */
+  const internal: Record<string, (body: unknown) => void> = {
+    // Messages stored outside a socket (REST, system messages).
+    '/internal/deliver': (body) => {
+      const { message, recipients } = body as { message: ChatMessage; recipients: MemberRef[] };
+      if (!message || !Array.isArray(recipients)) throw new Error('not a delivery');
+      deliver(message, recipients);
+    },
+    '/internal/end-sessions': (body) => {
+      const { members } = body as { members: MemberRef[] };
+      if (!Array.isArray(members)) throw new Error('not a list of members');
+      endSessions(members);
+    },
+    '/internal/conversations': (body) => {
+      const changes = body as ConversationChanges;
+      if (!Array.isArray(changes?.joined) || !Array.isArray(changes?.left)) throw new Error('not conversation changes');
+      changeConversations(changes);
+    },
+  };
+
   async function internalRoutes(request: IncomingMessage, response: ServerResponse) {
     if (request.url?.startsWith('/socket.io')) return;
     if (request.method === 'GET' && request.url === '/healthz') return response.end('ok');
-    if (request.method !== 'POST' || request.url !== '/internal/deliver') {
+    const route = request.method === 'POST' ? internal[request.url ?? ''] : undefined;
+    if (!route) {
       response.statusCode = 404;
       return response.end();
     }
@@ -113,15 +193,14 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
     let size = 0;
     for await (const chunk of request) {
       size += (chunk as Buffer).length;
-      if (size > 64 * 1024) {
+      if (size > 256 * 1024) {
         response.statusCode = 413;
         return response.end();
       }
       chunks.push(chunk as Buffer);
     }
     try {
-      const { message, recipients } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { message: ChatMessage; recipients: MemberRef[] };
-      deliver(message, recipients);
+      route(JSON.parse(Buffer.concat(chunks).toString('utf8')));
       response.statusCode = 204;
     } catch {
       response.statusCode = 400;
@@ -129,13 +208,26 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
     response.end();
   }
 
-  io.use((socket, next) => {
+  io.on('conversations:changed', applyChanges);
+
+  io.use(async (socket, next) => {
     const verified = verifyTicket(socket.handshake.auth?.ticket, options.secret, Math.floor(clock() / 1000));
     if (!verified.ok) return next(new Error(`ticket ${verified.reason}`));
-    socket.data.member = { kind: verified.claims.kind, id: verified.claims.id };
-    socket.data.conversations = new Map();
-    socket.data.sent = [];
-    next();
+    const { claims } = verified;
+    try {
+      if (!(await tickets.spend(claims.jti, claims.exp * 1000))) return next(new Error('ticket used'));
+      const member = { kind: claims.kind, id: claims.id };
+      const session = { member, generation: claims.gen };
+      // The cms lists the member's conversations only while the ticket's session is theirs.
+      const memberships = await deps.cms.memberships(session);
+      socket.data.member = member;
+      socket.data.session = session;
+      socket.data.recent = { message: [], typing: [], presence: [] };
+      remember(socket, memberships);
+      next();
+    } catch (error) {
+      next(new Error(error instanceof CmsRefusal && error.code === 'session_ended' ? 'ticket revoked' : 'ticket unchecked: try again'));
+    }
   });
 
   /** Everyone who shares a conversation with this member (who may see their presence), by room. */
@@ -154,11 +246,13 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
     if (rooms.length > 0) io.to(rooms).emit('presence', { member: socket.data.member, status });
   }
 
-  const flooding = (socket: ChatSocket) => {
+  /** Whether this socket has emitted this kind of thing too often lately (else counts this one). */
+  const flooding = (socket: ChatSocket, what: Emission) => {
     const now = clock();
-    socket.data.sent = socket.data.sent.filter((at) => now - at < floodWindowMs);
-    if (socket.data.sent.length >= floodLimit) return true;
-    socket.data.sent.push(now);
+    const recent = socket.data.recent[what].filter((at) => now - at < floodWindowMs);
+    socket.data.recent[what] = recent;
+    if (recent.length >= limits[what]) return true;
+    recent.push(now);
     return false;
   };
 
@@ -166,62 +260,49 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
     const { member } = socket.data;
     const room = roomOf(member);
 
-    socket.on('message:send', async (payload, ack) => {
+    const { session } = socket.data;
+
+    socket.on('message:send', acknowledged(async (payload) => {
       const parsed = sendPayloadSchema.safeParse(payload);
-      if (!parsed.success) return answer(ack, invalid(parsed.error));
-      if (flooding(socket)) return answer(ack, { error: { code: 'rate_limited', message: 'You are sending messages too fast: wait a few seconds.' } });
-      try {
-        const { message, recipients } = await deps.cms.send(member, parsed.data.conversationId, parsed.data.body);
-        answer(ack, { data: message });
-        deliver(message, recipients);
-      } catch (error) {
-        answer(ack, refusal(error));
-      }
-    });
+      if (!parsed.success) return invalid(parsed.error);
+      if (flooding(socket, 'message')) return { error: { code: 'rate_limited', message: 'You are sending messages too fast: wait a few seconds.' } };
+      const { message, recipients } = await deps.cms.send(session, parsed.data.conversationId, parsed.data.body);
+      deliver(message, recipients);
+      return { data: message };
+    }));
 
-    socket.on('conversation:read', async (payload, ack) => {
+    socket.on('conversation:read', acknowledged(async (payload) => {
       const parsed = readPayloadSchema.safeParse(payload);
-      if (!parsed.success) return answer(ack, invalid(parsed.error));
-      try {
-        const { lastReadMessageId, recipients } = await deps.cms.read(member, parsed.data.conversationId, parsed.data.upTo);
-        answer(ack, { data: { lastReadMessageId } });
-        const others = recipients.filter((r) => !sameMember(r, member));
-        io.to([...others.map(roomOf), room]).emit('conversation:read', { conversationId: parsed.data.conversationId, member, messageId: lastReadMessageId });
-      } catch (error) {
-        answer(ack, refusal(error));
-      }
-    });
+      if (!parsed.success) return invalid(parsed.error);
+      const { lastReadMessageId, recipients } = await deps.cms.read(session, parsed.data.conversationId, parsed.data.upTo);
+      const others = recipients.filter((r) => !sameMember(r, member));
+      io.to([...others.map(roomOf), room]).emit('conversation:read', { conversationId: parsed.data.conversationId, member, messageId: lastReadMessageId });
+      return { data: { lastReadMessageId } };
+    }));
 
-    socket.on('conversation:sync', async (payload, ack) => {
+    socket.on('conversation:sync', acknowledged(async (payload) => {
       const parsed = syncPayloadSchema.safeParse(payload);
-      if (!parsed.success) return answer(ack, invalid(parsed.error));
-      try {
-        answer(ack, { data: await deps.cms.history(member, parsed.data.conversationId, { after: parsed.data.afterId, limit: 100 }) });
-      } catch (error) {
-        answer(ack, refusal(error));
-      }
-    });
+      if (!parsed.success) return invalid(parsed.error);
+      return { data: await deps.cms.history(session, parsed.data.conversationId, { after: parsed.data.afterId, limit: 100 }) };
+    }));
 
-    socket.on('conversation:list', async (ack) => {
-      try {
-        const conversations = await deps.cms.conversations(member);
-        remember(socket, conversations);
-        answer(ack, { data: conversations });
-      } catch (error) {
-        answer(ack, refusal(error));
-      }
-    });
+    socket.on('conversation:list', acknowledged(async () => {
+      const conversations = await deps.cms.conversations(session);
+      remember(socket, conversations);
+      return { data: conversations };
+    }));
 
+    // Typing and presence are not acknowledged: beyond the limit they are dropped quietly.
     socket.on('typing:set', (payload) => {
       const parsed = typingPayloadSchema.safeParse(payload);
       const others = parsed.success ? socket.data.conversations.get(parsed.data.conversationId) : undefined;
-      if (!parsed.success || !others || others.length === 0) return;
+      if (!parsed.success || !others || others.length === 0 || flooding(socket, 'typing')) return;
       io.to(others.map(roomOf)).emit('typing', { conversationId: parsed.data.conversationId, member, typing: parsed.data.typing });
     });
 
     socket.on('presence:set', (payload) => {
       const parsed = presencePayloadSchema.safeParse(payload);
-      if (parsed.success) announce(socket, parsed.data.status);
+      if (parsed.success && !flooding(socket, 'presence')) announce(socket, parsed.data.status);
     });
 
     socket.on('disconnect', async () => {
@@ -233,11 +314,6 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
 
     // Handlers first: with a cluster adapter, joining the room takes a round trip.
     await socket.join(room);
-    try {
-      remember(socket, await deps.cms.memberships(member));
-    } catch {
-      // The cms is unreachable: the socket still delivers; conversation:list tries again.
-    }
     announce(socket, 'online');
     reportSeen([member]);
     // Who of the people this member talks to is already here (on any node).
@@ -267,6 +343,8 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
   return {
     io,
     deliver,
+    endSessions,
+    changeConversations,
     /** Stops accepting sockets and closes those open; the caller closes Redis afterwards. */
     close: () => {
       clearInterval(seenTimer);

@@ -1,6 +1,8 @@
 /**
  * The chat-server's only way to the data: the cms' /api/chat/internal/* routes, called with
- * the shared secret on behalf of the member whose ticket the socket showed. The cms decides.
+ * the shared secret on behalf of the member whose ticket the socket showed, with the session
+ * generation the ticket carried: once the member's session has ended (password reset, block,
+ * deletion), the cms refuses every call (session_ended). The cms decides.
  */
 import type { ChatErrorCode, ChatMessage, ConversationMembership, ConversationSummary, MemberRef } from '@ventalis/contracts';
 
@@ -14,6 +16,12 @@ export class CmsRefusal extends Error {
 }
 
 const CODES: Record<number, ChatErrorCode> = { 400: 'invalid_payload', 403: 'forbidden', 404: 'not_found' };
+
+/** Who a socket speaks for: the ticket's member and the session generation it was minted in. */
+export interface MemberSession {
+  member: MemberRef;
+  generation: string;
+}
 
 export interface CmsGatewayOptions {
   baseUrl: string;
@@ -39,17 +47,19 @@ export function createCmsGateway(options: CmsGatewayOptions) {
       throw new CmsRefusal('unavailable', 'Messages are unavailable for a moment: try again.');
     }
     const answer = (await response.json().catch(() => ({}))) as { data?: T; error?: { message?: string } };
+    // Strapi answers a bare 401 whatever the reason: here it only ever means the session ended.
+    if (response.status === 401) throw new CmsRefusal('session_ended', 'Your session has ended: sign in again.');
     if (!response.ok) throw new CmsRefusal(CODES[response.status] ?? 'unavailable', answer.error?.message ?? 'Messages are unavailable for a moment: try again.');
     return answer.data as T;
   }
 
   return {
-    conversations: (member: MemberRef) => call<ConversationSummary[]>('conversations', { member }),
+    conversations: (session: MemberSession) => call<ConversationSummary[]>('conversations', { ...session }),
     seen: (members: MemberRef[]) => call<void>('seen', { members }),
-    memberships: (member: MemberRef) => call<ConversationMembership[]>('memberships', { member }),
-    history: (member: MemberRef, conversationId: number, page: { after?: number; before?: number; limit?: number }) => call<ChatMessage[]>('history', { member, conversationId, page }),
-    send: (member: MemberRef, conversationId: number, body: string) => call<{ message: ChatMessage; recipients: MemberRef[] }>('send', { member, conversationId, body }),
-    read: (member: MemberRef, conversationId: number, upTo: number) => call<{ lastReadMessageId: number; recipients: MemberRef[] }>('read', { member, conversationId, upTo }),
+    memberships: (session: MemberSession) => call<ConversationMembership[]>('memberships', { ...session }),
+    history: (session: MemberSession, conversationId: number, page: { after?: number; before?: number; limit?: number }) => call<ChatMessage[]>('history', { ...session, conversationId, page }),
+    send: (session: MemberSession, conversationId: number, body: string) => call<{ message: ChatMessage; recipients: MemberRef[] }>('send', { ...session, conversationId, body }),
+    read: (session: MemberSession, conversationId: number, upTo: number) => call<{ lastReadMessageId: number; recipients: MemberRef[] }>('read', { ...session, conversationId, upTo }),
   };
 }
 

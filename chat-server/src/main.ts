@@ -8,6 +8,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import { createApplication } from './app.ts';
 import { createCmsGateway } from './cms.ts';
+import { redisTicketLedger } from './tickets.ts';
 
 const production = process.env.NODE_ENV === 'production';
 function setting(name: string, localDefault: string): string {
@@ -37,7 +38,9 @@ if (redis) {
 
 const httpServer = createServer();
 const adapter = redis ? createAdapter(redis, { streamName: process.env.REDIS_STREAM_NAME || 'ventalis-chat' }) : undefined;
-const app = createApplication(httpServer, { cms: createCmsGateway({ baseUrl: cmsUrl, secret }) }, { allowedOrigins, secret, adapter });
+// Several chat-servers share Redis: a ticket spent on one is spent on all.
+const tickets = redis ? redisTicketLedger(redis, `${process.env.REDIS_STREAM_NAME || 'ventalis-chat'}:ticket:`) : undefined;
+const app = createApplication(httpServer, { cms: createCmsGateway({ baseUrl: cmsUrl, secret }), tickets }, { allowedOrigins, secret, adapter });
 httpServer.listen(port, process.env.HOST ?? '0.0.0.0', () => {
   const address = httpServer.address() as { port: number };
   console.log(`chat-server listening on ${address.port}${redis ? ' (Redis Streams adapter)' : ''}`);

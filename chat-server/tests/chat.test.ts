@@ -20,6 +20,8 @@ beforeAll(async () => {
   cmsUrl = started.url;
   people = started.people;
   chat = await startChat(cmsUrl);
+  // The cms tells this chat-server what happens outside sockets.
+  await cms.strapi.config.set('ventalis.chat.serverUrl', chat.url);
   const list = async (who: Person) => (await cms.api().get('/api/conversations').set(bearer(who.jwt))).body.data as { id: number }[];
   conversationA = (await list(people.a))[0]!.id;
   conversationB = (await list(people.b))[0]!.id;
@@ -43,18 +45,63 @@ describe('handshake', () => {
 
   test.each([
     ['no ticket', undefined, 'ticket malformed'],
-    ['a forged ticket', mintTicket({ kind: 'user', id: 1, exp: 4_000_000_000 }, 'not-the-secret'), 'ticket forged'],
-    ['an expired ticket', mintTicket({ kind: 'user', id: 1, exp: 1_000 }, SECRET), 'ticket expired'],
+    ['a forged ticket', mintTicket({ kind: 'user', id: 1, exp: 4_000_000_000, gen: 'made-up-generation' }, 'not-the-secret'), 'ticket forged'],
+    ['an expired ticket', mintTicket({ kind: 'user', id: 1, exp: 1_000, gen: 'made-up-generation' }, SECRET), 'ticket expired'],
   ])('refuses %s', async (_case, ticket, reason) => {
     await expect(open(chat.url, ticket)).rejects.toThrow(reason);
   });
 
   test('refuses a page from another origin, even with a valid ticket', async () => {
-    const ticket = mintTicket({ kind: 'user', id: people.a.id, exp: now() + 60 }, SECRET);
+    const ticket = await ticketFor(cms, people.a);
     await expect(open(chat.url, ticket, 'https://evil.example')).rejects.toThrow();
     const accepted = await open(chat.url, ticket);
     expect(accepted.connected).toBe(true);
     accepted.close();
+  });
+
+  test('a ticket opens one socket, once', async () => {
+    const ticket = await ticketFor(cms, people.a);
+    sockets.push(await open(chat.url, ticket));
+    await expect(open(chat.url, ticket)).rejects.toThrow('ticket used');
+  });
+
+  test('refuses a signed ticket whose session generation is not the account\'s', async () => {
+    const ticket = mintTicket({ kind: 'user', id: people.a.id, exp: now() + 60, gen: 'not-the-generation' }, SECRET);
+    await expect(open(chat.url, ticket)).rejects.toThrow('ticket revoked');
+  });
+});
+
+describe('acknowledgements', () => {
+  const raw = (socket: ChatClient) => socket as unknown as { emit: (event: string, ...args: unknown[]) => void; timeout: (ms: number) => { emitWithAck: (event: string, ...args: unknown[]) => Promise<unknown> } };
+
+  test.each(['message:send', 'conversation:read', 'conversation:sync'])('%s answers even without a payload, or with garbage', async (event) => {
+    const a = await connectAs(people.a);
+    const before = await messageCount(cms);
+    for (const args of [[], [null], ['text'], [42], [[1, 2]], [{ conversationId: 'one', body: 7, upTo: 'x', afterId: {} }]]) {
+      expect(await raw(a).timeout(3_000).emitWithAck(event, ...args)).toMatchObject({ error: { code: 'invalid_payload' } });
+    }
+    expect(await messageCount(cms)).toBe(before);
+  });
+
+  test('conversation:list answers with or without a payload before its acknowledgement', async () => {
+    const a = await connectAs(people.a);
+    const bare = (await raw(a).timeout(3_000).emitWithAck('conversation:list')) as { data: { id: number }[] };
+    expect(bare.data.map((c) => c.id)).toContain(conversationA);
+    expect(await raw(a).timeout(3_000).emitWithAck('conversation:list', { junk: true })).toHaveProperty('data');
+  });
+
+  test('a non-function acknowledgement, or none, does not break the socket', async () => {
+    const a = await connectAs(people.a);
+    const before = await messageCount(cms);
+    raw(a).emit('message:send', { conversationId: conversationA, body: 'No ack' }, 'not a function');
+    raw(a).emit('message:send');
+    raw(a).emit('conversation:list', 42);
+    raw(a).emit('typing:set');
+    raw(a).emit('presence:set', 'online', () => {});
+    await pause(300);
+    expect(a.connected).toBe(true);
+    expect(await messageCount(cms)).toBe(before + 1);
+    expect(await emitWithAck(a, 'message:send', { conversationId: conversationA, body: 'Still answered' })).toHaveProperty('data');
   });
 });
 
@@ -179,6 +226,29 @@ describe('typing, presence and read receipts', () => {
     expect(await offline).toEqual({ member: { kind: 'user', id: people.a.id }, status: 'offline' });
   });
 
+  test('a flood of typing and presence reaches the others a bounded number of times', async () => {
+    const limited = await startChat(cmsUrl, 0, { typingLimit: 10, presenceLimit: 5 });
+    try {
+      const x = await open(limited.url, await ticketFor(cms, people.x));
+      const a = await open(limited.url, await ticketFor(cms, people.a));
+      sockets.push(x, a);
+      await pause(200);
+      const typing = collect(x, 'typing');
+      const presence = collect(x, 'presence');
+      for (let i = 0; i < 500; i++) {
+        a.emit('typing:set', { conversationId: conversationA, typing: i % 2 === 0 });
+        a.emit('presence:set', { status: i % 2 === 0 ? 'away' : 'online' });
+      }
+      await pause(1_000);
+      expect(typing).toHaveLength(10);
+      expect(presence).toHaveLength(5);
+      // Messages have their own allowance: the flood of typing did not use it up.
+      expect(await emitWithAck(a, 'message:send', { conversationId: conversationA, body: 'After the flood' })).toHaveProperty('data');
+    } finally {
+      await limited.app.close();
+    }
+  });
+
   test('a client of another consultant sees none of it', async () => {
     const y = await connectAs(people.y);
     const seen = [...[collect(y, 'presence'), collect(y, 'typing'), collect(y, 'message:new')]];
@@ -198,7 +268,7 @@ describe('presence for the email fallback', () => {
     const row = await cms.strapi.db.query(PRESENCE).findOne({ where: { member: `user:${who.id}` } });
     return row?.lastSeenAt ? new Date(row.lastSeenAt).getTime() : 0;
   };
-  const longAgo = (who: Person) => cms.strapi.service('api::conversation.chat').seen([{ kind: 'user', id: who.id }], new Date(Date.now() - 3_600_000));
+  const longAgo = (who: Person) => cms.strapi.service('api::conversation.presence').seen([{ kind: 'user', id: who.id }], new Date(Date.now() - 3_600_000));
   const until = async (check: () => Promise<boolean>) => {
     const deadline = Date.now() + 3000;
     while (!(await check()) && Date.now() < deadline) await pause(50);
@@ -238,5 +308,30 @@ describe('presence for the email fallback', () => {
     const leftAt = Date.now();
     socket.close();
     expect(await until(async () => (await lastSeen(people.a)) >= leftAt - 1000)).toBe(true);
+  });
+});
+
+describe('conversations that appear', () => {
+  test("a conversation an administrator starts appears at once on the client's open page, and theirs follows the client's typing", async () => {
+    const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
+    await cms.strapi.service('admin::user').create({ email: 'ada@chat-server.test', firstname: 'Ada', lastname: 'Admin', password: 'Panel-Password-2026!', isActive: true, roles: [role.id] });
+    const token = (await cms.api().post('/admin/login').send({ email: 'ada@chat-server.test', password: 'Panel-Password-2026!' })).body.data.token as string;
+    const adminTicket = (await cms.api().post('/messages/ticket').set(bearer(token))).body.data.ticket as string;
+    const admin = await open(chat.url, adminTicket);
+    const b = await connectAs(people.b);
+    sockets.push(admin);
+    const appeared = next(b, 'conversation:new', 'the new conversation');
+    const forAdmin = next(admin, 'conversation:new', "the administrator's other tabs");
+
+    const started = await cms.api().post('/messages/conversations').set(bearer(token)).send({ contact: { kind: 'user', id: people.b.id } });
+    expect(started.status).toBe(200);
+    const conversation = await appeared;
+    expect(conversation).toMatchObject({ id: started.body.data.id, unread: 0, with: [{ kind: 'admin', name: 'Ada Admin', role: 'administrator' }] });
+    expect((await forAdmin).with).toEqual([expect.objectContaining({ kind: 'user', id: people.b.id })]);
+
+    // Both sockets now know of each other in it: typing goes through without a reconnect.
+    const typing = next(admin, 'typing');
+    b.emit('typing:set', { conversationId: conversation.id, typing: true });
+    expect(await typing).toMatchObject({ conversationId: conversation.id, member: { kind: 'user', id: people.b.id } });
   });
 });

@@ -4,7 +4,7 @@ import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { ChatMessage } from '@ventalis/contracts';
 import type { TestApp } from '../../cms/tests/support/strapi.ts';
-import { bearer } from '../../cms/tests/support/fixtures.ts';
+import { bearer, login, registerCustomer } from '../../cms/tests/support/fixtures.ts';
 import { emitWithAck, next, open, ORIGIN, pause, SECRET, startCms, ticketFor, type ChatClient, type Person } from './support/stack.ts';
 
 /** Two chat-server processes sharing delivery through the machine's Redis (Streams adapter). */
@@ -72,6 +72,39 @@ describe('two chat-servers on Redis', () => {
     const arrival = next(x, 'message:new', 'REST message across nodes');
     const sent = await cms.api().post(`/api/conversations/${conversationA}/messages`).set(bearer(people.a.jwt)).send({ body: 'From the REST API' });
     expect((await arrival).id).toBe(sent.body.data.id);
+  });
+
+  test('a ticket spent on one node is refused by the other', async () => {
+    const ticket = await ticketFor(cms, people.a);
+    sockets.push(await open(nodes[0]!.url, ticket));
+    await expect(open(nodes[1]!.url, ticket)).rejects.toThrow('ticket used');
+    await expect(open(nodes[0]!.url, ticket)).rejects.toThrow('ticket used');
+  });
+
+  test("an ended session closes the member's sockets on every node, told to one", async () => {
+    await cms.strapi.config.set('ventalis.chat.serverUrl', nodes[0]!.url);
+    const registered = await registerCustomer(cms, { email: `cluster.${process.pid}@chat.test` });
+    const client = { id: registered.id, jwt: (await login(cms, registered.email, registered.password)).jwt };
+    const onNode0 = await connect(client, 0);
+    const onNode1 = await connect(client, 1);
+    const closed = [onNode0, onNode1].map((socket) => new Promise((resolve) => socket.once('disconnect', resolve)));
+    const user = await cms.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: client.id }, select: ['documentId'] });
+    await cms.strapi.documents('plugin::users-permissions.user').update({ documentId: user.documentId, data: { blocked: true } as never });
+    expect(await Promise.all(closed)).toEqual(['io server disconnect', 'io server disconnect']);
+  });
+
+  test('a conversation started meanwhile reaches a socket on the other node, which then relays typing in it', async () => {
+    await cms.strapi.config.set('ventalis.chat.serverUrl', nodes[0]!.url);
+    const x = await connect(people.x, 0);
+    const y = await connect(people.y, 1);
+    await pause(200);
+    const appeared = next(y, 'conversation:new', 'across nodes');
+    const started = await cms.api().post('/api/conversations').set(bearer(people.x.jwt)).send({ contact: { kind: 'user', id: people.y.id } });
+    expect(started.status).toBe(200);
+    expect((await appeared).id).toBe(started.body.data.id);
+    const typing = next(x, 'typing', 'typing relayed by the other node');
+    y.emit('typing:set', { conversationId: started.body.data.id, typing: true });
+    expect(await typing).toMatchObject({ conversationId: started.body.data.id, member: { kind: 'user', id: people.y.id } });
   });
 
   test('a member is offline only when their last tab, on any node, has gone', async () => {

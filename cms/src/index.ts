@@ -3,6 +3,7 @@ import path from 'node:path';
 import { startOutboxSmtpServer } from './mail/outbox';
 import { consultantAccounts, clientReassignment } from './documents/consultant-accounts';
 import { orderGuard } from './documents/order-guard';
+import { chatSessions } from './documents/chat-sessions';
 import { refuseControlCharacters } from './documents/text-fields';
 import { uniqueNames } from './documents/unique-names';
 import { checkRequestAddresses } from './middlewares/request-address';
@@ -95,6 +96,7 @@ export default {
     strapi.documents.use(consultantAccounts(strapi) as never);
     strapi.documents.use(clientReassignment(strapi) as never);
     strapi.documents.use(orderGuard(strapi) as never);
+    strapi.documents.use(chatSessions(strapi) as never);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -105,7 +107,7 @@ export default {
     await applyAccountSettings(strapi);
     await configurePanelViews(strapi);
     await getService('consultant.assignment').assignUnassignedClients();
-    await getService('conversation.chat').ensureClientConversations();
+    await getService('conversation.membership').ensureClientConversations();
     // Unpaid orders past their deadline give their stock back.
     everyMinute(strapi, 'Expiring unpaid orders', () => getService('order.lifecycle').expireUnpaidOrders());
     // Members away with unread messages get their summary by email.

@@ -43,7 +43,7 @@ beforeAll(async () => {
   orders.B1 = (await placeOrder(app, tokens.customerB, [['recycled-mailer-bag', 1000]])).order.reference;
   await payWithCard(app, tokens.customerB, orders.B1).expect(200);
   // A's conversation with X, which exists from A's registration.
-  ids.conversationA = await app.strapi.service('api::conversation.chat').syncClientConversation(ids.customerA);
+  ids.conversationA = await app.strapi.service('api::conversation.membership').syncClientConversation(ids.customerA);
 });
 afterAll(async () => {
   await app?.stop();

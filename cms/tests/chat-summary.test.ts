@@ -11,9 +11,10 @@ const MINUTE = 60_000;
 const t0 = Date.now();
 const at = (minutes: number) => new Date(t0 + minutes * MINUTE);
 
-const chat = () => app.strapi.service('api::conversation.chat');
+const presence = () => app.strapi.service('api::conversation.presence');
+const membership = () => app.strapi.service('api::conversation.membership');
 const summaries = () => app.strapi.service('api::conversation.offline-summary');
-const seen = (who: keyof typeof people, minutes: number) => chat().seen([{ kind: 'user', id: people[who].id }], at(minutes));
+const seen = (who: keyof typeof people, minutes: number) => presence().seen([{ kind: 'user', id: people[who].id }], at(minutes));
 const say = async (who: keyof typeof people, conversationId: number, body: string) => {
   const res = await app.api().post(`/api/conversations/${conversationId}/messages`).set(bearer(people[who].jwt)).send({ body });
   expect(res.status).toBe(201);
@@ -29,8 +30,8 @@ beforeAll(async () => {
   people.a = { id: a.id, jwt: (await login(app, a.email, a.password)).jwt, email: a.email };
   people.b = { id: b.id, jwt: (await login(app, b.email, b.password)).jwt, email: b.email };
   people.x = { id: x.userId, jwt: (await login(app, x.email, x.password)).jwt, email: x.email };
-  conversations.a = await chat().syncClientConversation(a.id);
-  conversations.b = await chat().syncClientConversation(b.id);
+  conversations.a = await membership().syncClientConversation(a.id);
+  conversations.b = await membership().syncClientConversation(b.id);
 });
 afterAll(async () => {
   await app?.stop();
@@ -83,7 +84,7 @@ describe('the unread-messages email', () => {
   test('reading messages in the shop counts as being there', async () => {
     await say('x', conversations.b, 'Here is your quote.');
     // B last seen long ago, but the shop's header asks for the unread count now.
-    await chat().seen([{ kind: 'user', id: people.b.id }], new Date(Date.now() - 60 * MINUTE));
+    await presence().seen([{ kind: 'user', id: people.b.id }], new Date(Date.now() - 60 * MINUTE));
     await app.api().get('/api/conversations/unread').set(bearer(people.b.jwt)).expect(200);
     expect(await summaries().sendDue(new Date(Date.now() + 10 * MINUTE))).toBe(0);
     expect(summariesTo('b')).toHaveLength(0);

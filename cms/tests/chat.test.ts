@@ -195,19 +195,91 @@ describe('a change of consultant', () => {
     expect((await as('x').get('/api/conversations')).body.data.map((c: { id: number }) => c.id)).not.toContain(id);
     expect((await as('x').post(`/api/conversations/${id}/messages`, { body: 'Still there?' })).status).toBe(404);
   });
+
+  /** A consultant with one new client, who has written to them. */
+  async function consultantWithClient(label: string) {
+    const consultant = await createConsultant(app, { firstName: 'Leaving', lastName: label });
+    const registered = await registerCustomer(app, { email: `${label.toLowerCase()}@handover.test` });
+    if (registered.consultantId !== consultant.id) await app.strapi.service('api::consultant.assignment').reassignClient(registered.id, consultant.id);
+    const jwt = (await login(app, registered.email, registered.password)).jwt;
+    const [conversation] = (await app.api().get('/api/conversations').set(bearer(jwt))).body.data;
+    await app.api().post(`/api/conversations/${conversation.id}/messages`).set(bearer(jwt)).send({ body: `Hello ${label}` }).expect(201);
+    return { consultant, client: { id: registered.id, jwt }, conversationId: conversation.id as number };
+  }
+  const lastMessageOf = async (jwt: string, conversationId: number) => (await app.api().get(`/api/conversations/${conversationId}`).set(bearer(jwt))).body.data;
+
+  test.each([
+    ['blocked', async (consultant: { documentId: string }) => {
+      await app.strapi.documents('api::consultant.consultant').update({ documentId: consultant.documentId, data: { blocked: true } as never });
+    }],
+    ['deleted', async (consultant: { documentId: string }) => {
+      await app.strapi.documents('api::consultant.consultant').delete({ documentId: consultant.documentId });
+    }],
+    ['replaced in the panel', async (_consultant: unknown, clientId: number) => {
+      const client = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: clientId }, select: ['documentId'] });
+      const y = await app.strapi.db.query('api::consultant.consultant').findOne({ where: { user: { id: people.y.id } }, select: ['documentId'] });
+      await app.strapi.documents('plugin::users-permissions.user').update({ documentId: client.documentId, data: { consultant: y.documentId } as never });
+    }],
+  ])('a consultant %s hands their clients over with a message naming the new one', async (label, change) => {
+    const { consultant, client, conversationId } = await consultantWithClient(label.split(' ')[0]!.replace(/^./, (c) => c.toUpperCase()));
+    await change(consultant, client.id);
+    const now = await lastMessageOf(client.jwt, conversationId);
+    expect(now.with).toHaveLength(1);
+    expect(now.with[0].name).not.toMatch(/^Leaving /);
+    expect(now.lastMessage).toMatchObject({ sender: null, body: `${now.with[0].name} is now your consultant and takes over this conversation.` });
+  });
+});
+
+describe('a session that has ended', () => {
+  const ticketOf = async (jwt: string) => {
+    const res = await app.api().post('/api/chat/ticket').set(bearer(jwt));
+    return verifyTicket(res.body.data.ticket, CHAT_SECRET, Math.floor(Date.now() / 1000)) as { ok: true; claims: { gen: string; jti: string } };
+  };
+
+  test('a password reset changes the generation: the chat-server\'s calls for the old one are refused, and store nothing', async () => {
+    const registered = await registerCustomer(app, { email: 'reset@chat.test' });
+    const jwt = (await login(app, registered.email, registered.password)).jwt;
+    const [conversation] = (await app.api().get('/api/conversations').set(bearer(jwt))).body.data;
+    const before = (await ticketOf(jwt)).claims.gen;
+    const call = (generation: string) => app.api().post('/api/chat/internal/send').set({ Authorization: `Bearer ${CHAT_SECRET}` }).send({ member: { kind: 'user', id: registered.id }, generation, conversationId: conversation.id, body: 'Hello' });
+    expect((await call(before)).status).toBe(201);
+
+    const code = await app.strapi.service('api::account.password-reset').issueCode(registered.id, 10);
+    await app.api().post('/api/auth/reset-password').send({ code, password: 'An0ther-Long-Passphrase!', passwordConfirmation: 'An0ther-Long-Passphrase!' }).expect(200);
+
+    const stored = await snapshot(app.strapi);
+    const refused = await call(before);
+    expect(refused.status).toBe(401);
+    expect(await snapshot(app.strapi)).toEqual(stored);
+    // Signed in again, the member gets tickets of the new generation.
+    const again = (await login(app, registered.email, 'An0ther-Long-Passphrase!')).jwt;
+    const after = (await ticketOf(again)).claims.gen;
+    expect(after).not.toBe(before);
+    expect((await call(after)).status).toBe(201);
+  });
 });
 
 describe('the chat-server side', () => {
-  const internal = (path: string, body: object, secret: string | null = CHAT_SECRET) => {
+  /** The session generation the member's tickets carry now. */
+  const generations: Record<number, string> = {};
+  beforeAll(async () => {
+    for (const who of [people.a, people.b]) {
+      const ticket = (await app.api().post('/api/chat/ticket').set(bearer(who.jwt))).body.data.ticket;
+      generations[who.id] = (verifyTicket(ticket, CHAT_SECRET, Math.floor(Date.now() / 1000)) as { ok: true; claims: { gen: string } }).claims.gen;
+    }
+  });
+  /** A call of the chat-server's, with the session generation of the member it names. */
+  const internal = (path: string, body: { member?: { id: unknown } } & object, secret: string | null = CHAT_SECRET) => {
     const request = app.api().post(`/api/chat/internal/${path}`);
-    return (secret ? request.set({ Authorization: `Bearer ${secret}` }) : request).send(body);
+    const generation = typeof body.member?.id === 'number' ? generations[body.member.id] ?? 'unknown-generation' : 'unknown-generation';
+    return (secret ? request.set({ Authorization: `Bearer ${secret}` }) : request).send({ generation, ...body });
   };
 
   test('a signed-in member gets a short-lived ticket naming them', async () => {
     const res = await as('a').post('/api/chat/ticket');
     expect(res.status).toBe(200);
     const verified = verifyTicket(res.body.data.ticket, CHAT_SECRET, Math.floor(Date.now() / 1000));
-    expect(verified).toMatchObject({ ok: true, claims: { kind: 'user', id: people.a.id } });
+    expect(verified).toMatchObject({ ok: true, claims: { kind: 'user', id: people.a.id, gen: expect.any(String), jti: expect.any(String) } });
     expect(new Date(res.body.data.expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(60_000);
     expect((await app.api().post('/api/chat/ticket')).status).toBe(403);
   });

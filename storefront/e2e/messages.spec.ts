@@ -94,3 +94,50 @@ test('a client opens the conversation about an order from the order page', async
   await expect(page).toHaveURL(/\/messages\?c=\d+$/);
   await expect(page.getByRole('link', { name: `Order ${reference}` }).first()).toBeVisible();
 });
+
+/** Hugo's and Antoine's conversations are theirs alone in this suite. */
+const hugo = { email: 'hugo.bernard@cafe-solstice.example', password: DEMO_PASSWORD };
+const antoine = { email: 'antoine.delorme@fromagerie-delorme.example', password: DEMO_PASSWORD };
+const cmsUrl = () => process.env.CMS_URL!;
+
+test('after a refused ticket the page says it is reconnecting, tries again with a fresh ticket, and is live again', async ({ page, request }) => {
+  await logIn(page, hugo);
+  // The first two tickets are refused by the chat-server (as after a restart, or once expired).
+  let refused = 0;
+  await page.route('**/messages/ticket', async (route) => {
+    if (refused >= 2) return route.continue();
+    refused += 1;
+    return route.fulfill({ json: { ticket: 'not.a-ticket', expiresAt: new Date().toISOString() } });
+  });
+  await page.goto('/messages?with=consultant');
+  const status = page.getByTestId('live-status');
+  await expect(status).toHaveText('Reconnecting…');
+  await expect(status).toHaveText('Live', { timeout: 15_000 });
+  expect(refused).toBe(2);
+
+  // Live indeed: the consultant's message arrives without a reload.
+  const consultant = (await page.getByRole('heading', { level: 2 }).textContent())!.trim();
+  const email = `${consultant.toLowerCase().replace(' ', '.').normalize('NFD').replace(/[\u0300-\u036f]/g, '')}@ventalis.example`;
+  const jwt = (await (await request.post(`${cmsUrl()}/api/auth/local`, { data: { identifier: email, password: DEMO_PASSWORD } })).json()).jwt as string;
+  const conversationId = new URL((await page.getByTestId('conversation-link').and(page.locator('[aria-current="page"]')).getAttribute('href'))!, 'http://x').searchParams.get('c');
+  const text = `Back online? (${Date.now()})`;
+  const sent = await request.post(`${cmsUrl()}/api/conversations/${conversationId}/messages`, { headers: { Authorization: `Bearer ${jwt}` }, data: { body: text } });
+  expect(sent.status()).toBe(201);
+  await expect(page.getByRole('list', { name: 'Messages' })).toContainText(text);
+});
+
+test("a conversation an administrator starts appears on the client's open messages page", async ({ page, request }) => {
+  await logIn(page, antoine);
+  await page.goto('/messages');
+  await expect(page.getByTestId('live-status')).toHaveText('Live');
+  await expect(page.getByRole('link', { name: /Ada Admin/ })).toHaveCount(0);
+
+  const token = (await (await request.post(`${cmsUrl()}/admin/login`, { data: { email: 'admin@ventalis.example', password: 'Ventalis-Admin-2026!' } })).json()).data.token as string;
+  const auth = { Authorization: `Bearer ${token}` };
+  const contacts = (await (await request.get(`${cmsUrl()}/messages/contacts`, { headers: auth })).json()).data as { kind: string; id: number; name: string }[];
+  const client = contacts.find((c) => c.name === 'Antoine Delorme')!;
+  const started = await request.post(`${cmsUrl()}/messages/conversations`, { headers: auth, data: { contact: { kind: client.kind, id: client.id } } });
+  expect(started.status()).toBe(200);
+
+  await expect(page.getByRole('link', { name: /Ada Admin/ })).toBeVisible();
+});

@@ -14,10 +14,10 @@ const CATALOGUE = [
   'api::inquiry.inquiry.submit',
 ];
 const SIGNED_IN = ['plugin::users-permissions.auth.logout', 'plugin::users-permissions.auth.refresh'];
-/** Conversations: the chat service decides with whom (contact rules, participants). */
+/** Conversations: the conversation services decide with whom (contact rules, participants). */
 const CONVERSATIONS = [
   ...['list', 'unread', 'contacts', 'start', 'startForOrder', 'findOne', 'history', 'send', 'markRead'].map((a) => `api::conversation.conversation.${a}`),
-  'api::chat.chat.ticket',
+  'api::conversation.ticket.ticket',
 ];
 
 /**

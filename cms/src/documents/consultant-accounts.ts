@@ -101,7 +101,7 @@ export const clientReassignment = (strapi: Core.Strapi): Middleware => async (co
       throw new errors.ValidationError('consultant: a blocked consultant cannot take clients', { errors: { consultant: 'A blocked consultant cannot take clients' } });
     }
     await getService('consultant.assignment').refreshClientCounts();
-    await getService('conversation.chat').syncClientConversation(result.id);
+    await getService('conversation.membership').syncClientConversation(result.id);
     return result;
   });
 };

@@ -15,9 +15,15 @@ import type lifecycle from '../api/order/services/lifecycle';
 import type payments from '../api/order/services/payments';
 import type orderEmails from '../api/order/services/emails';
 import type orders from '../api/order/services/orders';
-import type chat from '../api/conversation/services/chat';
 import type offlineSummary from '../api/conversation/services/offline-summary';
-import type live from '../api/chat/services/live';
+import type sessions from '../api/conversation/services/sessions';
+import type members from '../api/conversation/services/members';
+import type contacts from '../api/conversation/services/contacts';
+import type presence from '../api/conversation/services/presence';
+import type summaries from '../api/conversation/services/summaries';
+import type membership from '../api/conversation/services/membership';
+import type messages from '../api/conversation/services/messages';
+import type live from '../api/conversation/services/live';
 
 type Factory = (...args: never[]) => unknown;
 type ServiceOf<F extends Factory> = ReturnType<F>;
@@ -40,9 +46,15 @@ interface Services {
   'order.payments': ServiceOf<typeof payments>;
   'order.emails': ServiceOf<typeof orderEmails>;
   'order.orders': ServiceOf<typeof orders>;
-  'conversation.chat': ServiceOf<typeof chat>;
   'conversation.offline-summary': ServiceOf<typeof offlineSummary>;
-  'chat.live': ServiceOf<typeof live>;
+  'conversation.sessions': ServiceOf<typeof sessions>;
+  'conversation.members': ServiceOf<typeof members>;
+  'conversation.contacts': ServiceOf<typeof contacts>;
+  'conversation.presence': ServiceOf<typeof presence>;
+  'conversation.summaries': ServiceOf<typeof summaries>;
+  'conversation.membership': ServiceOf<typeof membership>;
+  'conversation.messages': ServiceOf<typeof messages>;
+  'conversation.live': ServiceOf<typeof live>;
 }
 
 /** Typed access to Ventalis' services: getService('consultant.assignment'). */

@@ -72,7 +72,7 @@ export const markReadSchema = z.strictObject({
 
 // ---------------------------------------------------------------- sockets
 /** The only error codes a socket ever sees in an acknowledgement. */
-export const CHAT_ERROR_CODES = ['invalid_payload', 'not_found', 'forbidden', 'rate_limited', 'unavailable'] as const;
+export const CHAT_ERROR_CODES = ['invalid_payload', 'not_found', 'forbidden', 'rate_limited', 'unavailable', 'session_ended'] as const;
 export type ChatErrorCode = (typeof CHAT_ERROR_CODES)[number];
 export type Ack<T> = { data: T } | { error: { code: ChatErrorCode; message: string } };
 
@@ -110,4 +110,19 @@ export interface ServerToClientEvents {
   'conversation:read': (receipt: { conversationId: number; member: MemberRef; messageId: number }) => void;
   typing: (event: { conversationId: number; member: MemberRef; typing: boolean }) => void;
   presence: (event: { member: MemberRef; status: PresenceStatus }) => void;
+  /**
+   * A conversation I am now in (an administrator started it, a consultant took it over) or
+   * whose members changed: add it to my list, or replace the one with this id.
+   */
+  'conversation:new': (conversation: ConversationSummary) => void;
+  /** A conversation I am no longer in (its client passed to another consultant): drop it. */
+  'conversation:left': (event: { conversationId: number }) => void;
+}
+
+/** What the cms tells the chat-server when conversations change hands (POST /internal/conversations). */
+export interface ConversationChanges {
+  /** Each member's new view of a conversation they are now in, or whose members changed. */
+  joined: { member: MemberRef; conversation: ConversationSummary }[];
+  /** Members who left a conversation. */
+  left: { member: MemberRef; conversationId: number }[];
 }

@@ -1,11 +1,11 @@
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { getService } from '../../../utils/services';
+import { isAdministrator } from '../../../utils/administrators';
 
 /** Administrators only: the panel's Portfolios page and homepage widget. */
 const requireAdministrator = (ctx: Context) => {
-  const roles = (ctx.state.user?.roles ?? []) as { code: string }[];
-  if (!roles.some((role) => role.code === 'strapi-super-admin')) throw new errors.ForbiddenError('Only administrators see the portfolios');
+  if (!isAdministrator(ctx.state.user)) throw new errors.ForbiddenError('Only administrators see the portfolios');
 };
 
 export default {

@@ -36,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The client's conversation with their consultant follows every change of consultant. */
   const setConsultant = async (clientId: number, consultantId: number | null) => {
     await strapi.db.query(USER).update({ where: { id: clientId }, data: { consultant: consultantId } });
-    await getService('conversation.chat').syncClientConversation(clientId);
+    await getService('conversation.membership').syncClientConversation(clientId);
   };
 
   const service = {

@@ -87,6 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       });
       if (consultant.blocked) {
         await strapi.sessionManager('users-permissions').invalidateRefreshToken(String(consultant.user.id));
+        getService('conversation.sessions').endSessions([{ kind: 'user', id: consultant.user.id }]);
       }
     }
     if (consultant.adminUserId) {
@@ -110,6 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (consultant.user?.id) {
       await strapi.sessionManager('users-permissions').invalidateRefreshToken(String(consultant.user.id));
       await strapi.db.query(USER).delete({ where: { id: consultant.user.id } });
+      getService('conversation.sessions').endSessions([{ kind: 'user', id: consultant.user.id }]);
     }
     if (consultant.adminUserId) {
       await strapi.db.query('admin::user').delete({ where: { id: consultant.adminUserId } });

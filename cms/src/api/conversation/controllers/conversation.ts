@@ -1,19 +1,19 @@
 import type { Context } from 'koa';
 import { getService } from '../../../utils/services';
 import { conversationHandlers } from '../handlers';
-import type { Member } from '../services/chat';
+import type { Member } from '../model';
 
 const me = (ctx: Context): Member => ({ kind: 'user', id: (ctx.state.user as { id: number }).id });
 
-/** Storefront members' conversations; the rules live in the chat service. */
+/** Storefront members' conversations; the rules live in the conversation services. */
 export default {
   ...conversationHandlers(me),
 
   async unread(ctx: Context) {
-    ctx.body = { data: { unread: await getService('conversation.chat').unreadCount(me(ctx)) } };
+    ctx.body = { data: { unread: await getService('conversation.summaries').unreadCount(me(ctx)) } };
   },
 
   async startForOrder(ctx: Context) {
-    ctx.body = { data: await getService('conversation.chat').startForOrder(me(ctx), String(ctx.params.reference)) };
+    ctx.body = { data: await getService('conversation.messages').startForOrder(me(ctx), String(ctx.params.reference)) };
   },
 };

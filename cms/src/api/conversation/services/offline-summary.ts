@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { ChatMember } from '@ventalis/contracts';
 import { getService } from '../../../utils/services';
-import type { Member } from './chat';
+import { createChatStore } from '../chat-store';
+import type { Member } from '../model';
 
 /** Away this long with unread messages, a member gets one email summarising them. */
 export const AWAY_MINUTES = 15;
@@ -18,6 +19,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * other until they have been seen again.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = createChatStore(strapi);
   async function addressOf(member: Member): Promise<string | null> {
     if (member.kind === 'admin') {
       const admin = await strapi.db.query('admin::user').findOne({ where: { id: member.id, isActive: true, blocked: false }, select: ['email'] });
@@ -35,10 +37,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Sends the summaries due at `now`; returns how many were sent. */
     async sendDue(now = new Date()): Promise<number> {
-      const chat = getService('conversation.chat');
+      const summaries = getService('conversation.summaries');
       const awaySince = new Date(now.getTime() - AWAY_MINUTES * 60_000);
       const byMember = new Map<string, { member: Member; conversations: { conversationId: number; lastRead: number; unread: number }[] }>();
-      for (const p of await chat.store.unreadParticipations()) {
+      for (const p of await store.unreadParticipations()) {
         const key = `${p.member.kind}:${p.member.id}`;
         const entry = byMember.get(key) ?? { member: p.member, conversations: [] };
         entry.conversations.push({ conversationId: p.conversationId, lastRead: p.lastRead, unread: p.unread });
@@ -46,14 +48,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       let sent = 0;
       for (const { member, conversations } of byMember.values()) {
-        if (!(await chat.store.claimSummary(member, now, awaySince))) continue;
+        if (!(await store.claimSummary(member, now, awaySince))) continue;
         const to = await addressOf(member);
         if (!to) continue;
         const sections: string[] = [];
         let total = 0;
         for (const { conversationId, lastRead, unread } of conversations) {
-          const conversation = await chat.get(member, conversationId);
-          const latest = (await chat.history(member, conversationId, { limit: SHOWN_PER_CONVERSATION })).filter((m) => m.id > lastRead).reverse();
+          const conversation = await summaries.get(member, conversationId);
+          const latest = (await summaries.history(member, conversationId, { limit: SHOWN_PER_CONVERSATION })).filter((m) => m.id > lastRead).reverse();
           const names = conversation.with.map((m: ChatMember) => m.name).join(', ') || 'Ventalis';
           const about = conversation.order ? ` about order ${conversation.order}` : '';
           const lines = latest.map((m) => `  ${m.sender?.name ?? 'Ventalis'}: ${excerpt(m.body)}`);
@@ -61,7 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           sections.push([`With ${names}${about} — ${plural(unread, 'unread message')}:`, ...lines, ...more, `  Read and answer: ${linkFor(member, conversationId)}`].join('\n'));
           total += unread;
         }
-        const self = await chat.describe(member);
+        const self = await getService('conversation.members').describe(member);
         await getService('account.mail').send({
           to,
           subject: `You have ${plural(total, 'unread message')} on Ventalis`,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ChatMessage, ConversationSummary, MemberRef } from '@ventalis/contracts';
-import { mergeMessages, presenceOf, seenMessageId, titleOf, withIncoming } from './conversations';
+import { mergeMessages, presenceOf, seenMessageId, titleOf, withConversation, withIncoming } from './conversations';
 
 const me: MemberRef = { kind: 'admin', id: 1 };
 const anna = { kind: 'user' as const, id: 7, name: 'Anna Alves', role: 'customer' as const, company: 'Alpha Packaging' };
@@ -43,6 +43,17 @@ describe('the conversation list', () => {
 
   test('a conversation not in the list asks for the list again', () => {
     expect(withIncoming([conversation(1, null)], message(9, 4, anna), { me, openId: null })).toBeNull();
+  });
+
+  test('a conversation someone started with me joins the list in order; one that changed replaces its old self', () => {
+    const list = [conversation(2, message(5, 2, anna)), conversation(1, message(3, 1, anna))];
+    expect(withConversation(list, conversation(4, null)).map((c) => c.id)).toEqual([2, 1, 4]);
+    expect(withConversation(list, conversation(7, message(9, 7, anna))).map((c) => c.id)).toEqual([7, 2, 1]);
+    const changed = withConversation(list, { ...conversation(1, message(3, 1, anna)), with: [ada] });
+    expect(changed.map((c) => [c.id, c.with[0]!.name])).toEqual([
+      [2, 'Anna Alves'],
+      [1, 'Ada Admin'],
+    ]);
   });
 
   test('presence: online when one member is, then away, else offline', () => {

@@ -43,6 +43,14 @@ export function withIncoming(conversations: ConversationSummary[], message: Chat
   return conversations.map((c) => (c.id === updated.id ? updated : c)).sort(byRecency);
 }
 
+/**
+ * The list once a conversation I am now in arrives (someone started it with me), or one
+ * whose members changed: added, or replacing the one with its id, in order of recency.
+ */
+export function withConversation(conversations: ConversationSummary[], conversation: ConversationSummary): ConversationSummary[] {
+  return [...conversations.filter((c) => c.id !== conversation.id), conversation].sort(byRecency);
+}
+
 /** The last message I wrote, when the others have read up to it ("Seen"). */
 export function seenMessageId(messages: ChatMessage[], me: MemberRef, othersReadUpTo: number): number | null {
   const mine = messages.findLast((m) => sameMember(m.sender, me));

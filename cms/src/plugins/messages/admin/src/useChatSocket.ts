@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Socket } from 'socket.io-client';
-import type { ChatMessage, ClientToServerEvents, MemberRef, PresenceStatus, ServerToClientEvents } from '@ventalis/contracts';
+import type { ChatMessage, ClientToServerEvents, ConversationSummary, MemberRef, PresenceStatus, ServerToClientEvents } from '@ventalis/contracts';
 import type { MessagesApi } from './api';
 
 export type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -13,6 +13,8 @@ export interface ChatEvents {
   onRead(receipt: { conversationId: number; member: MemberRef; messageId: number }): void;
   onTyping(event: { conversationId: number; member: MemberRef; typing: boolean }): void;
   onPresence(event: { member: MemberRef; status: PresenceStatus }): void;
+  /** A conversation I am now in (someone started it), or whose members changed. */
+  onConversation(conversation: ConversationSummary): void;
 }
 
 /**
@@ -73,6 +75,7 @@ export function useChatSocket(api: MessagesApi, events: ChatEvents) {
       connection.on('conversation:read', (receipt) => handlers.current.onRead(receipt));
       connection.on('typing', (event) => handlers.current.onTyping(event));
       connection.on('presence', (event) => handlers.current.onPresence(event));
+      connection.on('conversation:new', (conversation) => handlers.current.onConversation(conversation));
       document.addEventListener('visibilitychange', away);
     })();
 

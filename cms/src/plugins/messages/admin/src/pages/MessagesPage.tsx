@@ -4,7 +4,7 @@ import { Box, Flex, Loader, Status, Typography } from '@strapi/design-system';
 import { Layouts, Page, useAuth, useNotification } from '@strapi/strapi/admin';
 import type { ChatMessage, ConversationSummary, MemberRef, PresenceStatus } from '@ventalis/contracts';
 import { PAGE_SIZE, reasonOf, useMessagesApi } from '../api';
-import { keyOf, mergeMessages, othersReadUpTo, sameMember, withIncoming } from '../conversations';
+import { keyOf, mergeMessages, othersReadUpTo, sameMember, withConversation, withIncoming } from '../conversations';
 import { ADMINISTRATORS } from '../permissions';
 import { useChatSocket, type SocketStatus } from '../useChatSocket';
 import { ConversationList } from '../components/ConversationList';
@@ -124,6 +124,10 @@ const MessagesPage = () => {
     },
     onPresence(event) {
       setPresence((known) => ({ ...known, [keyOf(event.member)]: event.status }));
+    },
+    onConversation(conversation) {
+      setConversations((list) => (list ? withConversation(list, conversation) : list));
+      setThread((open) => (open && open.conversation.id === conversation.id ? { ...open, conversation } : open));
     },
   });
 

@@ -4,16 +4,15 @@ import type { Core } from '@strapi/strapi';
 import { startConversationSchema } from '@ventalis/contracts';
 import { parseInput } from '../../../../../utils/validation';
 import { getService } from '../../../../../utils/services';
-import { ticketFor } from '../../../../../api/chat/controllers/chat';
 import { conversationHandlers } from '../../../../../api/conversation/handlers';
-import type { Member } from '../../../../../api/conversation/services/chat';
+import type { Member } from '../../../../../api/conversation/model';
 import type directory from '../services/directory';
 
 const me = (ctx: Context): Member => ({ kind: 'admin', id: (ctx.state.user as { id: number }).id });
 
 /**
  * The administrator's side of the conversations, as the storefront's REST API gives
- * customers and consultants theirs; the rules live in the chat service.
+ * customers and consultants theirs; the rules live in the conversation services.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const people = () => strapi.plugin('messages').service('directory') as ReturnType<typeof directory>;
@@ -24,13 +23,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async start(ctx: Context) {
       const { contact } = parseInput(startConversationSchema, ctx.request.body);
       if (!(await people().lists(me(ctx), contact))) throw new errors.NotFoundError('No customer, consultant or other administrator has this id');
-      ctx.body = { data: await getService('conversation.chat').start(me(ctx), contact) };
+      ctx.body = { data: await getService('conversation.messages').start(me(ctx), contact) };
     },
 
-    /** A one-minute ticket for the page's socket, and where the chat-server is for browsers. */
+    /** A one-minute, single-use ticket for the page's socket, and where the chat-server is for browsers. */
     async ticket(ctx: Context) {
       const { publicUrl } = strapi.config.get('ventalis.chat') as { publicUrl: string };
-      ctx.body = { data: { ...ticketFor(me(ctx)), url: publicUrl || null } };
+      ctx.body = { data: { ...(await getService('conversation.sessions').ticketFor(me(ctx))), url: publicUrl || null } };
     },
   };
 };

@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { isAdministrator } from '../services/directory';
+import { isAdministrator } from '../../../../../utils/administrators';
 
 /**
  * Administrators are the panel's super admins (as for the Portfolios page): the chat treats

@@ -1,12 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import type { Member } from '../../../../../api/conversation/services/chat';
+import type { Member } from '../../../../../api/conversation/model';
+import { ADMINISTRATORS } from '../../../../../utils/administrators';
 
 const USER = 'plugin::users-permissions.user';
 const ADMIN = 'admin::user';
-/** The panel's Super Admin role: Ventalis' administrators. */
-export const ADMINISTRATOR_ROLE = 'strapi-super-admin';
-
-export const isAdministrator = (user: { roles?: { code: string }[] } | undefined) => Boolean(user?.roles?.some((role) => role.code === ADMINISTRATOR_ROLE));
 
 /**
  * Whom an administrator may start a conversation with: anyone (SPEC), that is every active
@@ -19,7 +16,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const found =
       contact.kind === 'user'
         ? await strapi.db.query(USER).count({ where: { blocked: false, role: { type: { $in: ['consultant', 'customer'] } }, id: contact.id } })
-        : await strapi.db.query(ADMIN).count({ where: { isActive: true, blocked: false, roles: { code: ADMINISTRATOR_ROLE }, id: { $eq: contact.id, $ne: me.kind === 'admin' ? me.id : 0 } } });
+        : await strapi.db.query(ADMIN).count({ where: { ...ADMINISTRATORS, id: { $eq: contact.id, $ne: me.kind === 'admin' ? me.id : 0 } } });
     return found > 0;
   },
 });
