@@ -11,6 +11,7 @@ import { applyAccountSettings } from './bootstrap/account-settings';
 import { configurePanelViews } from './bootstrap/panel-views';
 import { getService } from './utils/services';
 import { cacheAccountSettings, memoiseAbilities } from './bootstrap/auth-caches';
+import { limitPanelAuthentication } from './api/account/auth-limits';
 
 const PUBLIC_CONTENT = new Set([
   'api::product.product',
@@ -46,6 +47,8 @@ export default {
       strapi.config.set('plugin::email.providerOptions.port', outbox.port);
     }
 
+    // The panel's login, reset and registration count like the storefront's.
+    limitPanelAuthentication(strapi);
     catalogueCache.configure({ ttlSeconds: strapi.config.get('ventalis.catalogueCacheSeconds') as number, maxEntries: 1000 });
     strapi.documents.use(async function invalidatePublicCache(context, next) {
       if (!changesPublicContent(context)) return next();

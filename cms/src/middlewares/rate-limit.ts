@@ -7,8 +7,15 @@ interface Options {
   scope: string;
   /** Counted per client address, across every route sharing the limit. */
   perAddress?: LimitName;
-  /** Counted per account: the email (or login identifier) in the body. */
-  perAccount?: LimitName;
+  /**
+   * Counted per account (the email or login identifier in the body): tightly per account
+   * and address, loosely per account from any address not known to it, which then waits
+   * longer each time. A stranger can slow down guesses on an account, not close it to
+   * the addresses its owner signs in from.
+   */
+  perAccount?: boolean;
+  /** A sign-in: one that succeeds gives its attempt back and makes the address known to the account. */
+  signIn?: boolean;
 }
 
 const accountOf = (body: unknown): string | undefined => {
@@ -18,25 +25,44 @@ const accountOf = (body: unknown): string | undefined => {
   return value?.trim().toLowerCase() || undefined;
 };
 
+const tooMany = (ctx: Context, wait: number) => {
+  ctx.set('Retry-After', String(wait));
+  ctx.status = 429;
+  ctx.body = {
+    data: null,
+    error: { status: 429, name: 'TooManyRequestsError', message: `Too many attempts: try again in ${wait} seconds`, details: { retryAfterSeconds: wait } },
+  };
+};
+
 /** Refuses with 429 and Retry-After once an address or an account has tried too often. */
 export default (options: Options) => async (ctx: Context, next: () => Promise<void>) => {
   const limits = getService('account.rate-limit');
-  const checks: [LimitName, string][] = [];
-  if (options.perAddress) checks.push([options.perAddress, ctx.request.ip]);
-  const account = options.perAccount && accountOf(ctx.request.body);
-  if (options.perAccount && account) checks.push([options.perAccount, `${options.scope}:${account}`]);
+  // The client's address as global::client-address decided it (never a header anyone can set).
+  const address = ctx.request.ip;
+  if (options.perAddress) {
+    const wait = await limits.consume(options.perAddress, address);
+    if (wait > 0) return tooMany(ctx, wait);
+  }
 
-  for (const [name, key] of checks) {
-    const wait = await limits.consume(name, key);
-    if (wait > 0) {
-      ctx.set('Retry-After', String(wait));
-      ctx.status = 429;
-      ctx.body = {
-        data: null,
-        error: { status: 429, name: 'TooManyRequestsError', message: `Too many attempts: try again in ${wait} seconds`, details: { retryAfterSeconds: wait } },
-      };
-      return;
+  const account = options.perAccount ? accountOf(ctx.request.body) : undefined;
+  const pairKey = `${options.scope}:${account}|${address}`;
+  const accountKey = `${options.scope}:${account}`;
+  let countedOnAccount = false;
+  if (account) {
+    const wait = await limits.consume('authPerAccountAndAddress', pairKey);
+    if (wait > 0) return tooMany(ctx, wait);
+    if (!(await limits.isKnownAddress(account, address))) {
+      countedOnAccount = true;
+      const accountWait = await limits.consumeWithGrowingBlock('authPerAccount', accountKey);
+      if (accountWait > 0) return tooMany(ctx, accountWait);
     }
   }
+
   await next();
+
+  if (account && options.signIn && ctx.status >= 200 && ctx.status < 300) {
+    await limits.refund('authPerAccountAndAddress', pairKey);
+    if (countedOnAccount) await limits.refund('authPerAccount', accountKey);
+    await limits.rememberAddress(account, address);
+  }
 };

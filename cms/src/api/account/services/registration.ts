@@ -26,13 +26,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * Creates a Customer account from a validated registration, assigns it the least
    * loaded consultant, and mails the confirmation link once everything is stored.
+   * An email that already has an account gets the same answer (nobody learns who has an
+   * account) and its owner a mail pointing to "forgot password"; nothing is written.
    */
-  async register(input: Registration) {
+  async register(input: Registration): Promise<void> {
     if (isCommonPassword(input.password)) {
       throw fieldError('password', 'This password is among the most common ones: choose another');
     }
     if (await emailIsTaken(strapi, input.email)) {
-      throw fieldError('email', 'An account already exists with this email: log in or reset your password');
+      // Hashing the password as a new account would keeps the answer as slow as a real registration's.
+      await strapi.plugin('users-permissions').service('user').ensureHashedPasswords({ password: input.password });
+      getService('account.mail').registrationAttempt(input.email.toLowerCase(), `${strapi.config.get('ventalis.storefrontUrl')}/forgot-password`);
+      return;
     }
     const roleId = await findRoleId(strapi, CUSTOMER_ROLE);
 
@@ -63,7 +68,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     } catch (error) {
       strapi.log.error(`Confirmation mail to ${user.email} failed: ${String(error)}`);
     }
-    return user as { id: number; email: string };
   },
 
   /** A new confirmation link for an unconfirmed account; nothing for any other email. */
