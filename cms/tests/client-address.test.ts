@@ -13,7 +13,12 @@ let customer: Awaited<ReturnType<typeof registerCustomer>>;
 const ADMIN = { email: 'root@panel.test', password: 'Panel-Password-2026!' };
 
 beforeAll(async () => {
-  app = await startApp({ RATE_LIMIT_AUTH_PER_ADDRESS: String(PER_ADDRESS), RATE_LIMIT_AUTH_PER_ACCOUNT_AND_ADDRESS: '3' });
+  app = await startApp({
+    RATE_LIMIT_AUTH_PER_ADDRESS: String(PER_ADDRESS),
+    RATE_LIMIT_AUTH_PER_ACCOUNT_AND_ADDRESS: '3',
+    // How `npm start` and docker-compose.yml used to run the cms: the setting is gone and must change nothing.
+    BEHIND_PROXY: 'true',
+  });
   await createConsultant(app);
   customer = await registerCustomer(app, {}, asVisitor('198.51.100.200'));
   const superAdmin = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
