@@ -45,24 +45,22 @@ export default (options: Options) => async (ctx: Context, next: () => Promise<vo
   }
 
   const account = options.perAccount ? accountOf(ctx.request.body) : undefined;
-  const pairKey = `${options.scope}:${account}|${address}`;
+  if (!account) return next();
   const accountKey = `${options.scope}:${account}`;
-  let countedOnAccount = false;
-  if (account) {
-    const wait = await limits.consume('authPerAccountAndAddress', pairKey);
-    if (wait > 0) return tooMany(ctx, wait);
-    if (!(await limits.isKnownAddress(account, address))) {
-      countedOnAccount = true;
-      const accountWait = await limits.consumeWithGrowingBlock('authPerAccount', accountKey);
-      if (accountWait > 0) return tooMany(ctx, accountWait);
-    }
+  const pairKey = `${accountKey}|${address}`;
+  const pairWait = await limits.consume('authPerAccountAndAddress', pairKey);
+  if (pairWait > 0) return tooMany(ctx, pairWait);
+  const knownAddress = await limits.isKnownAddress(account, address);
+  if (!knownAddress) {
+    const accountWait = await limits.consumeWithGrowingBlock('authPerAccount', accountKey);
+    if (accountWait > 0) return tooMany(ctx, accountWait);
   }
 
   await next();
 
-  if (account && options.signIn && ctx.status >= 200 && ctx.status < 300) {
+  if (options.signIn && ctx.status >= 200 && ctx.status < 300) {
     await limits.refund('authPerAccountAndAddress', pairKey);
-    if (countedOnAccount) await limits.refund('authPerAccount', accountKey);
+    if (!knownAddress) await limits.refund('authPerAccount', accountKey);
     await limits.rememberAddress(account, address);
   }
 };
