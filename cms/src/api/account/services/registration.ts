@@ -28,16 +28,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * loaded consultant, and mails the confirmation link once everything is stored.
    * An email that already has an account gets the same answer (nobody learns who has an
    * account) and its owner a mail pointing to "forgot password"; nothing is written.
+   * Returns the new account, or null when the email already had one.
    */
-  async register(input: Registration): Promise<void> {
+  async register(input: Registration): Promise<{ id: number; email: string } | null> {
     if (isCommonPassword(input.password)) {
       throw fieldError('password', 'This password is among the most common ones: choose another');
     }
     if (await emailIsTaken(strapi, input.email)) {
-      // Hashing the password as a new account would keeps the answer as slow as a real registration's.
+      // Hashing the password, as for a new account, keeps this answer as slow as a real registration's.
       await strapi.plugin('users-permissions').service('user').ensureHashedPasswords({ password: input.password });
       getService('account.mail').registrationAttempt(input.email.toLowerCase(), `${strapi.config.get('ventalis.storefrontUrl')}/forgot-password`);
-      return;
+      return null;
     }
     const roleId = await findRoleId(strapi, CUSTOMER_ROLE);
 
@@ -68,6 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     } catch (error) {
       strapi.log.error(`Confirmation mail to ${user.email} failed: ${String(error)}`);
     }
+    return user as { id: number; email: string };
   },
 
   /** A new confirmation link for an unconfirmed account; nothing for any other email. */
