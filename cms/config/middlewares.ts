@@ -1,8 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { chatPublicUrl, socketSources } from '../src/utils/chat-public-url';
+import { requiredSetting } from '../src/utils/settings';
+import { trustedProxies } from '../src/middlewares/client-address';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
+  {
+    // First: every later middleware (rate limits, the panel's own) sees the real client address.
+    name: 'global::client-address',
+    config: {
+      secret: requiredSetting(env, 'CLIENT_ADDRESS_SECRET', 'local-client-address-secret'),
+      trustedProxies: trustedProxies(env),
+    },
+  },
   'strapi::logger',
   'strapi::errors',
   {

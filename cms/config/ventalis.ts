@@ -45,10 +45,17 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       },
     },
     rateLimits: {
-      // Per client address and per account (email), over a sliding window.
-      authPerAddress: { points: env.int('RATE_LIMIT_AUTH_PER_ADDRESS', 20), durationSeconds: env.int('RATE_LIMIT_AUTH_WINDOW_SECONDS', 60) },
-      authPerAccount: { points: env.int('RATE_LIMIT_AUTH_PER_ACCOUNT', 5), durationSeconds: env.int('RATE_LIMIT_AUTH_WINDOW_SECONDS', 60) },
-      inquiryPerAddress: { points: env.int('RATE_LIMIT_INQUIRY_PER_ADDRESS', 5), durationSeconds: env.int('RATE_LIMIT_INQUIRY_WINDOW_SECONDS', 600) },
+      limits: {
+        // Sign-in, registration and reset attempts per client address, over a window.
+        authPerAddress: { points: env.int('RATE_LIMIT_AUTH_PER_ADDRESS', 20), durationSeconds: env.int('RATE_LIMIT_AUTH_WINDOW_SECONDS', 60) },
+        // Per account from one address: tight, and only that address waits.
+        authPerAccountAndAddress: { points: env.int('RATE_LIMIT_AUTH_PER_ACCOUNT_AND_ADDRESS', 5), durationSeconds: env.int('RATE_LIMIT_AUTH_WINDOW_SECONDS', 60) },
+        // Per account from every address it never signed in from: loose, then closed to them longer each time.
+        authPerAccount: { points: env.int('RATE_LIMIT_AUTH_PER_ACCOUNT', 20), durationSeconds: env.int('RATE_LIMIT_AUTH_WINDOW_SECONDS', 60) },
+        inquiryPerAddress: { points: env.int('RATE_LIMIT_INQUIRY_PER_ADDRESS', 5), durationSeconds: env.int('RATE_LIMIT_INQUIRY_WINDOW_SECONDS', 600) },
+      },
+      maxBlockSeconds: env.int('RATE_LIMIT_AUTH_MAX_BLOCK_SECONDS', 3600),
+      knownAddressDays: env.int('RATE_LIMIT_KNOWN_ADDRESS_DAYS', 14),
     },
   };
 };

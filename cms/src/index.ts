@@ -15,6 +15,7 @@ import { applyAccountSettings } from './bootstrap/account-settings';
 import { configurePanelViews } from './bootstrap/panel-views';
 import { getService } from './utils/services';
 import { cacheAccountSettings, memoiseAbilities } from './bootstrap/auth-caches';
+import { limitPanelAuthentication } from './api/account/auth-limits';
 
 const PUBLIC_CONTENT = new Set([
   'api::product.product',
@@ -50,6 +51,8 @@ export default {
       strapi.config.set('plugin::email.providerOptions.port', outbox.port);
     }
 
+    // The panel's login, reset and registration count like the storefront's.
+    limitPanelAuthentication(strapi);
     checkRequestAddresses(strapi);
     // First, so that no other reaction sees a text PostgreSQL would refuse.
     strapi.documents.use(refuseControlCharacters(strapi) as never);

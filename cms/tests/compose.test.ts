@@ -110,6 +110,7 @@ const PRODUCTION_SECRETS = [
   'DATABASE_PASSWORD',
   'STOREFRONT_WEBHOOK_SECRET',
   'CHAT_SECRET',
+  'CLIENT_ADDRESS_SECRET',
 ];
 
 describe('docker-compose.yml', () => {
@@ -175,6 +176,15 @@ describe('docker-compose.yml', () => {
     expect(requiredVariable(env.CMS_WEBHOOK_SECRET)).toBe(requiredVariable(cmsEnv.STOREFRONT_WEBHOOK_SECRET));
     expect(requiredVariable(env.PREVIEW_SECRET)).toBe(requiredVariable(cmsEnv.PREVIEW_SECRET));
     expect(new URL(cmsEnv.STOREFRONT_WEBHOOK_URL).hostname).toBe('storefront');
+  });
+
+  test("believes a visitor's address only when the storefront signs it, never an X-Forwarded-For", () => {
+    const env = environmentOf(services.storefront ?? {});
+    expect(requiredVariable(env.CLIENT_ADDRESS_SECRET)).toBeDefined();
+    expect(requiredVariable(env.CLIENT_ADDRESS_SECRET)).toBe(requiredVariable(cmsEnv.CLIENT_ADDRESS_SECRET));
+    // The cms' port is published: a proxy setting would let any caller choose its address.
+    expect(cmsEnv).not.toHaveProperty('BEHIND_PROXY');
+    expect(cmsEnv.TRUSTED_PROXIES ?? '').toBe('');
   });
 
   test('runs two chat-server replicas on Redis behind one proxy, with the cms\' secret', () => {

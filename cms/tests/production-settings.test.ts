@@ -15,6 +15,7 @@ const SECRETS = {
   ENCRYPTION_KEY: 'encryption-key',
   PREVIEW_SECRET: 'preview',
   CHAT_SECRET: 'chat',
+  CLIENT_ADDRESS_SECRET: 'client-address',
   SMTP_HOST: '127.0.0.1',
 };
 

@@ -16,11 +16,10 @@ describe('professional registration', () => {
     const input = registration({ email: 'Buyer.Mixed@Client.TEST', vatNumber: 'fr 40 303265045' });
     const res = await app.api().post('/api/auth/local/register').send(input);
     expect(res.status).toBe(201);
-    expect(res.body.user).toEqual({ id: expect.any(Number), email: 'buyer.mixed@client.test', confirmed: false });
-    expect(res.body).not.toHaveProperty('jwt');
+    expect(res.body).toEqual({ user: { email: 'buyer.mixed@client.test', confirmed: false }, emailConfirmationSent: true });
 
     const user = await app.strapi.db.query('plugin::users-permissions.user').findOne({
-      where: { id: res.body.user.id },
+      where: { email: 'buyer.mixed@client.test' },
       populate: { role: true, billingAddress: true, consultant: true },
     });
     expect(user).toMatchObject({
@@ -74,13 +73,22 @@ describe('professional registration', () => {
     expect(app.mailbox.mailsTo('nobody@nowhere.test')).toHaveLength(0);
   });
 
-  test('refuses an email already registered, whatever its case, and writes nothing', async () => {
-    const first = await registerCustomer(app);
+  test('answers an email already registered, whatever its case, like a new one, writes nothing, and mails its owner a way back in', async () => {
+    const owner = await registerCustomer(app);
     const before = await snapshot(app.strapi);
-    const res = await app.api().post('/api/auth/local/register').send(registration({ email: first.email.toUpperCase() }));
-    expect(res.status).toBe(400);
-    expect(res.body.error.details.errors).toEqual({ email: expect.stringMatching(/already exists/) });
+    const taken = await app.api().post('/api/auth/local/register').send(registration({ email: owner.email.toUpperCase() }));
     expect(await snapshot(app.strapi)).toEqual(before);
+
+    const fresh = registration();
+    const free = await app.api().post('/api/auth/local/register').send(fresh);
+    expect(taken.status).toBe(free.status);
+    expect(taken.headers['content-type']).toBe(free.headers['content-type']);
+    expect(taken.body).toEqual({ ...free.body, user: { ...free.body.user, email: owner.email } });
+
+    const mail = await app.mailbox.waitFor(owner.email, /tried to register/i);
+    expect(mail.text).toContain('http://storefront.test/forgot-password');
+    // No second confirmation link, no password reset link: only the warning.
+    expect(app.mailbox.mailsTo(owner.email).map((m) => m.subject)).toEqual([expect.stringMatching(/confirm/i), mail.subject]);
   });
 
   test('never lets the caller choose a role, a consultant, or the confirmed and blocked flags', async () => {
@@ -91,6 +99,33 @@ describe('professional registration', () => {
       expect(res.body.error.message).toMatch(/Unrecognized key/i);
     }
     expect(await countUsers(app.strapi)).toBe(before);
+  });
+});
+
+describe('sign-in does not tell which emails have an account', () => {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const timed = async (identifier: string) => {
+    const started = performance.now();
+    const res = await app.api().post('/api/auth/local').send({ identifier, password: 'Wrong-Password-1!' });
+    return { ms: performance.now() - started, res };
+  };
+
+  test('a wrong password takes as long, and reads the same, for an unknown email as for a known one', async () => {
+    const customer = await registerCustomer(app);
+    await timed(customer.email);
+    await timed('warm-up@nowhere.test');
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const a = await timed(customer.email);
+      const b = await timed(`nobody${i}@nowhere.test`);
+      expect(b.res.status).toBe(a.res.status);
+      expect(b.res.body).toEqual(a.res.body);
+      known.push(a.ms);
+      unknown.push(b.ms);
+    }
+    // A password hash costs tens of milliseconds; answering without one took a tenth of it.
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
   });
 });
 

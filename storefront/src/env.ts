@@ -50,6 +50,12 @@ export const variables = defineEnvVars({
       return new URL(url).origin;
     },
   },
+  CLIENT_ADDRESS_SECRET: {
+    description: "The cms' CLIENT_ADDRESS_SECRET: signs each visitor's address for the cms' sign-in and contact limits (the same value on both sides).",
+    // The cms' local default, so that a fresh clone works with no configuration; in production
+    // the cms refuses to start with it unset, and logs a warning when the two sides differ.
+    schema: (value) => value || 'local-client-address-secret',
+  },
   CMS_TIMEOUT_SECONDS: {
     description: 'How long to wait for the cms before showing an error page.',
     schema: wholeNumber('CMS_TIMEOUT_SECONDS', 10),

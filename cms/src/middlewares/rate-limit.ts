@@ -7,8 +7,15 @@ interface Options {
   scope: string;
   /** Counted per client address, across every route sharing the limit. */
   perAddress?: LimitName;
-  /** Counted per account: the email (or login identifier) in the body. */
-  perAccount?: LimitName;
+  /**
+   * Counted per account (the email or login identifier in the body): tightly per account
+   * and address, loosely per account from any address not known to it, which then waits
+   * longer each time. A stranger can slow down guesses on an account, not close it to
+   * the addresses its owner signs in from.
+   */
+  perAccount?: boolean;
+  /** A sign-in: one that succeeds gives its attempt back and makes the address known to the account. */
+  signIn?: boolean;
 }
 
 const accountOf = (body: unknown): string | undefined => {
@@ -18,25 +25,42 @@ const accountOf = (body: unknown): string | undefined => {
   return value?.trim().toLowerCase() || undefined;
 };
 
+const tooMany = (ctx: Context, wait: number) => {
+  ctx.set('Retry-After', String(wait));
+  ctx.status = 429;
+  ctx.body = {
+    data: null,
+    error: { status: 429, name: 'TooManyRequestsError', message: `Too many attempts: try again in ${wait} seconds`, details: { retryAfterSeconds: wait } },
+  };
+};
+
 /** Refuses with 429 and Retry-After once an address or an account has tried too often. */
 export default (options: Options) => async (ctx: Context, next: () => Promise<void>) => {
   const limits = getService('account.rate-limit');
-  const checks: [LimitName, string][] = [];
-  if (options.perAddress) checks.push([options.perAddress, ctx.request.ip]);
-  const account = options.perAccount && accountOf(ctx.request.body);
-  if (options.perAccount && account) checks.push([options.perAccount, `${options.scope}:${account}`]);
-
-  for (const [name, key] of checks) {
-    const wait = await limits.consume(name, key);
-    if (wait > 0) {
-      ctx.set('Retry-After', String(wait));
-      ctx.status = 429;
-      ctx.body = {
-        data: null,
-        error: { status: 429, name: 'TooManyRequestsError', message: `Too many attempts: try again in ${wait} seconds`, details: { retryAfterSeconds: wait } },
-      };
-      return;
-    }
+  // The client's address as global::client-address decided it (never a header anyone can set).
+  const address = ctx.request.ip;
+  if (options.perAddress) {
+    const wait = await limits.consume(options.perAddress, address);
+    if (wait > 0) return tooMany(ctx, wait);
   }
+
+  const account = options.perAccount ? accountOf(ctx.request.body) : undefined;
+  if (!account) return next();
+  const accountKey = `${options.scope}:${account}`;
+  const pairKey = `${accountKey}|${address}`;
+  const pairWait = await limits.consume('authPerAccountAndAddress', pairKey);
+  if (pairWait > 0) return tooMany(ctx, pairWait);
+  const knownAddress = await limits.isKnownAddress(account, address);
+  if (!knownAddress) {
+    const accountWait = await limits.consumeWithGrowingBlock('authPerAccount', accountKey);
+    if (accountWait > 0) return tooMany(ctx, accountWait);
+  }
+
   await next();
+
+  if (options.signIn && ctx.status >= 200 && ctx.status < 300) {
+    await limits.refund('authPerAccountAndAddress', pairKey);
+    if (!knownAddress) await limits.refund('authPerAccount', accountKey);
+    await limits.rememberAddress(account, address);
+  }
 };

@@ -8,6 +8,7 @@ import type portfolios from '../api/consultant/services/portfolios';
 import type inquiry from '../api/inquiry/services/inquiry';
 import type catalogue from '../api/product/services/catalogue';
 import type rateLimit from '../api/account/services/rate-limit';
+import type signIn from '../api/account/services/sign-in';
 import type mail from '../api/account/services/mail';
 import type cart from '../api/cart/services/cart';
 import type checkout from '../api/order/services/checkout';
@@ -33,6 +34,7 @@ interface Services {
   'account.password-reset': ServiceOf<typeof passwordReset>;
   'account.profile': ServiceOf<typeof profile>;
   'account.rate-limit': ServiceOf<typeof rateLimit>;
+  'account.sign-in': ServiceOf<typeof signIn>;
   'account.mail': ServiceOf<typeof mail>;
   'consultant.assignment': ServiceOf<typeof assignment>;
   'consultant.provisioning': ServiceOf<typeof provisioning>;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { isValidSiret, type RegistrationInput } from '@ventalis/contracts';
+import { signClientAddress } from '@ventalis/contracts/client-address';
 import type { TestApp } from './strapi';
 
 export const PASSWORD = 'Gr33n-Supply-Chain!';
@@ -33,9 +34,9 @@ export function registration(overrides: Partial<RegistrationInput> = {}): Regist
 export const countUsers = (strapi: Core.Strapi) => strapi.db.query(USER).count();
 
 /** Registers through the public endpoint and follows the confirmation link from the mail. */
-export async function registerCustomer(app: TestApp, overrides: Partial<RegistrationInput> = {}) {
+export async function registerCustomer(app: TestApp, overrides: Partial<RegistrationInput> = {}, headers: Record<string, string> = {}) {
   const input = registration(overrides);
-  const res = await app.api().post('/api/auth/local/register').send(input);
+  const res = await app.api().post('/api/auth/local/register').set(headers).send(input);
   if (res.status !== 201) throw new Error(`registration failed: ${res.status} ${JSON.stringify(res.body)}`);
   const mail = await app.mailbox.waitFor(input.email, /confirm/i);
   const link = mail.text.match(/https?:\/\/[^\s"<>]+confirmation=[a-f0-9]+/)?.[0];
@@ -99,3 +100,9 @@ export async function snapshot(strapi: Core.Strapi) {
   }
   return JSON.parse(JSON.stringify(out));
 }
+
+/** The cms' local CLIENT_ADDRESS_SECRET (tests run without one set). */
+export const CLIENT_ADDRESS_SECRET = 'local-client-address-secret';
+
+/** Headers the storefront adds to speak for a visitor at this address. */
+export const asVisitor = (address: string, secret = CLIENT_ADDRESS_SECRET) => signClientAddress(address, secret, Date.now() / 1000);

@@ -38,6 +38,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     STOREFRONT_URL: 'http://storefront.test',
     RATE_LIMIT_AUTH_PER_ADDRESS: '10000',
     RATE_LIMIT_AUTH_PER_ACCOUNT: '10000',
+    RATE_LIMIT_AUTH_PER_ACCOUNT_AND_ADDRESS: '10000',
     RATE_LIMIT_INQUIRY_PER_ADDRESS: '10000',
     CATALOGUE_CACHE_SECONDS: '0',
     ...env,

@@ -21,6 +21,7 @@ const children: ChildProcess[] = [];
 const WEBHOOK_SECRET = 'e2e-webhook-secret';
 const PREVIEW_SECRET = 'e2e-preview-secret';
 const CHAT_SECRET = 'e2e-chat-secret';
+const CLIENT_ADDRESS_SECRET = 'e2e-client-address-secret';
 /** The storefront built for this run's origin, apart from the one `npm start` runs. */
 const E2E_BUILD = 'build-e2e';
 const STRIPE_PUBLISHABLE_KEY = 'pk_test_e2e';
@@ -122,12 +123,13 @@ function startCms(stack: Stack, env: Record<string, string> = {}) {
       MAIL_OUTBOX_DIR: path.join(stack.dataDir, 'outbox'),
       STOREFRONT_URL: stack.storefrontUrl,
       STRAPI_STARTUP_BANNER: 'false',
-      // The storefront forwards each visitor's address (X-Forwarded-For).
-      BEHIND_PROXY: 'true',
+      // The storefront signs each visitor's address with it.
+      CLIENT_ADDRESS_SECRET,
       // Every e2e visitor comes from 127.0.0.1: the limits per address and per account are
       // the cms suite's to test; here they would only count the suite's own logins.
       RATE_LIMIT_AUTH_PER_ADDRESS: '1000',
       RATE_LIMIT_AUTH_PER_ACCOUNT: '1000',
+      RATE_LIMIT_AUTH_PER_ACCOUNT_AND_ADDRESS: '1000',
       // Content edits reach the storefront's cache through its webhook.
       STOREFRONT_WEBHOOK_URL: `${stack.storefrontUrl}/api/cms-webhook`,
       STOREFRONT_WEBHOOK_SECRET: WEBHOOK_SECRET,
@@ -174,6 +176,7 @@ function startStorefront(stack: Stack) {
       CATALOGUE_CACHE_SECONDS: '30',
       CMS_WEBHOOK_SECRET: WEBHOOK_SECRET,
       PREVIEW_SECRET,
+      CLIENT_ADDRESS_SECRET,
       CMS_PUBLIC_URL: stack.cmsUrl,
       CHAT_URL: stack.chatUrl,
     },

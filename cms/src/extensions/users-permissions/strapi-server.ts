@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { forgotPasswordSchema, loginSchema, registrationSchema, resetPasswordSchema } from '@ventalis/contracts';
 import { parseInput } from '../../utils/validation';
 import { getService } from '../../utils/services';
+import { limitRoutes, STOREFRONT_AUTH_LIMITS } from '../../api/account/auth-limits';
 
 type Controller = (ctx: Context) => Promise<unknown>;
 type Factory<T> = (deps: { strapi: Core.Strapi }) => T;
@@ -25,13 +26,6 @@ interface Plugin {
   routes: { 'content-api': { routes: Route[] } };
 }
 
-const LIMITS: Record<string, { perAddress: string; perAccount?: string }> = {
-  'auth.callback': { perAddress: 'authPerAddress', perAccount: 'authPerAccount' },
-  'auth.register': { perAddress: 'authPerAddress', perAccount: 'authPerAccount' },
-  'auth.forgotPassword': { perAddress: 'authPerAddress', perAccount: 'authPerAccount' },
-  'auth.resetPassword': { perAddress: 'authPerAddress' },
-  'auth.sendEmailConfirmation': { perAddress: 'authPerAddress', perAccount: 'authPerAccount' },
-};
 const PERMISSION_CACHE_MS = 5000;
 /** Routes whose bodies Ventalis validates itself with the shared schemas. */
 const OWN_VALIDATION = ['auth.register', 'auth.forgotPassword', 'auth.resetPassword', 'auth.sendEmailConfirmation'];
@@ -45,16 +39,21 @@ export default (plugin: Plugin) => {
       ...base,
 
       async callback(ctx) {
-        if (!ctx.params.provider || ctx.params.provider === 'local') parseInput(loginSchema, ctx.request.body);
+        if (!ctx.params.provider || ctx.params.provider === 'local') {
+          const { password } = parseInput(loginSchema, ctx.request.body);
+          // Strapi's own lookup uses the identifier as sent.
+          await getService('account.sign-in').refuseUnknownAccount(String((ctx.request.body as { identifier: string }).identifier), password);
+        }
         return base.callback(ctx);
       },
 
       /** Professional registration: a Customer, never a chosen role, consultant or state. */
       async register(ctx) {
         const registration = parseInput(registrationSchema, ctx.request.body);
-        const user = await getService('account.registration').register(registration);
+        await getService('account.registration').register(registration);
+        // The same answer whether the email was free or not: no id, nothing read back.
         ctx.status = 201;
-        ctx.body = { user: { id: user.id, email: user.email, confirmed: false }, emailConfirmationSent: true };
+        ctx.body = { user: { email: registration.email.toLowerCase(), confirmed: false }, emailConfirmationSent: true };
       },
 
       async forgotPassword(ctx) {
@@ -120,9 +119,8 @@ export default (plugin: Plugin) => {
   };
 
   // The routes are built once and shared: adjust them in place.
+  limitRoutes(plugin.routes['content-api'].routes, STOREFRONT_AUTH_LIMITS);
   for (const route of plugin.routes['content-api'].routes) {
-    const limits = LIMITS[route.handler];
-    if (limits) route.config = { ...route.config, middlewares: [{ name: 'global::rate-limit', config: { scope: route.handler, ...limits } }] };
     if (OWN_VALIDATION.includes(route.handler)) delete route.request;
   }
 

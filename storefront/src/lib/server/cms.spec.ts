@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_SIGNATURE_HEADER, verifyClientAddress } from '@ventalis/contracts/client-address';
 import { CmsError, CmsUnavailableError, createCmsClient } from './cms.ts';
 
 /** A stand-in cms on a real port: answers by path and counts what it was asked. */
@@ -149,14 +150,45 @@ describe('the cms client', () => {
     expect(refused).toMatchObject({ status: 400, fieldErrors: { identifier: 'Email must be a valid address' } });
   });
 
-  it('forwards the visitor address on sign-in, for the cms rate limits', async () => {
-    let forwarded: string | string[] | undefined;
+  it('tells the cms the visitor address on sign-in, signed with the shared secret, never as X-Forwarded-For', async () => {
+    let headers: IncomingMessage['headers'] = {};
     routes['POST /api/auth/local'] = (req, res) => {
-      forwarded = req.headers['x-forwarded-for'];
+      headers = req.headers;
       json(200, { jwt: 'j', refreshToken: 'r', user: { id: 1, email: 'a@b.example' } })(req, res);
     };
-    expect(await client().login({ identifier: 'a@b.example', password: 'p' }, '203.0.113.9')).toEqual({ jwt: 'j', refreshToken: 'r', user: { id: 1, email: 'a@b.example' } });
-    expect(forwarded).toBe('203.0.113.9');
+    const cms = createCmsClient({ baseUrl, cacheTtlMs: 0, clientAddressSecret: 'shared-secret' });
+    expect(await cms.login({ identifier: 'a@b.example', password: 'p' }, '203.0.113.9')).toEqual({ jwt: 'j', refreshToken: 'r', user: { id: 1, email: 'a@b.example' } });
+    // What the cms checks: the address, signed with its CLIENT_ADDRESS_SECRET, just now.
+    expect(verifyClientAddress(headers[CLIENT_ADDRESS_HEADER], headers[CLIENT_ADDRESS_SIGNATURE_HEADER], 'shared-secret', Date.now() / 1000)).toBe('203.0.113.9');
+    expect(verifyClientAddress(headers[CLIENT_ADDRESS_HEADER], headers[CLIENT_ADDRESS_SIGNATURE_HEADER], 'another-secret', Date.now() / 1000)).toBeNull();
+    expect(headers['x-forwarded-for']).toBeUndefined();
+  });
+
+  it('signs the visitor address on every call the cms limits per address', async () => {
+    const seen: (string | string[] | undefined)[] = [];
+    for (const path of ['/api/auth/local/register', '/api/auth/forgot-password', '/api/auth/reset-password', '/api/auth/send-email-confirmation', '/api/inquiries']) {
+      routes[`POST ${path}`] = (req, res) => {
+        seen.push(verifyClientAddress(req.headers[CLIENT_ADDRESS_HEADER], req.headers[CLIENT_ADDRESS_SIGNATURE_HEADER], 's', Date.now() / 1000) ?? undefined);
+        json(200, { ok: true })(req, res);
+      };
+    }
+    const cms = createCmsClient({ baseUrl, cacheTtlMs: 0, clientAddressSecret: 's' });
+    await cms.register({} as never, '2001:db8::1');
+    await cms.forgotPassword('a@b.example', '2001:db8::1');
+    await cms.resetPassword({ code: 'c', password: 'p', passwordConfirmation: 'p' }, '2001:db8::1');
+    await cms.resendConfirmation('a@b.example', '2001:db8::1');
+    await cms.submitInquiry({} as never, '2001:db8::1');
+    expect(seen).toEqual(Array(5).fill('2001:db8::1'));
+  });
+
+  it('sends no address at all without the secret', async () => {
+    let headers: IncomingMessage['headers'] = {};
+    routes['POST /api/auth/forgot-password'] = (req, res) => {
+      headers = req.headers;
+      json(200, { ok: true })(req, res);
+    };
+    await client().forgotPassword('a@b.example', '203.0.113.9');
+    expect(Object.keys(headers).filter((name) => name.startsWith('x-ventalis') || name.startsWith('x-forwarded'))).toEqual([]);
   });
 
   it('answers null for a refused refresh token', async () => {

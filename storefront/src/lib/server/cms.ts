@@ -24,6 +24,7 @@ import type {
   ProductSummary,
   Registration,
 } from '@ventalis/contracts';
+import { signClientAddress } from '@ventalis/contracts/client-address';
 import type { ContentPage, PageName } from '../content.ts';
 
 export interface AuthTokens {
@@ -89,6 +90,11 @@ export interface CmsClientOptions {
   /** The cache forgets its least recently used answers beyond this many. */
   maxCacheEntries?: number;
   timeoutMs?: number;
+  /**
+   * The cms' CLIENT_ADDRESS_SECRET: signs each visitor's address, the only one the cms
+   * believes for its per-address limits. Without it every visitor counts as this server.
+   */
+  clientAddressSecret?: string;
   fetch?: typeof globalThis.fetch;
   now?: () => number;
 }
@@ -128,8 +134,10 @@ export function createCmsClient(options: CmsClientOptions) {
     const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
     if (init.jwt) headers.authorization = `Bearer ${init.jwt}`;
     // The cms rate-limits sign-ins and inquiries per client address; behind the storefront
-    // that is the visitor's, not ours (the cms trusts it with BEHIND_PROXY=true).
-    if (init.clientAddress) headers['x-forwarded-for'] = init.clientAddress;
+    // that is the visitor's, not ours, and the signature proves we are the one saying so.
+    if (init.clientAddress && options.clientAddressSecret) {
+      Object.assign(headers, signClientAddress(init.clientAddress, options.clientAddressSecret, Date.now() / 1000));
+    }
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     try {
       return await fetch(`${baseUrl}${path}`, {

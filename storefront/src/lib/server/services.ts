@@ -1,5 +1,5 @@
 /** The process-wide cms client and session resolver, configured from the environment. */
-import { CATALOGUE_CACHE_SECONDS, CMS_TIMEOUT_SECONDS, CMS_URL } from '$app/env/private';
+import { CATALOGUE_CACHE_SECONDS, CLIENT_ADDRESS_SECRET, CMS_TIMEOUT_SECONDS, CMS_URL } from '$app/env/private';
 import { createCmsClient } from './cms.ts';
 import { createSessionResolver } from './session.ts';
 
@@ -7,6 +7,7 @@ export const cms = createCmsClient({
   baseUrl: CMS_URL,
   cacheTtlMs: CATALOGUE_CACHE_SECONDS * 1000,
   timeoutMs: Math.max(1, CMS_TIMEOUT_SECONDS) * 1000,
+  clientAddressSecret: CLIENT_ADDRESS_SECRET,
 });
 
 export const resolveSession = createSessionResolver(cms);

@@ -35,6 +35,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** Someone tried to open an account with this address: its owner hears of it, the caller learns nothing. */
+    registrationAttempt(to: string, forgotPasswordLink: string) {
+      sendLater({
+        to,
+        subject: 'Someone tried to register with your address',
+        text: `Someone tried to open a Ventalis account with this email address, which already has one.\n\nIf it was you: sign in, or if you forgot your password, choose a new one here:\n${forgotPasswordLink}\n\nIf it was not you, ignore this message: your account is unchanged.`,
+      });
+    },
+
     consultantInvitation(to: string, firstName: string, panelLink: string, storefrontLink: string) {
       return send({
         to,

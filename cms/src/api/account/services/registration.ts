@@ -26,13 +26,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * Creates a Customer account from a validated registration, assigns it the least
    * loaded consultant, and mails the confirmation link once everything is stored.
+   * An email that already has an account gets the same answer (nobody learns who has an
+   * account) and its owner a mail pointing to "forgot password"; nothing is written.
+   * Returns the new account, or null when the email already had one.
    */
-  async register(input: Registration) {
+  async register(input: Registration): Promise<{ id: number; email: string } | null> {
     if (isCommonPassword(input.password)) {
       throw fieldError('password', 'This password is among the most common ones: choose another');
     }
     if (await emailIsTaken(strapi, input.email)) {
-      throw fieldError('email', 'An account already exists with this email: log in or reset your password');
+      // Hashing the password, as for a new account, keeps this answer as slow as a real registration's.
+      await strapi.plugin('users-permissions').service('user').ensureHashedPasswords({ password: input.password });
+      getService('account.mail').registrationAttempt(input.email.toLowerCase(), `${strapi.config.get('ventalis.storefrontUrl')}/forgot-password`);
+      return null;
     }
     const roleId = await findRoleId(strapi, CUSTOMER_ROLE);
 
