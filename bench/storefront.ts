@@ -35,7 +35,7 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}): Pro
 }
 
 /** Starts an adapter-node build and waits for it to listen. */
-const serve = async (dir: string, env: Record<string, string>) => (await startProcess([dir], { HOST: '127.0.0.1', NODE_ENV: 'production', ...env }, /Listening on/)).child;
+const serve = async (dir: string, env: Record<string, string>) => (await startProcess([dir], { HOST: '127.0.0.1', NODE_ENV: 'production', CLIENT_ADDRESS_SECRET: 'bench', ...env }, /Listening on/)).child;
 
 const [storefrontPort, barePort] = [await freePort(), await freePort()];
 const storefrontUrl = `http://127.0.0.1:${storefrontPort}`;

@@ -31,7 +31,7 @@ describe('npm start secrets', () => {
     expect(execFileSync('git', ['check-ignore', '.tmp/local-secrets.json'], { cwd: root, encoding: 'utf8' }).trim()).toBe('.tmp/local-secrets.json');
     const start = readFileSync(path.join(root, 'scripts', 'start.ts'), 'utf8');
     expect(start).not.toMatch(/'local-[a-z-]*secret'|randomBytes/);
-    for (const name of ['APP_KEYS', 'JWT_SECRET', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY', 'STOREFRONT_WEBHOOK_SECRET', 'PREVIEW_SECRET', 'CHAT_SECRET']) {
+    for (const name of ['APP_KEYS', 'JWT_SECRET', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY', 'STOREFRONT_WEBHOOK_SECRET', 'PREVIEW_SECRET', 'CHAT_SECRET', 'CLIENT_ADDRESS_SECRET']) {
       expect(start).toContain(`'${name}'`);
     }
   });

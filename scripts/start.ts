@@ -29,8 +29,9 @@ const secrets = localSecrets(path.join(root, '.tmp', 'local-secrets.json'), [
   'STOREFRONT_WEBHOOK_SECRET',
   'PREVIEW_SECRET',
   'CHAT_SECRET',
+  'CLIENT_ADDRESS_SECRET',
 ]);
-const { STOREFRONT_WEBHOOK_SECRET, PREVIEW_SECRET, CHAT_SECRET } = secrets as Record<string, string>;
+const { STOREFRONT_WEBHOOK_SECRET, PREVIEW_SECRET, CHAT_SECRET, CLIENT_ADDRESS_SECRET } = secrets as Record<string, string>;
 
 await ensureInstalled();
 await buildContracts();
@@ -107,6 +108,8 @@ const stack = supervise(
         CMS_PUBLIC_URL: `http://localhost:${port}`,
         CMS_WEBHOOK_SECRET: STOREFRONT_WEBHOOK_SECRET,
         PREVIEW_SECRET,
+        // Signs each visitor's address for the cms' per-address limits.
+        CLIENT_ADDRESS_SECRET,
         CHAT_URL: chatUrl,
       },
       ready: /Listening on/,

@@ -29,7 +29,7 @@ if (postgres) {
 }
 Object.assign(process.env, {
   NODE_ENV: 'production',
-  APP_KEYS: 'bench-1,bench-2', API_TOKEN_SALT: 'bench', ADMIN_JWT_SECRET: 'bench', TRANSFER_TOKEN_SALT: 'bench', JWT_SECRET: 'bench-jwt', ENCRYPTION_KEY: 'bench-encryption', PREVIEW_SECRET: 'bench', CHAT_SECRET: process.env.CHAT_SECRET ?? 'bench',
+  APP_KEYS: 'bench-1,bench-2', API_TOKEN_SALT: 'bench', ADMIN_JWT_SECRET: 'bench', TRANSFER_TOKEN_SALT: 'bench', JWT_SECRET: 'bench-jwt', ENCRYPTION_KEY: 'bench-encryption', PREVIEW_SECRET: 'bench', CHAT_SECRET: process.env.CHAT_SECRET ?? 'bench', CLIENT_ADDRESS_SECRET: process.env.CLIENT_ADDRESS_SECRET ?? 'bench',
   SMTP_HOST: '127.0.0.1', SMTP_PORT: '2', STRAPI_STARTUP_BANNER: 'false',
   RATE_LIMIT_AUTH_PER_ADDRESS: '100000', RATE_LIMIT_AUTH_PER_ACCOUNT: '100000', PAYMENT_TIMEOUT_MINUTES: '60',
   DATABASE_FILENAME: path.relative(appDir, file),

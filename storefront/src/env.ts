@@ -53,8 +53,12 @@ export const variables = defineEnvVars({
   CLIENT_ADDRESS_SECRET: {
     description: "The cms' CLIENT_ADDRESS_SECRET: signs each visitor's address for the cms' sign-in and contact limits (the same value on both sides).",
     // The cms' local default, so that a fresh clone works with no configuration; in production
-    // the cms refuses to start with it unset, and logs a warning when the two sides differ.
-    schema: (value) => value || 'local-client-address-secret',
+    // both sides refuse to start with it unset (the cms logs a warning when the two differ).
+    schema: (value) => {
+      if (value) return value;
+      if (process.env.NODE_ENV === 'production') throw new Error('CLIENT_ADDRESS_SECRET is required in production (see .env.example)');
+      return 'local-client-address-secret';
+    },
   },
   CMS_TIMEOUT_SECONDS: {
     description: 'How long to wait for the cms before showing an error page.',
