@@ -1,6 +1,6 @@
 import { spawn, type SpawnOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '..');
@@ -54,4 +54,13 @@ export function adminPanelIsStale(): boolean {
   const built = path.join(cmsDir, 'dist', 'build', 'index.html');
   const sources = ['src', 'config', 'package.json', 'tsconfig.json'].map((p) => path.join(cmsDir, p));
   return !existsSync(built) || newest(sources) > statSync(built).mtimeMs;
+}
+
+/**
+ * Removes the cms' compiled server code (not the admin panel's build) before it is compiled
+ * again: the compiler only adds and overwrites, so a source folder that moved would otherwise
+ * stay in dist/ and register its routes a second time.
+ */
+export function clearCompiledCms() {
+  for (const dir of ['src', 'config']) rmSync(path.join(root, 'cms', 'dist', dir), { recursive: true, force: true });
 }

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { adminPanelIsStale, buildContracts, ensureInstalled, mustRun, newest, root } from './lib.ts';
+import { adminPanelIsStale, buildContracts, clearCompiledCms, ensureInstalled, mustRun, newest, root } from './lib.ts';
 import { localSecrets } from './local-secrets.ts';
 import { supervise } from './supervise.ts';
 
@@ -38,6 +38,7 @@ await buildContracts();
 
 if (adminPanelIsStale()) {
   console.log('→ Building the cms and its admin panel…');
+  clearCompiledCms();
   await mustRun('npm', ['run', 'build', '--workspace', 'cms']);
 }
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { startFakeStripe } from '../../../cms/tests/support/fake-stripe.ts';
-import { adminPanelIsStale } from '../../../scripts/lib.ts';
+import { adminPanelIsStale, clearCompiledCms } from '../../../scripts/lib.ts';
 
 const storefrontDir = path.resolve(import.meta.dirname, '..', '..');
 const cmsDir = path.resolve(storefrontDir, '..', 'cms');
@@ -151,6 +151,7 @@ function startCms(stack: Stack, env: Record<string, string> = {}) {
  */
 async function buildAdminPanel(stack: Stack): Promise<boolean> {
   if (!adminPanelIsStale()) return false;
+  clearCompiledCms();
   const strapiBin = path.join(path.dirname(createRequire(path.join(cmsDir, 'package.json')).resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
   await start('admin panel build', [strapiBin, 'build'], { cwd: cmsDir, env: {}, log: stack.logs.panel, timeoutMs: 300_000 });
   return true;
