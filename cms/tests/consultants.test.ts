@@ -61,6 +61,23 @@ describe('consultant provisioning from the panel', () => {
     expect(await snapshot(app.strapi)).toEqual(before);
   });
 
+  test('the panel shows a taken email on the Email field of the consultant form', async () => {
+    const customer = await registerCustomer(app);
+    const superAdmin = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
+    await app.strapi.service('admin::user').create({ email: 'grace@consultants.test', firstname: 'Grace', lastname: 'Admin', password: PASSWORD, isActive: true, roles: [superAdmin.id] });
+    const token = (await app.api().post('/admin/login').send({ email: 'grace@consultants.test', password: PASSWORD })).body.data.token;
+    const before = await snapshot(app.strapi);
+    const res = await app
+      .api()
+      .post(`/content-manager/collection-types/${CONSULTANT}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ firstName: 'Dup', lastName: 'Licate', email: customer.email });
+    expect(res.status).toBe(400);
+    // The panel's form places errors by their path: a list, not an object keyed by field.
+    expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: ['email'], message: 'An account already uses this email' })]);
+    expect(await snapshot(app.strapi)).toEqual(before);
+  });
+
   test('the panel cannot choose the employee number, the accounts or the client count', async () => {
     const created = await app.strapi.documents(CONSULTANT).create({
       data: { firstName: 'Sam', lastName: 'Forge', email: 'sam.forge@ventalis.test', employeeNumber: 'AAAAA', clientCount: 99, adminUserId: 1 } as never,

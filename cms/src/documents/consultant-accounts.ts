@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { documentFieldError } from '../utils/validation';
 import { getService } from '../utils/services';
 import { emailIsTaken } from '../api/account/services/registration';
 import type { ConsultantRecord } from '../api/consultant/services/provisioning';
@@ -23,7 +23,7 @@ const withoutSystemFields = (data: Data): Data => Object.fromEntries(Object.entr
 
 async function refuseTakenEmail(strapi: Core.Strapi, email: string) {
   if ((await emailIsTaken(strapi, email)) || (await getService('consultant.provisioning').emailUsedByPanelAccount(email))) {
-    throw new errors.ValidationError('email: an account already uses this email', { errors: { email: 'An account already uses this email' } });
+    throw documentFieldError(['email'], 'An account already uses this email');
   }
 }
 
@@ -98,7 +98,7 @@ export const clientReassignment = (strapi: Core.Strapi): Middleware => async (co
       populate: { consultant: { select: ['id', 'blocked'] } },
     });
     if (user?.consultant?.blocked) {
-      throw new errors.ValidationError('consultant: a blocked consultant cannot take clients', { errors: { consultant: 'A blocked consultant cannot take clients' } });
+      throw documentFieldError(['consultant'], 'A blocked consultant cannot take clients');
     }
     await getService('consultant.assignment').refreshClientCounts();
     await getService('conversation.membership').syncClientConversation(result.id);
