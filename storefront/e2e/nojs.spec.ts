@@ -1,18 +1,16 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from './support/accounts.ts';
+import { expect, test } from './support/fixtures.ts';
 
-/** Every form of the buying path works without JavaScript, and says what is wrong next to the field. */
-const sophie = { email: 'sophie.martin@halles-gourmandes.example', password: DEMO_PASSWORD };
+/**
+ * Every form of the buying path works without JavaScript, and says what is wrong next to the
+ * field. Sophie's cart and orders are this journey's alone; logging in without JavaScript is
+ * customer.spec.ts' journey.
+ */
 const nbsp = '\u00a0';
 
-test('a client without JavaScript fills a cart, checks out and pays', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto('/login?redirectTo=%2Fproducts%2Fkraft-shipping-box-s');
-  await page.getByLabel('Email').fill(sophie.email);
-  await page.getByLabel('Password').fill(sophie.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/products\/kraft-shipping-box-s$/);
+test('a client without JavaScript fills a cart, checks out and pays', async ({ pageAs }) => {
+  const page = await pageAs('sophie', { javaScriptEnabled: false });
+  await page.goto('/products/kraft-shipping-box-s');
+  await expect(page.getByRole('button', { name: 'Add to cart' })).toBeVisible();
 
   // Below the minimum: the server says so next to the field and keeps what was typed.
   await page.getByLabel('Quantity (units)').fill('999');
@@ -46,5 +44,4 @@ test('a client without JavaScript fills a cart, checks out and pays', async ({ b
   await page.getByLabel('Security code (CVC)').fill('123');
   await page.getByRole('button', { name: /^Pay / }).click();
   await expect(page.getByRole('heading', { name: 'Thank you: your order is paid' })).toBeVisible();
-  await context.close();
 });
