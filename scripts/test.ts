@@ -6,14 +6,18 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildContracts, ensureInstalled, root, run } from './lib.ts';
+import { durationsIn, formatSlowest, slowest } from './slowest.ts';
 
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const reports = mkdtempSync(path.join(tmpdir(), 'ventalis-tests-'));
 const results: { suite: string; passed: number; failed: number; code: number }[] = [];
+/** Each suite's JSON report, for the slowest tests at the end. */
+const reportFiles: { suite: string; file: string }[] = [];
 
 async function vitest(suite: string, workspace: string, env: Record<string, string> = {}) {
   console.log(`\n━━ ${suite} ━━`);
   const report = path.join(reports, `${suite.replace(/\W+/g, '-')}.json`);
+  reportFiles.push({ suite, file: report });
   const code = await run('npx', ['vitest', 'run', '--root', workspace, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { env });
   let passed = 0;
   let failed = 0;
@@ -39,6 +43,7 @@ function readReport<T>(file: string): T | null {
 async function storefront() {
   console.log('\n━━ storefront ━━');
   const code = await run('npm', ['test', '--workspace', 'storefront'], { env: { TEST_REPORT_DIR: reports } });
+  reportFiles.push({ suite: 'storefront unit', file: path.join(reports, 'storefront-unit.json') }, { suite: 'storefront e2e', file: path.join(reports, 'storefront-e2e.json') });
   const unit = readReport<{ success: boolean; numPassedTests: number; numFailedTests: number; numFailedTestSuites: number }>('storefront-unit.json');
   const e2e = readReport<{ stats: { expected: number; unexpected: number; flaky: number }; errors: unknown[] }>('storefront-e2e.json');
   // A file that fails to load, or a failing global setup, fails no test: count it once.
@@ -77,6 +82,10 @@ if (await postgresReachable()) await vitest('cms on PostgreSQL', 'cms', { TEST_D
 else results.push({ suite: 'cms on PostgreSQL', passed: 0, failed: 1, code: 1 });
 await storefront();
 await vitest('chat-server', 'chat-server');
+
+// Seen before it becomes a failure: a test near its timeout here fails on a slower machine.
+console.log('\n━━ Ten slowest tests ━━');
+for (const line of formatSlowest(slowest(reportFiles.flatMap(({ suite, file }) => durationsIn(suite, file, root))))) console.log(line);
 
 console.log('\n━━ Summary ━━');
 for (const r of results) console.log(`${r.code === 0 ? '✓' : '✗'} ${r.suite}: ${r.passed} passed, ${r.failed} failed`);

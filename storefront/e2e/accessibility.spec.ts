@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { claire, DEMO_PASSWORD, logIn } from './support/accounts.ts';
+import { sessionFile, type Persona } from './support/accounts.ts';
 
 /** Every page type, as the person who sees it: no serious or critical axe violation. */
 async function expectAccessible(page: Page, testInfo: TestInfo, name: string) {
@@ -13,13 +13,9 @@ async function expectAccessible(page: Page, testInfo: TestInfo, name: string) {
 }
 
 /** No sideways scrolling at 360 px: tables scroll inside their card, the page does not. */
-async function expectFitsPhone(page: Page, paths: string[]) {
-  await page.setViewportSize({ width: 360, height: 740 });
-  for (const path of paths) {
-    await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `horizontal scroll on ${path} at 360 px`).toBeLessThanOrEqual(0);
-  }
+async function expectFitsPhone(page: Page, path: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `horizontal scroll on ${path} at 360 px`).toBeLessThanOrEqual(0);
 }
 
 const pages = [
@@ -38,64 +34,100 @@ const pages = [
   { name: 'confirmation link again', path: '/account/confirmation' },
 ];
 
-for (const { name, path } of pages) {
-  test(`the ${name} page has no serious or critical accessibility violations`, async ({ page }, testInfo) => {
-    await page.goto(path);
-    await expectAccessible(page, testInfo, name);
-    if (name === 'catalogue' || name === 'registration') await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+test.describe("a visitor's pages", () => {
+  // They only read: in parallel.
+  test.describe.configure({ mode: 'parallel' });
+  for (const { name, path } of pages) {
+    test(`the ${name} page has no serious or critical accessibility violations`, async ({ page }, testInfo) => {
+      await page.goto(path);
+      await expectAccessible(page, testInfo, name);
+      if (name === 'catalogue' || name === 'registration') await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+    });
+  }
+});
+
+/** A signed-in person's page: its address, found from what the person sees when it depends on the data. */
+interface PersonalPage {
+  name: string;
+  path: (page: Page) => Promise<string>;
+}
+const at = (path: string) => async () => path;
+
+/** Claire's first completed order, as her orders page lists it. */
+async function completedOrder(page: Page) {
+  await page.goto('/orders?scope=completed');
+  return `/orders/${(await page.locator('a[href^="/orders/VT-"]').first().textContent())!.trim()}`;
+}
+
+/** A client of Camille's with orders (a company registered by another journey may have none yet). */
+async function clientWithOrders(page: Page) {
+  await page.goto('/consultant/clients');
+  const withOrders = page.locator('tbody tr').filter({ has: page.locator('td.num', { hasNotText: /^0$/ }) });
+  return (await withOrders.first().locator('a[href^="/consultant/clients/"]').getAttribute('href'))!;
+}
+
+async function clientOrder(page: Page) {
+  await page.goto(await clientWithOrders(page));
+  return (await page.locator('a[href^="/consultant/orders/"]').first().getAttribute('href'))!;
+}
+
+/**
+ * One test per page and per check (axe; 360 px), each from the persona's stored session: a
+ * person's pages read only, so they run in parallel.
+ */
+function personalPages(who: string, persona: Persona, list: PersonalPage[]) {
+  test.describe(`${who}'s pages`, () => {
+    test.describe.configure({ mode: 'parallel' });
+    test.use({ storageState: sessionFile(persona) });
+
+    for (const { name, path } of list) {
+      test(`${who}'s ${name} page has no serious or critical accessibility violations`, async ({ page }, testInfo) => {
+        await page.goto(await path(page));
+        await expectAccessible(page, testInfo, name);
+      });
+    }
+
+    test.describe('at 360 px', () => {
+      test.use({ viewport: { width: 360, height: 740 } });
+      for (const { name, path } of list) {
+        test(`${who}'s ${name} page fits a 360 px wide phone`, async ({ page }, testInfo) => {
+          const address = await path(page);
+          await page.goto(address);
+          await expectFitsPhone(page, address);
+          if (name === 'order') await page.screenshot({ path: testInfo.outputPath('order-360px.png'), fullPage: true });
+        });
+      }
+    });
   });
 }
 
-test("a customer's pages have no serious or critical accessibility violations", async ({ page }, testInfo) => {
-  await logIn(page, claire);
-  await page.goto('/orders?scope=completed');
-  const reference = (await page.locator('a[href^="/orders/VT-"]').first().textContent())!.trim();
-  const customerPages = [
-    ['dashboard', '/account'],
-    ['impact', '/account/impact'],
-    ['product with the order form', '/products/kraft-shipping-box-s'],
-    ['cart', '/cart'],
-    ['orders', '/orders'],
-    ['order', `/orders/${reference}`],
-    ['messages', '/messages?with=consultant'],
-  ];
-  for (const [name, path] of customerPages) {
-    await page.goto(path);
-    await expectAccessible(page, testInfo, name);
-  }
-  await expectFitsPhone(page, customerPages.map(([, path]) => path));
-  await page.goto(`/orders/${reference}`);
-  await page.screenshot({ path: testInfo.outputPath('order-360px.png'), fullPage: true });
-});
+personalPages('a customer', 'claire', [
+  { name: 'dashboard', path: at('/account') },
+  { name: 'impact', path: at('/account/impact') },
+  { name: 'product with the order form', path: at('/products/kraft-shipping-box-s') },
+  { name: 'cart', path: at('/cart') },
+  { name: 'orders', path: at('/orders') },
+  { name: 'order', path: completedOrder },
+  { name: 'messages', path: at('/messages?with=consultant') },
+]);
 
-test('the payment page has no serious or critical accessibility violations', async ({ page }, testInfo) => {
+personalPages('a consultant', 'camille', [
+  { name: 'portfolio', path: at('/consultant') },
+  { name: 'clients', path: at('/consultant/clients') },
+  { name: 'client', path: clientWithOrders },
+  { name: 'client order', path: clientOrder },
+  { name: 'messages', path: at('/messages') },
+]);
+
+test.describe('the payment page', () => {
   // A demo client with an order awaiting payment.
-  await logIn(page, { email: 'julien.moreau@atelier-boreal.example', password: DEMO_PASSWORD });
-  await page.goto('/orders');
-  const awaiting = page.getByRole('listitem').filter({ hasText: 'Awaiting payment' }).getByRole('link');
-  await page.goto(`${(await awaiting.first().getAttribute('href'))!}/pay`);
-  await expect(page.getByRole('heading', { name: 'Pay your order' })).toBeVisible();
-  await expectAccessible(page, testInfo, 'payment');
-});
+  test.use({ storageState: sessionFile('julien') });
 
-test("a consultant's pages have no serious or critical accessibility violations", async ({ page }, testInfo) => {
-  await logIn(page, { email: 'camille.laurent@ventalis.example', password: DEMO_PASSWORD });
-  await page.goto('/consultant/clients');
-  // A client with orders (a company registered by another journey may have none yet).
-  const withOrders = page.locator('tbody tr').filter({ has: page.locator('td.num', { hasNotText: /^0$/ }) });
-  const client = (await withOrders.first().locator('a[href^="/consultant/clients/"]').getAttribute('href'))!;
-  await page.goto(client);
-  const order = (await page.locator('a[href^="/consultant/orders/"]').first().getAttribute('href'))!;
-  const consultantPages = [
-    ['portfolio', '/consultant'],
-    ['clients', '/consultant/clients'],
-    ['client', client],
-    ['client order', order],
-    ['messages', '/messages'],
-  ];
-  for (const [name, path] of consultantPages) {
-    await page.goto(path);
-    await expectAccessible(page, testInfo, name);
-  }
-  await expectFitsPhone(page, consultantPages.map(([, path]) => path));
+  test('has no serious or critical accessibility violations', async ({ page }, testInfo) => {
+    await page.goto('/orders');
+    const awaiting = page.getByRole('listitem').filter({ hasText: 'Awaiting payment' }).getByRole('link');
+    await page.goto(`${(await awaiting.first().getAttribute('href'))!}/pay`);
+    await expect(page.getByRole('heading', { name: 'Pay your order' })).toBeVisible();
+    await expectAccessible(page, testInfo, 'payment');
+  });
 });

@@ -4,6 +4,8 @@ import { claire, logIn } from './support/accounts.ts';
 const sessionCookie = async (context: BrowserContext) => (await context.cookies()).find((c) => c.name === 'ventalis_session');
 const tokensOf = (value: string) => JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as [string, string];
 
+// Logging in is what these journeys check, and the last two rotate or break the session they
+// use: each signs in itself instead of starting from the shared stored session.
 test.describe('a demo client', () => {
   test('logs in, sees their name in the header, and logs out', async ({ page, context }) => {
     await page.goto('/products/kraft-shipping-box-s');

@@ -1,21 +1,24 @@
-import { expect, test } from '@playwright/test';
-import { claire, DEMO_PASSWORD, logIn } from './support/accounts.ts';
+import { claire, sessionFile } from './support/accounts.ts';
+import { expect, test } from './support/fixtures.ts';
 
 /** Every personal page checks who asks: visitors log in and come back; other roles get 403. */
-const julien = { email: 'julien.moreau@atelier-boreal.example', password: DEMO_PASSWORD };
-const camille = { email: 'camille.laurent@ventalis.example', password: DEMO_PASSWORD };
-const thomas = { email: 'thomas.girard@ventalis.example', password: DEMO_PASSWORD };
-
 const customerPages = ['/account', '/account/impact', '/cart', '/orders'];
 const consultantPages = ['/consultant', '/consultant/clients'];
 // Both roles: a visitor is sent to login.
 const memberPages = ['/messages'];
 
-test('a visitor is sent to login from every personal page, and back after logging in', async ({ page }) => {
-  for (const path of [...customerPages, ...consultantPages, ...memberPages]) {
+// Every guard here only reads: one test per page, in parallel.
+test.describe.configure({ mode: 'parallel' });
+
+for (const path of [...customerPages, ...consultantPages, ...memberPages]) {
+  test(`a visitor is sent from ${path} to login`, async ({ page }) => {
     await page.goto(path);
-    await expect(page, path).toHaveURL(new RegExp(`/login\\?redirectTo=${encodeURIComponent(path).replace(/[.?]/g, '\\$&')}$`));
-  }
+    await expect(page).toHaveURL(new RegExp(`/login\\?redirectTo=${encodeURIComponent(path).replace(/[.?]/g, '\\$&')}$`));
+    await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+  });
+}
+
+test('a visitor logging in from a personal page comes back to it', async ({ page }) => {
   await page.goto('/orders?scope=completed');
   await page.getByLabel('Email').fill(claire.email);
   await page.getByLabel('Password').fill(claire.password);
@@ -35,32 +38,34 @@ test('a visitor posting a form of a personal page is sent to login', async ({ re
   expect(response.headers().location).toBe('/login?redirectTo=%2Fproducts%2Fkraft-shipping-box-s');
 });
 
-test('a customer gets 403 on consultant pages', async ({ page }) => {
-  await logIn(page, claire);
+test.describe('a customer', () => {
+  test.use({ storageState: sessionFile('claire') });
   for (const path of [...consultantPages, '/consultant/clients/1', '/consultant/orders/VT-000000-AAAAAA']) {
-    const response = await page.goto(path);
-    expect(response?.status(), path).toBe(403);
-    await expect(page.getByRole('main')).toContainText('This page is for Ventalis consultants.');
+    test(`gets 403 on the consultant page ${path}`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole('main')).toContainText('This page is for Ventalis consultants.');
+    });
   }
 });
 
-test('a consultant gets 403 on customer pages', async ({ page }) => {
-  await logIn(page, camille);
+test.describe('a consultant', () => {
+  test.use({ storageState: sessionFile('camille') });
   for (const path of customerPages) {
-    const response = await page.goto(path);
-    expect(response?.status(), path).toBe(403);
-    await expect(page.getByRole('main')).toContainText('This page is for client accounts.');
+    test(`gets 403 on the customer page ${path}`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole('main')).toContainText('This page is for client accounts.');
+    });
   }
 });
 
-test("a customer finds no trace of another company's order", async ({ browser }) => {
-  const julienPage = await (await browser.newContext()).newPage();
-  await logIn(julienPage, julien);
+test("a customer finds no trace of another company's order", async ({ pageAs }) => {
+  const julienPage = await pageAs('julien');
   await julienPage.goto('/orders');
   const reference = (await julienPage.locator('a[href^="/orders/VT-"]').first().textContent())!.trim();
 
-  const clairePage = await (await browser.newContext()).newPage();
-  await logIn(clairePage, claire);
+  const clairePage = await pageAs('claire');
   for (const path of [`/orders/${reference}`, `/orders/${reference}/pay`]) {
     const response = await clairePage.goto(path);
     expect(response?.status(), path).toBe(404);
@@ -68,9 +73,8 @@ test("a customer finds no trace of another company's order", async ({ browser })
   }
 });
 
-test("a consultant finds no trace of another consultant's clients", async ({ browser }) => {
-  const thomasPage = await (await browser.newContext()).newPage();
-  await logIn(thomasPage, thomas);
+test("a consultant finds no trace of another consultant's clients", async ({ pageAs }) => {
+  const thomasPage = await pageAs('thomas');
   await thomasPage.goto('/consultant/clients');
   // A client with orders (a company registered by another journey may have none yet).
   const withOrders = thomasPage.locator('tbody tr').filter({ has: thomasPage.locator('td.num', { hasNotText: /^0$/ }) });
@@ -78,8 +82,7 @@ test("a consultant finds no trace of another consultant's clients", async ({ bro
   await thomasPage.goto(clientHref);
   const orderHref = (await thomasPage.locator('a[href^="/consultant/orders/"]').first().getAttribute('href'))!;
 
-  const camillePage = await (await browser.newContext()).newPage();
-  await logIn(camillePage, camille);
+  const camillePage = await pageAs('camille');
   for (const path of [clientHref, orderHref]) {
     const response = await camillePage.goto(path);
     expect(response?.status(), path).toBe(404);
@@ -87,10 +90,14 @@ test("a consultant finds no trace of another consultant's clients", async ({ bro
   }
 });
 
-test('each persona lands on its main page (screenshots kept)', async ({ page }) => {
+test('a visitor lands on the home page (screenshot kept)', async ({ page }) => {
   await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('persona-visitor-home.png'), fullPage: true });
-  await logIn(page, claire);
+});
+
+test('a customer lands on their dashboard with their consultant (screenshot kept)', async ({ pageAs }) => {
+  const page = await pageAs('claire');
   await page.goto('/account');
   await expect(page.getByRole('region', { name: 'Your consultant' })).toContainText('@ventalis.example');
   await page.screenshot({ path: test.info().outputPath('persona-customer-dashboard.png'), fullPage: true });

@@ -1,22 +1,17 @@
-import { expect, test } from '@playwright/test';
-import { claire, DEMO_PASSWORD, logIn } from './support/accounts.ts';
+import { expect, test } from './support/fixtures.ts';
 
 /**
  * A client and his consultant talk in two Chromium pages, through the chat-server. Marc's
  * conversation is his alone in this suite: another journey reading it would clear his unread count.
  */
-const camille = { email: 'camille.laurent@ventalis.example', password: DEMO_PASSWORD };
-const marc = { email: 'marc.perrin@hotel-les-tilleuls.example', password: DEMO_PASSWORD };
-
-test('a client and his consultant exchange messages live, with typing, presence and read receipts', async ({ browser }) => {
-  const clientPage = await (await browser.newContext()).newPage();
-  await logIn(clientPage, marc);
+test('a client and his consultant exchange messages live, with typing, presence and read receipts', async ({ pageAs }) => {
+  const clientPage = await pageAs('marc');
   await clientPage.goto('/account');
   await clientPage.getByRole('link', { name: 'Message my consultant' }).click();
   await expect(clientPage.getByRole('heading', { name: 'Camille Laurent', level: 2 })).toBeVisible();
 
-  const consultantPage = await (await browser.newContext()).newPage();
-  await logIn(consultantPage, camille);
+  const consultantPage = await pageAs('camille');
+  await consultantPage.goto('/');
   await consultantPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Messages/ }).click();
   await consultantPage.getByRole('link', { name: /Marc Perrin \(Hôtel Les Tilleuls/ }).click();
   await expect(consultantPage.getByRole('heading', { name: /^Marc Perrin \(Hôtel Les Tilleuls/, level: 2 })).toBeVisible();
@@ -66,13 +61,9 @@ test('a client and his consultant exchange messages live, with typing, presence 
   await consultantPage.screenshot({ path: test.info().outputPath('persona-consultant-messages.png'), fullPage: true });
 });
 
-test('without JavaScript, a message goes through the form and shows after the page reloads', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto('/login?redirectTo=%2Fmessages%3Fwith%3Dconsultant');
-  await page.getByLabel('Email').fill('nadia.haddad@bureau-vert-conseil.example');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
+test('without JavaScript, a message goes through the form and shows after the page reloads', async ({ pageAs }) => {
+  const page = await pageAs('nadia', { javaScriptEnabled: false });
+  await page.goto('/messages?with=consultant');
   await expect(page.getByRole('heading', { name: 'Messages', level: 1 })).toBeVisible();
 
   await page.getByRole('button', { name: 'Send' }).click();
@@ -82,11 +73,10 @@ test('without JavaScript, a message goes through the form and shows after the pa
   await page.getByLabel('Your message').fill(text);
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('list', { name: 'Messages' })).toContainText(text);
-  await context.close();
 });
 
-test('a client opens the conversation about an order from the order page', async ({ page }) => {
-  await logIn(page, claire);
+test('a client opens the conversation about an order from the order page', async ({ pageAs }) => {
+  const page = await pageAs('claire');
   await page.goto('/orders?scope=completed');
   const reference = (await page.locator('a[href^="/orders/VT-"]').first().textContent())!.trim();
   await page.goto(`/orders/${reference}`);

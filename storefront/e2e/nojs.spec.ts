@@ -1,50 +1,64 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from './support/accounts.ts';
+import { expect, test } from './support/fixtures.ts';
+import { sessionFile } from './support/accounts.ts';
 
-/** Every form of the buying path works without JavaScript, and says what is wrong next to the field. */
-const sophie = { email: 'sophie.martin@halles-gourmandes.example', password: DEMO_PASSWORD };
+/**
+ * Every form of the buying path works without JavaScript, and says what is wrong next to the
+ * field: one step of the purchase per journey, in order. Sophie's cart and orders are this
+ * file's alone; logging in without JavaScript is customer.spec.ts' journey.
+ */
 const nbsp = '\u00a0';
+/** The payment page of the order the third step creates, which the last step pays. */
+let payUrl = '';
 
-test('a client without JavaScript fills a cart, checks out and pays', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto('/login?redirectTo=%2Fproducts%2Fkraft-shipping-box-s');
-  await page.getByLabel('Email').fill(sophie.email);
-  await page.getByLabel('Password').fill(sophie.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/products\/kraft-shipping-box-s$/);
+test.describe('a client without JavaScript', () => {
+  test.describe.configure({ mode: 'serial' });
+  test.use({ storageState: sessionFile('sophie'), javaScriptEnabled: false });
 
-  // Below the minimum: the server says so next to the field and keeps what was typed.
-  await page.getByLabel('Quantity (units)').fill('999');
-  await page.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(page.locator('#field-quantity-error')).toHaveText('The minimum order is 1 000 units');
-  await expect(page.getByLabel('Quantity (units)')).toHaveValue('999');
+  test('is told next to the field that the quantity is below the minimum, with what they typed kept', async ({ page }) => {
+    await page.goto('/products/kraft-shipping-box-s');
+    await page.getByLabel('Quantity (units)').fill('999');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(page.locator('#field-quantity-error')).toHaveText('The minimum order is 1 000 units');
+    await expect(page.getByLabel('Quantity (units)')).toHaveValue('999');
+  });
 
-  await page.getByLabel('Quantity (units)').fill('1000');
-  await page.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(page).toHaveURL(/\/cart\?added=kraft-shipping-box-s$/);
-  await page.getByRole('button', { name: 'Empty the cart' }).click();
-  await expect(page.getByText('Your cart is empty.')).toBeVisible();
-  await page.goto('/products/kraft-shipping-box-s');
-  await page.getByLabel('Quantity (units)').fill('2500');
-  await page.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(page.getByTestId('total-excl')).toHaveText(`1${'\u202f'}147,50${nbsp}€`);
+  test('adds a product to the cart, then empties the cart', async ({ page }) => {
+    await page.goto('/products/kraft-shipping-box-s');
+    await page.getByLabel('Quantity (units)').fill('1000');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(page).toHaveURL(/\/cart\?added=kraft-shipping-box-s$/);
+    await expect(page.getByTestId('total-excl')).toHaveText(`459,00${nbsp}€`);
+    await page.getByRole('button', { name: 'Empty the cart' }).click();
+    await expect(page.getByText('Your cart is empty.')).toBeVisible();
+  });
 
-  await page.getByRole('button', { name: 'Check out and pay' }).click();
-  await expect(page.getByRole('heading', { name: 'Pay your order' })).toBeVisible();
-  await page.getByLabel('Card number').fill('1234');
-  await page.getByLabel('Expiry date (MM/YY)').fill('12/30');
-  await page.getByLabel('Security code (CVC)').fill('12');
-  await page.getByRole('button', { name: /^Pay / }).click();
-  await expect(page.locator('#field-cardNumber-error')).toHaveText('Card number must be 13 to 19 digits');
-  await expect(page.locator('#field-cvc-error')).toHaveText('CVC must be 3 or 4 digits');
-  await expect(page.getByLabel('Expiry date (MM/YY)')).toHaveValue('12/30');
-  // The card number is never sent back to the page.
-  await expect(page.getByLabel('Card number')).toHaveValue('');
+  test('checks out, and is told next to the fields what is wrong with the card, never shown the number again', async ({ page }) => {
+    await page.goto('/products/kraft-shipping-box-s');
+    await page.getByLabel('Quantity (units)').fill('2500');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(page.getByTestId('total-excl')).toHaveText(`1${'\u202f'}147,50${nbsp}€`);
 
-  await page.getByLabel('Card number').fill('4242 4242 4242 4242');
-  await page.getByLabel('Security code (CVC)').fill('123');
-  await page.getByRole('button', { name: /^Pay / }).click();
-  await expect(page.getByRole('heading', { name: 'Thank you: your order is paid' })).toBeVisible();
-  await context.close();
+    await page.getByRole('button', { name: 'Check out and pay' }).click();
+    await expect(page.getByRole('heading', { name: 'Pay your order' })).toBeVisible();
+    payUrl = page.url();
+    await page.getByLabel('Card number').fill('1234');
+    await page.getByLabel('Expiry date (MM/YY)').fill('12/30');
+    await page.getByLabel('Security code (CVC)').fill('12');
+    await page.getByRole('button', { name: /^Pay / }).click();
+    await expect(page.locator('#field-cardNumber-error')).toHaveText('Card number must be 13 to 19 digits');
+    await expect(page.locator('#field-cvc-error')).toHaveText('CVC must be 3 or 4 digits');
+    await expect(page.getByLabel('Expiry date (MM/YY)')).toHaveValue('12/30');
+    // The card number is never sent back to the page.
+    await expect(page.getByLabel('Card number')).toHaveValue('');
+  });
+
+  test('pays the order with a valid card', async ({ page }) => {
+    expect(payUrl).toMatch(/\/orders\/[^/]+\/pay$/);
+    await page.goto(payUrl);
+    await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+    await page.getByLabel('Expiry date (MM/YY)').fill('12/30');
+    await page.getByLabel('Security code (CVC)').fill('123');
+    await page.getByRole('button', { name: /^Pay / }).click();
+    await expect(page.getByRole('heading', { name: 'Thank you: your order is paid' })).toBeVisible();
+  });
 });

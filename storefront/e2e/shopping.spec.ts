@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { confirmEmail, DEMO_PASSWORD, logIn, register, uniqueSiret } from './support/accounts.ts';
+import type { BrowserContextOptions, Page } from '@playwright/test';
+import { confirmEmail, consultantPersona, logIn, register, uniqueSiret } from './support/accounts.ts';
+import { expect, test } from './support/fixtures.ts';
 
 /**
  * A new company from registration to a paid order, a declined card, and its consultant
@@ -19,8 +20,12 @@ const company = {
 const boxS = 'Kraft Shipping Box S (200×150×100 mm)';
 const nbsp = '\u00a0';
 const thin = '\u202f';
+const statusComment = 'Your boxes are being prepared in our Lyon warehouse; delivery on Thursday.';
 let consultantEmail = '';
 let paidReference = '';
+/** The new company's session after its first login: the next journeys start from it. */
+let companySession: BrowserContextOptions['storageState'];
+test.use({ storageState: async ({}, use) => use(companySession) });
 
 async function addToCart(page: Page, slug: string, quantity: string) {
   await page.goto(`/products/${slug}`);
@@ -50,10 +55,10 @@ test('a company registers, confirms its email and finds its consultant on its da
   const card = page.getByRole('region', { name: 'Your consultant' });
   consultantEmail = (await card.getByRole('link', { name: /@ventalis\.example$/ }).textContent())!.trim();
   expect(consultantEmail).toMatch(/^[a-z.]+@ventalis\.example$/);
+  companySession = await page.context().storageState();
 });
 
 test('fills a cart within the product rules, pays with 4242… and sees the order ongoing', async ({ page }) => {
-  await logIn(page, company);
   await addToCart(page, 'kraft-shipping-box-s', '1000');
 
   // Off the product's step: refused next to the field, the cart unchanged.
@@ -87,7 +92,6 @@ test('fills a cart within the product rules, pays with 4242… and sees the orde
 });
 
 test('a declined card leaves the order unpaid and the cart as it was', async ({ page }) => {
-  await logIn(page, company);
   await addToCart(page, 'kraft-shipping-box-s', '2000');
   const reference = await checkOutAndPay(page, '4000 0000 0000 0002');
   await expect(page.getByRole('alert')).toContainText('Your payment did not go through');
@@ -103,9 +107,9 @@ test('a declined card leaves the order unpaid and the cart as it was', async ({ 
   await expect(page.getByText('Your cart is empty.')).toBeVisible();
 });
 
-test('the consultant moves the new order to in progress with a comment the client reads', async ({ browser }) => {
-  const consultant = await (await browser.newContext()).newPage();
-  await logIn(consultant, { email: consultantEmail, password: DEMO_PASSWORD });
+test('the consultant finds the new client and moves the paid order to in progress with a comment', async ({ pageAs }) => {
+  const consultant = await pageAs(consultantPersona(consultantEmail));
+  await consultant.goto('/');
   await consultant.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My portfolio' }).click();
   const toStart = consultant.getByRole('region', { name: /Paid orders to start/ });
   await expect(toStart.getByRole('link', { name: company.companyName }).first()).toBeVisible();
@@ -126,30 +130,31 @@ test('the consultant moves the new order to in progress with a comment the clien
   await expect(consultant.locator('#comment-error')).toHaveText('A comment for the client is required');
   await expect(consultant.getByRole('main').locator('[data-status]').first()).toHaveText('Paid');
 
-  const comment = 'Your boxes are being prepared in our Lyon warehouse; delivery on Thursday.';
-  await consultant.getByLabel('Comment for the client (required)').fill(comment);
+  await consultant.getByLabel('Comment for the client (required)').fill(statusComment);
   await consultant.getByRole('button', { name: 'Change the status' }).click();
   await expect(consultant.getByRole('status')).toContainText('now in progress');
   await consultant.getByLabel('New note').fill('Dock 2, ask for Marc.');
   await consultant.getByRole('button', { name: 'Add the note' }).click();
   await expect(consultant.getByRole('region', { name: /Internal notes/ })).toContainText('Dock 2, ask for Marc.');
+});
 
-  const client = await (await browser.newContext()).newPage();
-  await logIn(client, company);
-  await client.goto(`/orders/${paidReference}`);
-  await expect(client.getByRole('main').locator('[data-status]').first()).toHaveText('In progress');
-  await expect(client.getByRole('region', { name: 'History' })).toContainText(comment);
-  await expect(client.getByRole('main')).not.toContainText('Dock 2');
+test("the client reads the consultant's comment on the order, not the internal note", async ({ page }) => {
+  await page.goto(`/orders/${paidReference}`);
+  await expect(page.getByRole('main').locator('[data-status]').first()).toHaveText('In progress');
+  await expect(page.getByRole('region', { name: 'History' })).toContainText(statusComment);
+  await expect(page.getByRole('main')).not.toContainText('Dock 2');
+});
 
-  // The year's impact counts the paid order only.
-  await client.goto('/account/impact');
-  await expect(client.getByTestId('impact-spend')).toHaveText(`688,50${nbsp}€`);
-  await expect(client.getByRole('row', { name: /Shipping Boxes/ })).toContainText(`1${thin}500`);
+test("the year's impact counts the paid order only", async ({ page }) => {
+  await page.goto('/account/impact');
+  await expect(page.getByTestId('impact-spend')).toHaveText(`688,50${nbsp}€`);
+  await expect(page.getByRole('row', { name: /Shipping Boxes/ })).toContainText(`1${thin}500`);
+});
 
-  // Reorder: the same products back in the cart.
-  await client.goto(`/orders/${paidReference}`);
-  await client.getByRole('button', { name: 'Order these products again' }).click();
-  await expect(client.getByRole('status')).toContainText('in your cart');
-  await client.goto('/cart');
-  await expect(client.getByLabel(`Quantity of ${boxS}`)).toHaveValue('1500');
+test('the client orders the same products again, back in the cart', async ({ page }) => {
+  await page.goto(`/orders/${paidReference}`);
+  await page.getByRole('button', { name: 'Order these products again' }).click();
+  await expect(page.getByRole('status')).toContainText('in your cart');
+  await page.goto('/cart');
+  await expect(page.getByLabel(`Quantity of ${boxS}`)).toHaveValue('1500');
 });

@@ -145,17 +145,16 @@ test.describe('a visitor', () => {
     await expect(page).toHaveURL(/\/contact\?sent$/);
   });
 
-  test('gets pages that fit a 360 px wide phone', async ({ browser }, testInfo) => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
+  test.describe('on a 360 px wide phone', () => {
+    test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     for (const path of ['/', '/catalogue', '/products/kraft-shipping-box-s', '/login']) {
-      await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `horizontal scroll on ${path}`).toBeLessThanOrEqual(0);
+      test(`gets ${path} without scrolling sideways`, async ({ page }, testInfo) => {
+        await page.goto(path);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `horizontal scroll on ${path}`).toBeLessThanOrEqual(0);
+        if (path === '/catalogue') await page.screenshot({ path: testInfo.outputPath('catalogue-360px.png'), fullPage: true });
+      });
     }
-    await page.goto('/catalogue');
-    await page.screenshot({ path: testInfo.outputPath('catalogue-360px.png'), fullPage: true });
-    await context.close();
   });
 
   test('gets cms pictures through the storefront, and nothing else', async ({ page, request }) => {

@@ -7,7 +7,9 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { e2eWorkers } from '../e2e/support/workers.ts';
 
 const storefrontDir = path.resolve(import.meta.dirname, '..');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,7 +42,10 @@ const unit = sync === 0 ? await run('npx', unitArgs) : sync;
 
 let e2e = 1;
 if (await ensureChromium()) {
-  e2e = await run('npx', ['playwright', 'test'], reports ? { E2E_JSON_REPORT: path.join(reports, 'storefront-e2e.json') } : {});
+  // The same count as a plain `npx playwright test` (the config uses e2eWorkers too), said out loud.
+  const workers = e2eWorkers();
+  console.log(`→ Browser journeys: ${workers} Playwright worker${workers === 1 ? '' : 's'} for ${availableParallelism()} available core${availableParallelism() === 1 ? '' : 's'}`);
+  e2e = await run('npx', ['playwright', 'test', `--workers=${workers}`], reports ? { E2E_JSON_REPORT: path.join(reports, 'storefront-e2e.json') } : {});
 }
 
 process.exit(unit !== 0 || e2e !== 0 ? 1 : 0);

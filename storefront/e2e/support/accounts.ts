@@ -1,9 +1,55 @@
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { isValidSiret } from '@ventalis/contracts';
 import { mailTo } from './mail.ts';
 
 export const DEMO_PASSWORD = 'Ventalis-Demo-2026!';
+export const PANEL_PASSWORD = 'Ventalis-Admin-2026!';
 export const claire = { email: 'claire.dubois@maison-lavande.example', password: DEMO_PASSWORD, name: 'Claire Dubois' };
+
+/**
+ * The demo accounts the journeys act as, signed in once per run (sessions.setup.ts). Journeys
+ * run in parallel workers, so each one that writes does so as a client no other journey writes
+ * as on the same stack:
+ * - claire: read-only here (pages, guards, sessions); her cart is written on the Stripe stack only;
+ * - julien: has an order awaiting payment, read only;
+ * - sophie: the purchase without JavaScript (her cart and orders);
+ * - marc: the live chat with his consultant (reading it clears his unread count);
+ * - nadia: the message sent without JavaScript;
+ * - elodie: the administrator's conversation from the panel;
+ * - camille, thomas, ines: the consultants (ines only for the new company she may be given).
+ */
+export const storefrontPersonas = {
+  claire,
+  julien: { email: 'julien.moreau@atelier-boreal.example', password: DEMO_PASSWORD },
+  sophie: { email: 'sophie.martin@halles-gourmandes.example', password: DEMO_PASSWORD },
+  marc: { email: 'marc.perrin@hotel-les-tilleuls.example', password: DEMO_PASSWORD },
+  nadia: { email: 'nadia.haddad@bureau-vert-conseil.example', password: DEMO_PASSWORD },
+  elodie: { email: 'elodie.lefebvre@nordlog-fulfilment.example', password: DEMO_PASSWORD },
+  camille: { email: 'camille.laurent@ventalis.example', password: DEMO_PASSWORD },
+  thomas: { email: 'thomas.girard@ventalis.example', password: DEMO_PASSWORD },
+  ines: { email: 'ines.benali@ventalis.example', password: DEMO_PASSWORD },
+};
+
+/** The admin panel's demo accounts (on the main stack's cms). */
+export const panelPersonas = {
+  admin: { email: 'admin@ventalis.example', password: PANEL_PASSWORD },
+  marketer: { email: 'marketer@ventalis.example', password: PANEL_PASSWORD },
+};
+
+export type Persona = keyof typeof storefrontPersonas | keyof typeof panelPersonas;
+
+/** The storage state (cookies, local storage) a persona's sign-in left, for `storageState`. */
+export function sessionFile(persona: Persona): string {
+  return path.join(import.meta.dirname, '..', '..', 'test-results', '.sessions', `${persona}.json`);
+}
+
+/** The consultant persona with this email (a new company gets one of them). */
+export function consultantPersona(email: string): Persona {
+  const found = (['camille', 'thomas', 'ines'] as const).find((name) => storefrontPersonas[name].email === email);
+  if (!found) throw new Error(`${email} is not a demo consultant`);
+  return found;
+}
 
 export async function logIn(page: Page, who: { email: string; password: string }) {
   await page.goto('/login');
@@ -55,4 +101,13 @@ export async function confirmEmail(page: Page, email: string) {
   link.host = cms.host;
   await page.goto(link.toString());
   await expect(page.getByRole('heading', { name: 'Your email is confirmed' })).toBeVisible();
+}
+
+/** Signs into the admin panel of the main stack's cms, as a person does on its login page. */
+export async function panelLogIn(page: Page, who: { email: string; password: string }) {
+  await page.goto(`${process.env.CMS_URL}/admin/auth/login`);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await expect(page.getByRole('link', { name: 'Content Manager' })).toBeVisible();
 }
