@@ -1,64 +1,78 @@
+import type { Page } from '@playwright/test';
+import { DEMO_PASSWORD, logIn, PANEL_PASSWORD, type Persona } from './support/accounts.ts';
 import { expect, test } from './support/fixtures.ts';
 
 /**
- * A client and his consultant talk in two Chromium pages, through the chat-server. Marc's
- * conversation is his alone in this suite: another journey reading it would clear his unread count.
+ * A client and his consultant talk in two Chromium pages, through the chat-server: one step of
+ * the conversation per journey, in order. Marc's conversation is his alone in this suite:
+ * another journey reading it would clear his unread count.
  */
-test('a client and his consultant exchange messages live, with typing, presence and read receipts', async ({ pageAs }) => {
-  const clientPage = await pageAs('marc');
-  await clientPage.goto('/account');
-  await clientPage.getByRole('link', { name: 'Message my consultant' }).click();
-  await expect(clientPage.getByRole('heading', { name: 'Camille Laurent', level: 2 })).toBeVisible();
-
-  const consultantPage = await pageAs('camille');
-  await consultantPage.goto('/');
-  await consultantPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Messages/ }).click();
-  await consultantPage.getByRole('link', { name: /Marc Perrin \(Hôtel Les Tilleuls/ }).click();
-  await expect(consultantPage.getByRole('heading', { name: /^Marc Perrin \(Hôtel Les Tilleuls/, level: 2 })).toBeVisible();
-
-  // Both are connected: each sees the other online.
-  await expect(clientPage.getByTestId('presence')).toHaveText('Online');
-  await expect(consultantPage.getByTestId('presence')).toHaveText('Online');
-
+test.describe('a client and his consultant', () => {
+  test.describe.configure({ mode: 'serial' });
   const question = `Could you send us the FSC certificate of the S boxes? (${Date.now()})`;
-  await clientPage.getByLabel('Your message').pressSequentially('Could you', { delay: 20 });
-  await expect(consultantPage.getByText('Marc Perrin is typing…')).toBeVisible();
-  await clientPage.getByLabel('Your message').fill(question);
-  await clientPage.getByRole('button', { name: 'Send' }).click();
-  await expect(clientPage.getByLabel('Your message')).toHaveValue('');
-
-  // Delivered live to the consultant, who reads it: the client sees "Seen".
-  const messages = consultantPage.getByRole('list', { name: 'Messages' });
-  await expect(messages).toContainText(question);
-  await expect(clientPage.getByTestId('seen')).toBeVisible();
-
   const answer = `Of course, I am sending it today. (${Date.now()})`;
-  await consultantPage.getByLabel('Your message').fill(answer);
-  await consultantPage.getByRole('button', { name: 'Send' }).click();
-  await expect(clientPage.getByRole('list', { name: 'Messages' })).toContainText(answer);
 
-  // Stored, not only delivered: a reload shows the whole exchange.
-  await clientPage.reload();
-  await expect(clientPage.getByRole('list', { name: 'Messages' })).toContainText(question);
-  await expect(clientPage.getByRole('list', { name: 'Messages' })).toContainText(answer);
+  const openMessages = async (pageAs: (persona: Persona) => Promise<Page>) => {
+    const clientPage = await pageAs('marc');
+    await clientPage.goto('/account');
+    await clientPage.getByRole('link', { name: 'Message my consultant' }).click();
+    await expect(clientPage.getByRole('heading', { name: 'Camille Laurent', level: 2 })).toBeVisible();
+    const consultantPage = await pageAs('camille');
+    await consultantPage.goto('/');
+    await consultantPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Messages/ }).click();
+    await consultantPage.getByRole('link', { name: /Marc Perrin \(Hôtel Les Tilleuls/ }).click();
+    await expect(consultantPage.getByRole('heading', { name: /^Marc Perrin \(Hôtel Les Tilleuls/, level: 2 })).toBeVisible();
+    return { clientPage, consultantPage };
+  };
 
-  // Away from the messages page, a new message shows as unread in the header.
-  await clientPage.goto('/catalogue');
-  const followUp = `The certificate is in your inbox. (${Date.now()})`;
-  await consultantPage.getByLabel('Your message').fill(followUp);
-  await consultantPage.getByRole('button', { name: 'Send' }).click();
-  await expect(consultantPage.getByRole('list', { name: 'Messages' })).toContainText(followUp);
-  await clientPage.reload();
-  await expect(clientPage.getByTestId('unread-badge')).toContainText('1');
-  await clientPage.screenshot({ path: test.info().outputPath('persona-customer-unread.png') });
-  // Opening the conversation reads it: the badge goes, and stays gone on the next page.
-  await clientPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Messages/ }).click();
-  await expect(clientPage.getByRole('list', { name: 'Messages' })).toContainText(followUp);
-  await expect(clientPage.getByTestId('unread-badge')).toHaveCount(0);
-  await clientPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalogue' }).click();
-  await expect(clientPage.getByRole('heading', { name: 'Catalogue', level: 1 })).toBeVisible();
-  await expect(clientPage.getByTestId('unread-badge')).toHaveCount(0);
-  await consultantPage.screenshot({ path: test.info().outputPath('persona-consultant-messages.png'), fullPage: true });
+  test('exchange messages live, with typing, presence and read receipts', async ({ pageAs }) => {
+    const { clientPage, consultantPage } = await openMessages(pageAs);
+    // Both are connected: each sees the other online.
+    await expect(clientPage.getByTestId('presence')).toHaveText('Online');
+    await expect(consultantPage.getByTestId('presence')).toHaveText('Online');
+
+    await clientPage.getByLabel('Your message').pressSequentially('Could you', { delay: 20 });
+    await expect(consultantPage.getByText('Marc Perrin is typing…')).toBeVisible();
+    await clientPage.getByLabel('Your message').fill(question);
+    await clientPage.getByRole('button', { name: 'Send' }).click();
+    await expect(clientPage.getByLabel('Your message')).toHaveValue('');
+
+    // Delivered live to the consultant, who reads it: the client sees "Seen".
+    await expect(consultantPage.getByRole('list', { name: 'Messages' })).toContainText(question);
+    await expect(clientPage.getByTestId('seen')).toBeVisible();
+
+    await consultantPage.getByLabel('Your message').fill(answer);
+    await consultantPage.getByRole('button', { name: 'Send' }).click();
+    await expect(clientPage.getByRole('list', { name: 'Messages' })).toContainText(answer);
+  });
+
+  test('find the whole exchange stored after a reload', async ({ pageAs }) => {
+    const clientPage = await pageAs('marc');
+    await clientPage.goto('/account');
+    await clientPage.getByRole('link', { name: 'Message my consultant' }).click();
+    await expect(clientPage.getByRole('list', { name: 'Messages' })).toContainText(question);
+    await expect(clientPage.getByRole('list', { name: 'Messages' })).toContainText(answer);
+  });
+
+  test('away from the messages page, the client sees a new message as unread until he reads it', async ({ pageAs }) => {
+    const { clientPage, consultantPage } = await openMessages(pageAs);
+    await clientPage.goto('/catalogue');
+    const followUp = `The certificate is in your inbox. (${Date.now()})`;
+    await consultantPage.getByLabel('Your message').fill(followUp);
+    await consultantPage.getByRole('button', { name: 'Send' }).click();
+    await expect(consultantPage.getByRole('list', { name: 'Messages' })).toContainText(followUp);
+    await clientPage.reload();
+    await expect(clientPage.getByTestId('unread-badge')).toContainText('1');
+    await clientPage.screenshot({ path: test.info().outputPath('persona-customer-unread.png') });
+    // Opening the conversation reads it: the badge goes, and stays gone on the next page.
+    await clientPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Messages/ }).click();
+    await expect(clientPage.getByRole('list', { name: 'Messages' })).toContainText(followUp);
+    await expect(clientPage.getByTestId('unread-badge')).toHaveCount(0);
+    await clientPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalogue' }).click();
+    await expect(clientPage.getByRole('heading', { name: 'Catalogue', level: 1 })).toBeVisible();
+    await expect(clientPage.getByTestId('unread-badge')).toHaveCount(0);
+    await consultantPage.screenshot({ path: test.info().outputPath('persona-consultant-messages.png'), fullPage: true });
+  });
 });
 
 test('without JavaScript, a message goes through the form and shows after the page reloads', async ({ pageAs }) => {
@@ -122,7 +136,7 @@ test("a conversation an administrator starts appears on the client's open messag
   await expect(page.getByTestId('live-status')).toHaveText('Live');
   await expect(page.getByRole('link', { name: /Ada Admin/ })).toHaveCount(0);
 
-  const token = (await (await request.post(`${cmsUrl()}/admin/login`, { data: { email: 'admin@ventalis.example', password: 'Ventalis-Admin-2026!' } })).json()).data.token as string;
+  const token = (await (await request.post(`${cmsUrl()}/admin/login`, { data: { email: 'admin@ventalis.example', password: PANEL_PASSWORD } })).json()).data.token as string;
   const auth = { Authorization: `Bearer ${token}` };
   const contacts = (await (await request.get(`${cmsUrl()}/messages/contacts`, { headers: auth })).json()).data as { kind: string; id: number; name: string }[];
   const client = contacts.find((c) => c.name === 'Antoine Delorme')!;
