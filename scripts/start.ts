@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { adminPanelIsStale, buildContracts, clearCompiledCms, ensureInstalled, mustRun, newest, root } from './lib.ts';
 import { localSecrets } from './local-secrets.ts';
+import { stackServices, STACK_SECRETS } from './stack.ts';
 import { supervise } from './supervise.ts';
 
 const cmsDir = path.join(root, 'cms');
@@ -14,24 +15,12 @@ const port = process.env.PORT ?? '1337';
 const storefrontPort = process.env.STOREFRONT_PORT ?? '3000';
 const chatPort = process.env.CHAT_PORT ?? '4000';
 const chatUrl = `http://localhost:${chatPort}`;
-// Only this machine reaches the services unless told otherwise (HOST=0.0.0.0 npm start).
-const host = process.env.HOST || '127.0.0.1';
+// The services listen on 127.0.0.1 unless told otherwise (HOST=0.0.0.0 npm start).
+const host = process.env.HOST || undefined;
 
 // Generated once per installation, reused on every start; an environment variable wins.
 // The cms gets them all (the demo data loader too: they sign its sessions), the others theirs.
-const secrets = localSecrets(path.join(root, '.tmp', 'local-secrets.json'), [
-  { name: 'APP_KEYS', values: 2 },
-  'JWT_SECRET',
-  'ADMIN_JWT_SECRET',
-  'API_TOKEN_SALT',
-  'TRANSFER_TOKEN_SALT',
-  'ENCRYPTION_KEY',
-  'STOREFRONT_WEBHOOK_SECRET',
-  'PREVIEW_SECRET',
-  'CHAT_SECRET',
-  'CLIENT_ADDRESS_SECRET',
-]);
-const { STOREFRONT_WEBHOOK_SECRET, PREVIEW_SECRET, CHAT_SECRET, CLIENT_ADDRESS_SECRET } = secrets as Record<string, string>;
+const secrets = localSecrets(path.join(root, '.tmp', 'local-secrets.json'), STACK_SECRETS);
 
 await ensureInstalled();
 await buildContracts();
@@ -78,60 +67,7 @@ const banner = () =>
   ].join('\n');
 
 const stack = supervise(
-  [
-    {
-      name: 'cms',
-      // Strapi itself rather than through npm, so that stopping the stack stops it too.
-      command: process.execPath,
-      args: [path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
-      cwd: cmsDir,
-      env: {
-        ...secrets,
-        HOST: host,
-        PORT: port,
-        STOREFRONT_URL: storefrontOrigin,
-        STOREFRONT_WEBHOOK_URL: `http://127.0.0.1:${storefrontPort}/api/cms-webhook`,
-        CHAT_SERVER_URL: `http://127.0.0.1:${chatPort}`,
-        // The panel's Messages page connects there (the chat-server allows the panel's origin below).
-        CHAT_PUBLIC_URL: chatUrl,
-      },
-      ready: /Strapi started successfully/,
-    },
-    {
-      name: 'storefront',
-      command: process.execPath,
-      args: ['build'],
-      cwd: storefrontDir,
-      env: {
-        HOST: host,
-        PORT: storefrontPort,
-        CMS_URL: `http://127.0.0.1:${port}`,
-        CMS_PUBLIC_URL: `http://localhost:${port}`,
-        CMS_WEBHOOK_SECRET: STOREFRONT_WEBHOOK_SECRET,
-        PREVIEW_SECRET,
-        // Signs each visitor's address for the cms' per-address limits.
-        CLIENT_ADDRESS_SECRET,
-        CHAT_URL: chatUrl,
-      },
-      ready: /Listening on/,
-    },
-    {
-      name: 'chat-server',
-      command: process.execPath,
-      args: [path.join(root, 'chat-server', 'src', 'main.ts')],
-      cwd: path.join(root, 'chat-server'),
-      env: {
-        HOST: host,
-        PORT: chatPort,
-        CHAT_SECRET,
-        CMS_URL: `http://127.0.0.1:${port}`,
-        // The storefront's messages page and the admin panel's Messages page.
-        ALLOWED_ORIGINS: `${storefrontOrigin},http://localhost:${port}`,
-        REDIS_URL: '',
-      },
-      ready: /listening on/,
-    },
-  ],
+  stackServices({ host, port, storefrontPort, chatPort, secrets }),
   { onAllReady: () => console.log(banner()) },
 );
 
