@@ -1,10 +1,18 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
+import { building } from '$app/env';
 import { CMS_PUBLIC_URL, CMS_URL, PREVIEW_SECRET } from '$app/env/private';
 import { CmsUnavailableError } from '#lib/server/cms.ts';
 import { refuseUnreadableForms } from '#lib/server/form-body.ts';
 import { allowFramingBy, isDraftMode, PREVIEW_COOKIE } from '#lib/server/preview.ts';
 import { resolveSession } from '#lib/server/services.ts';
 import { decodeSession, encodeSession, SESSION_COOKIE, sessionCookieOptions } from '#lib/server/session.ts';
+import { missingInProduction } from './env.ts';
+
+/** A production server refuses to start, in one line, without the settings it cannot do without. */
+export const init: ServerInit = () => {
+  const missing = building ? [] : missingInProduction(process.env);
+  if (missing.length > 0) throw new Error(`missing required setting ${missing.join(', ')} in production (see storefront/.env.example)`);
+};
 
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
