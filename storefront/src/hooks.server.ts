@@ -11,7 +11,9 @@ import { missingInProduction } from './env.ts';
 /** A production server refuses to start, in one line, without the settings it cannot do without. */
 export const init: ServerInit = () => {
   const missing = building ? [] : missingInProduction(process.env);
-  if (missing.length > 0) throw new Error(`missing required setting ${missing.join(', ')} in production (see storefront/.env.example)`);
+  if (missing.length === 0) return;
+  process.stderr.write(`ventalis storefront: missing required setting ${missing.join(', ')} in production (see storefront/.env.example)\n`);
+  process.exit(1);
 };
 
 const SECURITY_HEADERS = {
