@@ -7,3 +7,6 @@ export * from './errors.ts';
 export * from './orders.ts';
 export * from './chat.ts';
 export * from './format.ts';
+export * from './locale.ts';
+export * from './locale-schema.ts';
+export * from './error-codes.ts';
