@@ -1,12 +1,18 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ChartPie } from '@strapi/icons';
+import { choosePanelLanguage } from './language';
+import en from './translations/en.json';
+import fr from './translations/fr.json';
 
 /** Only administrators (who may read consultants) see the portfolios. */
 const ADMINISTRATORS = [{ action: 'plugin::content-manager.explorer.read', subject: 'api::consultant.consultant' }];
 
 export default {
   config: {
-    locales: [],
+    // English is always there (Strapi's fallback); French is Ventalis' language.
+    locales: ['fr'],
+    // Ventalis' own panel words (the Messages plugin brings its own through registerTrads).
+    translations: { en, fr },
   },
   register(app: StrapiApp) {
     app.addMenuLink({
@@ -25,5 +31,11 @@ export default {
       component: async () => (await import('./portfolios/PortfoliosWidget')).default,
     });
   },
-  bootstrap() {},
+  bootstrap() {
+    try {
+      choosePanelLanguage(window.localStorage, window.navigator.languages ?? [window.navigator.language]);
+    } catch {
+      // Storage refused (strict private browsing): Strapi falls back to English.
+    }
+  },
 };

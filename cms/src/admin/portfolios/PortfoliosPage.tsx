@@ -1,28 +1,39 @@
 import { useState } from 'react';
 import { Box, Button, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { euros, usePanelData, type ClientFigures, type ConsultantFigures } from './api';
-import { ConsultantsTable } from './ConsultantsTable';
+import { defineMessages, useIntl } from 'react-intl';
+import { formatDate, formatEuros, formatInteger } from '@ventalis/contracts/format';
+import { usePanelData, usePanelLocale, type ClientFigures, type ConsultantFigures } from './api';
+import { columns, ConsultantsTable } from './ConsultantsTable';
+
+const own = defineMessages({
+  title: { id: 'ventalis.portfolios.title' },
+  subtitle: { id: 'ventalis.portfolios.subtitle' },
+  back: { id: 'ventalis.portfolios.back' },
+  clientsOf: { id: 'ventalis.portfolios.clients-of' },
+});
 
 const ClientsOf = ({ consultant, onBack }: { consultant: ConsultantFigures; onBack: () => void }) => {
+  const { formatMessage } = useIntl();
+  const locale = usePanelLocale();
   const { loading, error, data } = usePanelData<{ clients: ClientFigures[] }>(`/ventalis/portfolios/${consultant.id}/clients`);
   return (
     <Box>
       <Box paddingBottom={4}>
-        <Button variant="tertiary" onClick={onBack}>← All consultants</Button>
+        <Button variant="tertiary" onClick={onBack}>{formatMessage(own.back)}</Button>
       </Box>
       <Typography variant="beta" tag="h2">
-        Clients of {consultant.firstName} {consultant.lastName} ({consultant.employeeNumber})
+        {formatMessage(own.clientsOf, { name: `${consultant.firstName} ${consultant.lastName}`, employeeNumber: consultant.employeeNumber })}
       </Typography>
       {loading ? <Page.Loading /> : error || !data ? <Page.Error /> : (
         <Table colCount={5} rowCount={data.clients.length + 1}>
           <Thead>
             <Tr>
-              <Th><Typography variant="sigma">Company</Typography></Th>
-              <Th><Typography variant="sigma">Contact</Typography></Th>
-              <Th><Typography variant="sigma">Open orders</Typography></Th>
-              <Th><Typography variant="sigma">Revenue 12 months</Typography></Th>
-              <Th><Typography variant="sigma">Last order</Typography></Th>
+              <Th><Typography variant="sigma">{formatMessage(columns.company)}</Typography></Th>
+              <Th><Typography variant="sigma">{formatMessage(columns.contact)}</Typography></Th>
+              <Th><Typography variant="sigma">{formatMessage(columns.openOrders)}</Typography></Th>
+              <Th><Typography variant="sigma">{formatMessage(columns.revenue)}</Typography></Th>
+              <Th><Typography variant="sigma">{formatMessage(columns.lastOrder)}</Typography></Th>
             </Tr>
           </Thead>
           <Tbody>
@@ -30,9 +41,9 @@ const ClientsOf = ({ consultant, onBack }: { consultant: ConsultantFigures; onBa
               <Tr key={client.id}>
                 <Td><Typography>{client.companyName}</Typography></Td>
                 <Td><Typography>{client.firstName} {client.lastName} · {client.email}</Typography></Td>
-                <Td><Typography>{client.openOrders}</Typography></Td>
-                <Td><Typography>{euros(client.revenue12MonthsExclVatCents)}</Typography></Td>
-                <Td><Typography>{client.lastOrderAt ? new Date(client.lastOrderAt).toLocaleDateString('fr-FR') : '—'}</Typography></Td>
+                <Td><Typography>{formatInteger(client.openOrders, locale)}</Typography></Td>
+                <Td><Typography>{formatEuros(client.revenue12MonthsExclVatCents, locale)}</Typography></Td>
+                <Td><Typography>{client.lastOrderAt ? formatDate(client.lastOrderAt, locale) : '—'}</Typography></Td>
               </Tr>
             ))}
           </Tbody>
@@ -44,12 +55,13 @@ const ClientsOf = ({ consultant, onBack }: { consultant: ConsultantFigures; onBa
 
 /** The administrator's Portfolios page: consultants, then the clients of one. */
 const PortfoliosPage = () => {
+  const { formatMessage } = useIntl();
   const { loading, error, data } = usePanelData<ConsultantFigures[]>('/ventalis/portfolios');
   const [selected, setSelected] = useState<ConsultantFigures | null>(null);
   return (
     <Page.Main>
-      <Page.Title>Portfolios</Page.Title>
-      <Layouts.Header title="Portfolios" subtitle="Each consultant's clients, open orders and revenue (excl. VAT) of the last 12 months" />
+      <Page.Title>{formatMessage(own.title)}</Page.Title>
+      <Layouts.Header title={formatMessage(own.title)} subtitle={formatMessage(own.subtitle)} />
       <Layouts.Content>
         {selected ? (
           <ClientsOf consultant={selected} onBack={() => setSelected(null)} />

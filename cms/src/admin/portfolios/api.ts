@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { useFetchClient } from '@strapi/strapi/admin';
+import { isLocale } from '@ventalis/contracts/locale';
+import type { FormatLocale } from '@ventalis/contracts/format';
 
 export interface ConsultantFigures {
   id: number;
@@ -24,7 +27,11 @@ export interface ClientFigures {
   lastOrderAt: string | null;
 }
 
-export const euros = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+/** The panel's language for the shared formatters: French, or English (the panel's fallback). */
+export function usePanelLocale(): FormatLocale {
+  const { locale } = useIntl();
+  return isLocale(locale) ? locale : 'en';
+}
 
 /** Loads a panel route of the cms (admin authentication is added by the fetch client). */
 export function usePanelData<T>(path: string | null) {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
 import type { ChatMember, ChatMessage, ConversationSummary, MemberRef } from '@ventalis/contracts';
+import { text, type Text } from './texts';
 
 /** A page of history: at most this many messages, newest first. */
 export const PAGE_SIZE = 50;
@@ -33,8 +34,15 @@ export function useMessagesApi() {
 
 export type MessagesApi = ReturnType<typeof useMessagesApi>;
 
-/** The cms' own words for a refusal, or a generic line when the request did not get an answer. */
-export function reasonOf(error: unknown, fallback: string): string {
-  if (isFetchError(error)) return error.response?.data?.error?.message ?? fallback;
+/**
+ * What to tell the administrator when a call to the cms failed, in the panel's words (the cms
+ * answers in English): by the status of the answer when the caller words it, an ended session
+ * or too many requests alike everywhere, else the caller's fallback.
+ */
+export function refusalOf(error: unknown, fallback: Text, byStatus: Partial<Record<number, Text>> = {}): Text {
+  const status = isFetchError(error) ? error.status : undefined;
+  if (status !== undefined && byStatus[status]) return byStatus[status];
+  if (status === 401) return text.sessionEnded;
+  if (status === 429) return text.rateLimited;
   return fallback;
 }

@@ -1,4 +1,4 @@
-import type { ChatMember, ChatMessage, ConversationSummary, MemberRef, PresenceStatus } from '@ventalis/contracts';
+import type { ChatMessage, ConversationSummary, MemberRef, PresenceStatus } from '@ventalis/contracts';
 
 /** Pure rules of the Messages page: what the list and the thread show as news arrives. */
 
@@ -9,8 +9,6 @@ export const sameMember = (a: MemberRef | null | undefined, b: MemberRef | null 
 export function titleOf(conversation: Pick<ConversationSummary, 'with'>): string {
   return conversation.with.map((m) => (m.company ? `${m.name} (${m.company})` : m.name)).join(', ') || 'Ventalis';
 }
-
-export const roleLabel: Record<ChatMember['role'], string> = { customer: 'Customer', consultant: 'Consultant', administrator: 'Administrator' };
 
 /** A conversation is online when one of its members is, away when one is away. */
 export function presenceOf(members: MemberRef[], presence: Record<string, PresenceStatus>): PresenceStatus {

@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Discuss } from '@strapi/icons';
 import { ADMINISTRATORS } from './permissions';
+import { translationsFor } from './texts';
 
 const PLUGIN_ID = 'messages';
 
@@ -10,11 +11,14 @@ export default {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: Discuss,
-      intlLabel: { id: `${PLUGIN_ID}.menu`, defaultMessage: 'Messages' },
+      intlLabel: { id: 'messages.menu', defaultMessage: 'Messages' },
       permissions: ADMINISTRATORS,
       Component: () => import('./pages/MessagesPage'),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Messages' });
   },
   bootstrap() {},
+  async registerTrads({ locales }: { locales: string[] }) {
+    return translationsFor(locales);
+  },
 };

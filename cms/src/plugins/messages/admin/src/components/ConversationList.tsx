@@ -1,7 +1,14 @@
 import { Badge, Box, Flex, Typography } from '@strapi/design-system';
+import { defineMessages, useIntl } from 'react-intl';
 import type { ConversationSummary, PresenceStatus } from '@ventalis/contracts';
-import { presenceOf, roleLabel, titleOf } from '../conversations';
+import { presenceOf, titleOf } from '../conversations';
+import { roleText, text } from '../texts';
 import { PresenceDot } from './PresenceDot';
+
+const own = defineMessages({
+  empty: { id: 'messages.list.empty' },
+  unread: { id: 'messages.list.unread' },
+});
 
 interface Props {
   conversations: ConversationSummary[];
@@ -11,16 +18,17 @@ interface Props {
 }
 
 /** My conversations, the most recent first: who, their presence, the last message, unread count. */
-export const ConversationList = ({ conversations, openId, presence, onOpen }: Props) =>
-  conversations.length === 0 ? (
+export const ConversationList = ({ conversations, openId, presence, onOpen }: Props) => {
+  const { formatMessage } = useIntl();
+  return conversations.length === 0 ? (
     <Box padding={4}>
-      <Typography textColor="neutral600">No conversation yet: customers and consultants who write to you appear here.</Typography>
+      <Typography textColor="neutral600">{formatMessage(own.empty)}</Typography>
     </Box>
   ) : (
     <Box tag="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {conversations.map((conversation) => {
         const open = conversation.id === openId;
-        const roles = [...new Set(conversation.with.map((m) => roleLabel[m.role]))].join(', ');
+        const roles = [...new Set(conversation.with.map((m) => formatMessage(roleText[m.role])))].join(', ');
         return (
           <li key={conversation.id}>
             <Box
@@ -44,13 +52,13 @@ export const ConversationList = ({ conversations, openId, presence, onOpen }: Pr
                 {conversation.unread > 0 && (
                   <Badge variant="primary" data-testid="unread">
                     {conversation.unread}
-                    <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}> unread</span>
+                    <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}> {formatMessage(own.unread, { count: conversation.unread })}</span>
                   </Badge>
                 )}
               </Flex>
               <Typography variant="pi" textColor="neutral600" tag="p">
                 {roles}
-                {conversation.order ? ` · Order ${conversation.order}` : ''}
+                {conversation.order ? ` · ${formatMessage(text.order, { reference: conversation.order })}` : ''}
               </Typography>
               {conversation.lastMessage && (
                 <Typography variant="pi" textColor="neutral800" tag="p" ellipsis>
@@ -63,3 +71,4 @@ export const ConversationList = ({ conversations, openId, presence, onOpen }: Pr
       })}
     </Box>
   );
+};

@@ -1,24 +1,38 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Box, Button, Combobox, ComboboxOption, Field, Flex } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
+import { defineMessages, useIntl, type IntlShape } from 'react-intl';
 import type { ChatMember, MemberRef } from '@ventalis/contracts';
-import { reasonOf, type MessagesApi } from '../api';
-import { keyOf, roleLabel } from '../conversations';
+import { refusalOf, type MessagesApi } from '../api';
+import { keyOf } from '../conversations';
+import { roleText, text, type Text } from '../texts';
+
+const own = defineMessages({
+  open: { id: 'messages.new.open' },
+  writeTo: { id: 'messages.new.write-to' },
+  placeholder: { id: 'messages.new.placeholder' },
+  nobody: { id: 'messages.new.nobody' },
+  choose: { id: 'messages.new.choose' },
+  cancel: { id: 'messages.new.cancel' },
+  start: { id: 'messages.new.start' },
+});
 
 interface Props {
   api: MessagesApi;
   /** Starts (or finds) the conversation; resolves to the refusal to show, or null. */
-  onStart: (contact: MemberRef) => Promise<string | null>;
+  onStart: (contact: MemberRef) => Promise<Text | null>;
 }
 
-const describe = (member: ChatMember) => `${member.name}${member.company ? ` (${member.company})` : ''} · ${roleLabel[member.role]}`;
+const describe = (member: ChatMember, intl: IntlShape) => `${member.name}${member.company ? ` (${member.company})` : ''} · ${intl.formatMessage(roleText[member.role])}`;
 
 /** "New conversation": anyone the administrator may write to, found by typing a name or company. */
 export const NewConversation = ({ api, onStart }: Props) => {
+  const intl = useIntl();
+  const { formatMessage } = intl;
   const [open, setOpen] = useState(false);
   const [contacts, setContacts] = useState<ChatMember[] | null>(null);
   const [chosen, setChosen] = useState<string | undefined>();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Text | null>(null);
   const [starting, setStarting] = useState(false);
 
   useEffect(() => {
@@ -27,7 +41,7 @@ export const NewConversation = ({ api, onStart }: Props) => {
     api
       .contacts()
       .then((list) => live && setContacts(list))
-      .catch((failure: unknown) => live && setError(reasonOf(failure, 'The people you can write to could not be loaded: try again.')));
+      .catch((failure: unknown) => live && setError(refusalOf(failure, text.contactsNotLoaded)));
     return () => {
       live = false;
     };
@@ -36,7 +50,7 @@ export const NewConversation = ({ api, onStart }: Props) => {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const contact = contacts?.find((c) => keyOf(c) === chosen);
-    if (!contact) return setError('Choose whom to write to');
+    if (!contact) return setError(own.choose);
     setStarting(true);
     const refusal = await onStart({ kind: contact.kind, id: contact.id });
     setStarting(false);
@@ -50,17 +64,17 @@ export const NewConversation = ({ api, onStart }: Props) => {
   if (!open) {
     return (
       <Button variant="secondary" startIcon={<Plus />} onClick={() => setOpen(true)} fullWidth>
-        New conversation
+        {formatMessage(own.open)}
       </Button>
     );
   }
   return (
     <Box tag="form" onSubmit={submit} noValidate padding={3} hasRadius background="neutral100">
       <Flex direction="column" alignItems="stretch" gap={2}>
-        <Field.Root name="contact" error={error ?? undefined}>
-          <Field.Label>Write to</Field.Label>
+        <Field.Root name="contact" error={error ? formatMessage(error) : undefined}>
+          <Field.Label>{formatMessage(own.writeTo)}</Field.Label>
           <Combobox
-            placeholder="A name or a company"
+            placeholder={formatMessage(own.placeholder)}
             // A company or a last name finds the person too, not only the start of their first name.
             autocomplete={{ type: 'list', filter: 'contains' }}
             value={chosen}
@@ -69,11 +83,11 @@ export const NewConversation = ({ api, onStart }: Props) => {
               setError(null);
             }}
             loading={contacts === null && !error}
-            noOptionsMessage={() => 'Nobody by that name'}
+            noOptionsMessage={() => formatMessage(own.nobody)}
           >
             {(contacts ?? []).map((contact) => (
               <ComboboxOption key={keyOf(contact)} value={keyOf(contact)}>
-                {describe(contact)}
+                {describe(contact, intl)}
               </ComboboxOption>
             ))}
           </Combobox>
@@ -81,10 +95,10 @@ export const NewConversation = ({ api, onStart }: Props) => {
         </Field.Root>
         <Flex gap={2} justifyContent="flex-end">
           <Button variant="tertiary" onClick={() => setOpen(false)}>
-            Cancel
+            {formatMessage(own.cancel)}
           </Button>
           <Button type="submit" loading={starting}>
-            Start
+            {formatMessage(own.start)}
           </Button>
         </Flex>
       </Flex>

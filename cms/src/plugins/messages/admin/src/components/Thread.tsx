@@ -1,9 +1,35 @@
 import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { PaperPlane } from '@strapi/icons';
+import { defineMessages, useIntl } from 'react-intl';
+import { formatDateTime } from '@ventalis/contracts/format';
 import { MESSAGE_MAX_LENGTH, messageBodySchema, type ChatMessage, type ConversationSummary, type MemberRef, type PresenceStatus } from '@ventalis/contracts';
 import { presenceOf, sameMember, seenMessageId, titleOf } from '../conversations';
-import { PresenceDot, presenceLabel } from './PresenceDot';
+import { formatLocaleOf, presenceText, text, type Text } from '../texts';
+import { PresenceDot } from './PresenceDot';
+
+const own = defineMessages({
+  loadOlder: { id: 'messages.thread.load-older' },
+  list: { id: 'messages.thread.list' },
+  empty: { id: 'messages.thread.empty' },
+  you: { id: 'messages.thread.you' },
+  ventalis: { id: 'messages.thread.ventalis' },
+  seen: { id: 'messages.thread.seen' },
+  typing: { id: 'messages.thread.typing' },
+  label: { id: 'messages.thread.label' },
+  hint: { id: 'messages.thread.hint' },
+  send: { id: 'messages.thread.send' },
+  emptyBody: { id: 'messages.thread.empty-body' },
+  tooLong: { id: 'messages.thread.too-long' },
+  badCharacters: { id: 'messages.thread.bad-characters' },
+});
+
+/** Why the composer refuses a draft, in the panel's words (the shared schema words it in English). */
+function draftProblem(issue: { code: string } | undefined): Text {
+  if (issue?.code === 'too_small' || issue?.code === 'invalid_type') return own.emptyBody;
+  if (issue?.code === 'too_big') return own.tooLong;
+  return own.badCharacters;
+}
 
 interface Props {
   conversation: ConversationSummary;
@@ -17,16 +43,15 @@ interface Props {
   loadingOlder: boolean;
   onLoadOlder: () => void;
   /** Sends; resolves to the refusal to show, or null once the message is stored. */
-  onSend: (body: string) => Promise<string | null>;
+  onSend: (body: string) => Promise<Text | null>;
   onTyping: () => void;
 }
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /** One conversation: its history (older pages on demand), who is typing, "Seen", the composer. */
 export const Thread = ({ conversation, messages, me, othersReadUpTo, presence, typing, hasOlder, loadingOlder, onLoadOlder, onSend, onTyping }: Props) => {
+  const { formatMessage, locale } = useIntl();
   const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Text | null>(null);
   const [sending, setSending] = useState(false);
   const list = useRef<HTMLOListElement>(null);
   const status = presenceOf(conversation.with, presence);
@@ -54,7 +79,7 @@ export const Thread = ({ conversation, messages, me, othersReadUpTo, presence, t
     event?.preventDefault();
     if (sending) return;
     const parsed = messageBodySchema.safeParse({ body: draft });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'The message is empty');
+    if (!parsed.success) return setError(draftProblem(parsed.error.issues[0]));
     setSending(true);
     const refusal = await onSend(parsed.data.body);
     setSending(false);
@@ -74,11 +99,11 @@ export const Thread = ({ conversation, messages, me, othersReadUpTo, presence, t
           {titleOf(conversation)}
         </Typography>
         <Typography variant="pi" textColor="neutral600" data-testid="presence">
-          {presenceLabel[status]}
+          {formatMessage(presenceText[status])}
         </Typography>
         {conversation.order && (
           <Typography variant="pi" textColor="neutral600">
-            · Order {conversation.order}
+            · {formatMessage(text.order, { reference: conversation.order })}
           </Typography>
         )}
       </Flex>
@@ -86,7 +111,7 @@ export const Thread = ({ conversation, messages, me, othersReadUpTo, presence, t
       {hasOlder && (
         <Box>
           <Button variant="tertiary" size="S" onClick={onLoadOlder} loading={loadingOlder}>
-            Load older messages
+            {formatMessage(own.loadOlder)}
           </Button>
         </Box>
       )}
@@ -94,7 +119,7 @@ export const Thread = ({ conversation, messages, me, othersReadUpTo, presence, t
       <Box
         tag="ol"
         ref={list}
-        aria-label="Messages"
+        aria-label={formatMessage(own.list)}
         aria-live="polite"
         maxHeight="55vh"
         overflow="auto"
@@ -106,7 +131,7 @@ export const Thread = ({ conversation, messages, me, othersReadUpTo, presence, t
       >
         {messages.length === 0 && (
           <li>
-            <Typography textColor="neutral600">No message yet: write the first one.</Typography>
+            <Typography textColor="neutral600">{formatMessage(own.empty)}</Typography>
           </li>
         )}
         {messages.map((message) => {
@@ -115,14 +140,14 @@ export const Thread = ({ conversation, messages, me, othersReadUpTo, presence, t
             <Box tag="li" key={message.id} paddingBottom={3} style={{ display: 'flex', justifyContent: !message.sender ? 'center' : mine ? 'flex-end' : 'flex-start' }}>
               <Box padding={3} hasRadius background={!message.sender ? 'neutral0' : mine ? 'primary100' : 'neutral150'} maxWidth="85%">
                 <Typography variant="pi" textColor="neutral600" tag="p">
-                  {message.sender ? (mine ? 'You' : message.sender.name) : 'Ventalis'} · <time dateTime={message.createdAt}>{when.format(new Date(message.createdAt))}</time>
+                  {message.sender ? (mine ? formatMessage(own.you) : message.sender.name) : formatMessage(own.ventalis)} · <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, formatLocaleOf(locale))}</time>
                 </Typography>
                 <Typography tag="p" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
                   {message.body}
                 </Typography>
                 {message.id === seen && (
                   <Typography variant="pi" textColor="neutral600" tag="p" data-testid="seen">
-                    Seen
+                    {formatMessage(own.seen)}
                   </Typography>
                 )}
               </Box>
@@ -132,13 +157,13 @@ export const Thread = ({ conversation, messages, me, othersReadUpTo, presence, t
       </Box>
 
       <Typography variant="pi" textColor="neutral600" aria-live="polite" style={{ minHeight: '1.2em' }}>
-        {typing ? `${typing} is typing…` : ''}
+        {typing ? formatMessage(own.typing, { name: typing }) : ''}
       </Typography>
 
       <form onSubmit={submit} noValidate>
         <Flex direction="column" alignItems="stretch" gap={2}>
-          <Field.Root name="body" error={error ?? undefined} hint="Ctrl+Enter sends">
-            <Field.Label>Your message</Field.Label>
+          <Field.Root name="body" error={error ? formatMessage(error, { max: MESSAGE_MAX_LENGTH }) : undefined} hint={formatMessage(own.hint)}>
+            <Field.Label>{formatMessage(own.label)}</Field.Label>
             <Textarea
               value={draft}
               maxLength={MESSAGE_MAX_LENGTH}
@@ -153,7 +178,7 @@ export const Thread = ({ conversation, messages, me, othersReadUpTo, presence, t
           </Field.Root>
           <Flex justifyContent="flex-end">
             <Button type="submit" startIcon={<PaperPlane />} loading={sending}>
-              Send
+              {formatMessage(own.send)}
             </Button>
           </Flex>
         </Flex>

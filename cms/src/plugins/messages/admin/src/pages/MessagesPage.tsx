@@ -2,10 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Box, Flex, Loader, Status, Typography } from '@strapi/design-system';
 import { Layouts, Page, useAuth, useNotification } from '@strapi/strapi/admin';
-import type { ChatMessage, ConversationSummary, MemberRef, PresenceStatus } from '@ventalis/contracts';
-import { PAGE_SIZE, reasonOf, useMessagesApi } from '../api';
+import { defineMessages, useIntl } from 'react-intl';
+import type { Ack, ChatMessage, ConversationSummary, MemberRef, PresenceStatus } from '@ventalis/contracts';
+import { PAGE_SIZE, refusalOf, useMessagesApi } from '../api';
 import { keyOf, mergeMessages, othersReadUpTo, sameMember, withConversation, withIncoming } from '../conversations';
 import { ADMINISTRATORS } from '../permissions';
+import { chatRefusalText, text, type Text } from '../texts';
 import { useChatSocket, type SocketStatus } from '../useChatSocket';
 import { ConversationList } from '../components/ConversationList';
 import { NewConversation } from '../components/NewConversation';
@@ -18,18 +20,28 @@ interface OpenThread {
   othersReadUpTo: number;
 }
 
-const NOT_SENT = 'The message could not be sent: try again.';
+const own = defineMessages({
+  title: { id: 'messages.page.title' },
+  subtitle: { id: 'messages.page.subtitle' },
+  conversations: { id: 'messages.page.conversations' },
+  choose: { id: 'messages.page.choose' },
+  loadingConversation: { id: 'messages.page.loading-conversation' },
+  connected: { id: 'messages.live.connected' },
+  connecting: { id: 'messages.live.connecting' },
+  unavailable: { id: 'messages.live.unavailable' },
+});
 
 const LiveStatus = ({ status }: { status: SocketStatus }) => {
+  const { formatMessage } = useIntl();
   const [variant, label] =
     status === 'connected'
-      ? (['success', 'Live'] as const)
+      ? (['success', own.connected] as const)
       : status === 'unavailable'
-        ? (['neutral', 'Live updates unavailable: reload to see new messages'] as const)
-        : (['warning', 'Connecting…'] as const);
+        ? (['neutral', own.unavailable] as const)
+        : (['warning', own.connecting] as const);
   return (
     <Status variant={variant} size="S" data-testid="live-status">
-      <Typography variant="omega">{label}</Typography>
+      <Typography variant="omega">{formatMessage(label)}</Typography>
     </Status>
   );
 };
@@ -41,6 +53,7 @@ const LiveStatus = ({ status }: { status: SocketStatus }) => {
  */
 const MessagesPage = () => {
   const api = useMessagesApi();
+  const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
   const myId = useAuth('MessagesPage', (auth) => auth.user?.id);
   const me = useMemo<MemberRef>(() => ({ kind: 'admin', id: Number(myId) }), [myId]);
@@ -51,7 +64,7 @@ const MessagesPage = () => {
   const [conversations, setConversations] = useState<ConversationSummary[] | null>(null);
   const [listFailed, setListFailed] = useState(false);
   const [thread, setThread] = useState<OpenThread | null>(null);
-  const [threadError, setThreadError] = useState<string | null>(null);
+  const [threadError, setThreadError] = useState<Text | null>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [presence, setPresence] = useState<Record<string, PresenceStatus>>({});
   const [typing, setTyping] = useState<{ conversationId: number; name: string } | null>(null);
@@ -153,7 +166,7 @@ const MessagesPage = () => {
         const last = messages.at(-1);
         if (last && conversation.unread > 0) markRead(openId, last.id);
       },
-      (failure: unknown) => live && setThreadError(reasonOf(failure, 'This conversation could not be loaded: try again.')),
+      (failure: unknown) => live && setThreadError(refusalOf(failure, text.conversationNotLoaded, { 404: text.conversationGone })),
     );
     return () => {
       live = false;
@@ -169,31 +182,31 @@ const MessagesPage = () => {
       const page = await api.history(id, { before: thread.messages[0]?.id });
       setThread((open) => (open && open.conversation.id === id ? { ...open, messages: mergeMessages(open.messages, page), hasOlder: page.length === PAGE_SIZE } : open));
     } catch (failure) {
-      toggleNotification({ type: 'danger', message: reasonOf(failure, 'Older messages could not be loaded: try again.') });
+      toggleNotification({ type: 'danger', message: formatMessage(refusalOf(failure, text.olderNotLoaded)) });
     } finally {
       setLoadingOlder(false);
     }
   }
 
   /** Through the socket when it is live, else through the cms (which delivers it live too). */
-  async function send(body: string): Promise<string | null> {
-    if (!thread) return NOT_SENT;
+  async function send(body: string): Promise<Text | null> {
+    if (!thread) return text.notSent;
     const { id } = thread.conversation;
     let stored: ChatMessage;
     if (socket) {
-      const answer = await socket
+      const answer: Ack<ChatMessage> | null = await socket
         .timeout(10_000)
         .emitWithAck('message:send', { conversationId: id, body })
         .catch(() => null);
-      if (!answer) return NOT_SENT;
-      if ('error' in answer) return answer.error.message;
+      if (!answer) return text.notSent;
+      if ('error' in answer) return chatRefusalText[answer.error.code] ?? text.notSent;
       stored = answer.data;
       socket.emit('typing:set', { conversationId: id, typing: false });
     } else {
       try {
         stored = await api.send(id, body);
       } catch (failure) {
-        return reasonOf(failure, NOT_SENT);
+        return refusalOf(failure, text.notSent, { 400: text.invalidMessage, 403: text.forbidden, 404: text.conversationGone });
       }
     }
     addMessages(id, [stored]);
@@ -207,7 +220,7 @@ const MessagesPage = () => {
     socket.emit('typing:set', { conversationId: thread.conversation.id, typing: true });
   }
 
-  async function start(contact: MemberRef): Promise<string | null> {
+  async function start(contact: MemberRef): Promise<Text | null> {
     try {
       const conversation = await api.start(contact);
       setConversations((list) => (list?.some((c) => c.id === conversation.id) ? list : [conversation, ...(list ?? [])]));
@@ -216,14 +229,14 @@ const MessagesPage = () => {
       setParams({ c: String(conversation.id) });
       return null;
     } catch (failure) {
-      return reasonOf(failure, 'The conversation could not be started: try again.');
+      return refusalOf(failure, text.notStarted, { 403: text.contactForbidden, 404: text.contactGone });
     }
   }
 
   return (
     <Page.Main>
-      <Page.Title>Messages</Page.Title>
-      <Layouts.Header title="Messages" subtitle="Your conversations with customers, consultants and other administrators" primaryAction={<LiveStatus status={status} />} />
+      <Page.Title>{formatMessage(own.title)}</Page.Title>
+      <Layouts.Header title={formatMessage(own.title)} subtitle={formatMessage(own.subtitle)} primaryAction={<LiveStatus status={status} />} />
       <Layouts.Content>
         {listFailed && !conversations ? (
           <Page.Error />
@@ -234,20 +247,20 @@ const MessagesPage = () => {
             <Box width="32rem" shrink={0} background="neutral0" hasRadius shadow="tableShadow" padding={3}>
               <Flex direction="column" alignItems="stretch" gap={3}>
                 <NewConversation api={api} onStart={start} />
-                <Box tag="nav" aria-label="Conversations">
+                <Box tag="nav" aria-label={formatMessage(own.conversations)}>
                   <ConversationList conversations={conversations} openId={openId} presence={presence} onOpen={(id) => setParams({ c: String(id) })} />
                 </Box>
               </Flex>
             </Box>
             <Box flex="1" minWidth={0} background="neutral0" hasRadius shadow="tableShadow" padding={5}>
               {!openId ? (
-                <Typography textColor="neutral600">Choose a conversation, or start a new one.</Typography>
+                <Typography textColor="neutral600">{formatMessage(own.choose)}</Typography>
               ) : threadError ? (
                 <Typography textColor="danger600" role="alert">
-                  {threadError}
+                  {formatMessage(threadError)}
                 </Typography>
               ) : !thread ? (
-                <Loader small>Loading the conversation</Loader>
+                <Loader small>{formatMessage(own.loadingConversation)}</Loader>
               ) : (
                 <Thread
                   conversation={thread.conversation}

@@ -1,0 +1,191 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { createIntl } from 'react-intl';
+import { describe, expect, test } from 'vitest';
+import { CHAT_ERROR_CODES } from '@ventalis/contracts';
+import { chatRefusalText } from '../plugins/messages/admin/src/texts';
+
+/**
+ * Ventalis' own panel pages speak French and English: every word a person reads comes from the
+ * translation files of its folder through react-intl, and both files word every id the sources use.
+ */
+const AREAS = [
+  { name: 'Portfolios and the panel entry', sources: path.join(import.meta.dirname), translations: path.join(import.meta.dirname, 'translations') },
+  {
+    name: 'Messages plugin',
+    sources: path.join(import.meta.dirname, '..', 'plugins', 'messages', 'admin', 'src'),
+    translations: path.join(import.meta.dirname, '..', 'plugins', 'messages', 'admin', 'src', 'translations'),
+  },
+];
+const LANGUAGES = ['en', 'fr'] as const;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name) && !/\.(spec|test)\.tsx?$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+const translationsOf = (dir: string) =>
+  Object.fromEntries(LANGUAGES.map((language) => [language, JSON.parse(readFileSync(path.join(dir, `${language}.json`), 'utf8')) as Record<string, string>])) as Record<
+    (typeof LANGUAGES)[number],
+    Record<string, string>
+  >;
+
+/** The ids of message descriptors written in a source (`id: 'messages.thread.send'`), with their defaultMessage if any. */
+function descriptorsIn(source: string) {
+  const found: { id: string; defaultMessage?: string }[] = [];
+  for (const match of source.matchAll(/\bid:\s*'([^']*\.[^']*)'(?:,\s*defaultMessage:\s*'([^']*)')?/g)) found.push({ id: match[1]!, defaultMessage: match[2] });
+  return found;
+}
+
+/** The names of the ICU arguments of a message: `{name}`, `{count, plural, …}`, `{max, number}`. */
+const argumentsOf = (message: string) => [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
+
+describe.each(AREAS)('$name', ({ sources, translations }) => {
+  const files = sourceFiles(sources);
+  const words = translationsOf(translations);
+  const used = files.flatMap((file) => descriptorsIn(readFileSync(file, 'utf8')).map((d) => ({ ...d, file: path.relative(sources, file) })));
+
+  test('the sources use translation ids', () => {
+    expect(files.length).toBeGreaterThan(0);
+    expect(used.length).toBeGreaterThan(5);
+  });
+
+  test.each(LANGUAGES)('every id the sources use is worded in %s', (language) => {
+    const missing = used.filter(({ id }) => !words[language][id]?.trim()).map(({ id, file }) => `${id} (${file})`);
+    expect(missing).toEqual([]);
+  });
+
+  test('French and English word the same ids, each used by a source, with the same arguments', () => {
+    expect(Object.keys(words.fr).sort()).toEqual(Object.keys(words.en).sort());
+    const ids = new Set(used.map(({ id }) => id));
+    expect(Object.keys(words.en).filter((id) => !ids.has(id))).toEqual([]);
+    for (const id of Object.keys(words.en)) expect({ id, arguments: argumentsOf(words.fr[id] ?? '') }).toEqual({ id, arguments: argumentsOf(words.en[id]!) });
+  });
+
+  test('a default message written in a source is the English one', () => {
+    for (const { id, defaultMessage } of used.filter((d) => d.defaultMessage !== undefined)) expect({ id, defaultMessage }).toEqual({ id, defaultMessage: words.en[id] });
+  });
+
+  test.each(LANGUAGES)('every %s message formats (valid ICU syntax)', (language) => {
+    const errors: string[] = [];
+    const intl = createIntl({ locale: language, messages: words[language], onError: (error) => errors.push(String(error)) });
+    for (const id of Object.keys(words[language])) intl.formatMessage({ id }, { name: 'Ada', count: 2, reference: 'VEN-1', max: 4000, employeeNumber: 'C-1' });
+    expect(errors).toEqual([]);
+  });
+
+  test('a dynamic id would escape this check: ids are written out', () => {
+    const dynamic = files.filter((file) => /\bid:\s*`|formatMessage\(\s*\{\s*id:\s*[^'\s]/.test(readFileSync(file, 'utf8'))).map((file) => path.relative(sources, file));
+    expect(dynamic).toEqual([]);
+  });
+
+  test('no user-visible literal text is left outside the translations', () => {
+    const found = files.flatMap((file) => visibleLiterals(readFileSync(file, 'utf8'), file).map((literal) => `${path.relative(sources, file)}: ${literal}`));
+    expect(found).toEqual([]);
+  });
+});
+
+test('French typography: a no-break space before « : ; ? ! » and no ASCII apostrophe', () => {
+  for (const { translations } of AREAS) {
+    for (const [id, message] of Object.entries(translationsOf(translations).fr)) {
+      expect({ id, bareSpaceBeforePunctuation: / [:;?!»]/.test(message), asciiApostrophe: message.includes("'") }).toEqual({ id, bareSpaceBeforePunctuation: false, asciiApostrophe: false });
+    }
+  }
+});
+
+test("every refusal the chat-server may answer is worded on the Messages page", () => {
+  expect(Object.keys(chatRefusalText).sort()).toEqual([...CHAT_ERROR_CODES].sort());
+});
+
+/** Attributes whose text a person reads or hears. */
+const VISIBLE_ATTRIBUTES = new Set(['title', 'subtitle', 'label', 'placeholder', 'alt', 'hint', 'error', 'description', 'message', 'aria-label', 'aria-description', 'aria-placeholder', 'aria-valuetext', 'aria-roledescription']);
+const HAS_LETTER = /\p{L}/u;
+const COMPARISONS = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+  ts.SyntaxKind.InKeyword,
+  ts.SyntaxKind.InstanceOfKeyword,
+]);
+/** A literal that reads as words ("Open orders"), wherever it is written. */
+const WORDS = /\p{L}{2,}[\s\u00a0]+\p{L}{2,}/u;
+
+/**
+ * The literal texts of a source that a person would read: JSX text, visible attributes and
+ * strings rendered from JSX expressions that contain letters, and any literal that reads as
+ * words outside imports, descriptors (`id`, `defaultMessage`) and developer errors.
+ */
+export function visibleLiterals(source: string, fileName = 'source.tsx'): string[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const found: string[] = [];
+  const literalTexts = (node: ts.Node): string[] => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
+    if (ts.isTemplateExpression(node)) return [node.head.text, ...node.templateSpans.map((span) => span.literal.text)];
+    return [];
+  };
+  /** Strings a JSX expression renders: its literals, except those it only compares or passes to calls. */
+  const rendered = (node: ts.Node) => {
+    const visit = (child: ts.Node): void => {
+      if (ts.isCallExpression(child) || (ts.isBinaryExpression(child) && COMPARISONS.has(child.operatorToken.kind))) return;
+      if (ts.isJsxElement(child) || ts.isJsxSelfClosingElement(child) || ts.isJsxFragment(child)) return;
+      for (const text of literalTexts(child)) if (HAS_LETTER.test(text)) found.push(text.trim());
+      if (ts.isTemplateExpression(child)) child.templateSpans.forEach((span) => visit(span.expression));
+      else ts.forEachChild(child, visit);
+    };
+    visit(node);
+  };
+  const insideExempt = (node: ts.Node): boolean => {
+    for (let at: ts.Node | undefined = node.parent; at; at = at.parent) {
+      if (ts.isImportDeclaration(at) || ts.isExportDeclaration(at)) return true;
+      if (ts.isPropertyAssignment(at) && ts.isIdentifier(at.name) && ['id', 'defaultMessage'].includes(at.name.text) && at.initializer === node) return true;
+      if (ts.isNewExpression(at) && ts.isIdentifier(at.expression) && /Error$/.test(at.expression.text)) return true;
+      if (ts.isCallExpression(at) && ts.isPropertyAccessExpression(at.expression) && ts.isIdentifier(at.expression.expression) && at.expression.expression.text === 'console') return true;
+    }
+    return false;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isJsxText(node) && HAS_LETTER.test(node.text)) found.push(node.text.trim());
+    else if (ts.isJsxAttribute(node) && node.initializer && VISIBLE_ATTRIBUTES.has(node.name.getText(file))) {
+      if (ts.isStringLiteral(node.initializer) && HAS_LETTER.test(node.initializer.text)) found.push(node.initializer.text);
+      else if (ts.isJsxExpression(node.initializer) && node.initializer.expression) rendered(node.initializer.expression);
+    } else if (ts.isJsxExpression(node) && node.expression && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))) rendered(node.expression);
+    else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) && !insideExempt(node)) {
+      if (literalTexts(node).some((text) => WORDS.test(text))) found.push(node.getText(file));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return [...new Set(found)];
+}
+
+describe('the scan of literal texts', () => {
+  test('finds texts left in JSX, in visible attributes, rendered from expressions, and sentences anywhere', () => {
+    const source = `
+      const NOT_SENT = 'The message could not be sent';
+      export const Page = ({ n, who }) => (
+        <Box title="Conversations">
+          Choose a conversation
+          <Typography>{n > 1 ? 'Seen' : ''}</Typography>
+          <Typography>{who ? \`\${who} is typing\` : null}</Typography>
+          <Button aria-label={n ? 'Send' : 'Retry'} variant="ghost" />
+          {n === 0 && 'Nobody yet'}
+        </Box>
+      );`;
+    expect(visibleLiterals(source, 'page.tsx')).toEqual(expect.arrayContaining(["'The message could not be sent'", 'Conversations', 'Choose a conversation', 'Seen', 'is typing', 'Send', 'Retry', 'Nobody yet']));
+  });
+
+  test('leaves alone what no person reads: descriptors, variants, comparisons, imports, developer errors', () => {
+    const source = `
+      import { Box } from '@strapi/design-system';
+      const own = defineMessages({ send: { id: 'messages.thread.send' } });
+      const link = { id: 'ventalis.portfolios', defaultMessage: 'Open portfolios' };
+      export const Page = ({ status }) => (
+        <Box tag="span" variant={status === 'connected' ? 'success' : 'neutral'} data-testid="live-status" textColor="neutral600">
+          {formatMessage(own.send)} · {status === 'open' && formatMessage(link)}
+        </Box>
+      );
+      if (!own) throw new Error('descriptors are missing here');`;
+    expect(visibleLiterals(source, 'page.tsx')).toEqual([]);
+  });
+});
