@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { requiredSetting } from '../src/utils/settings';
-import { previewUrl } from '../src/utils/preview';
+import { previewLink } from '../src/utils/preview';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
   auth: {
@@ -17,15 +17,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   secrets: {
     encryptionKey: requiredSetting(env, 'ENCRYPTION_KEY', 'local-encryption-key-0123456789ab'),
   },
-  // The Preview button of the Home and "Our commitment" pages opens the storefront in draft mode.
+  // The Preview button opens the storefront page (Home, "Our commitment", a product, a
+  // category) in the locale being edited, in draft mode for a draft.
   preview: {
     enabled: true,
     config: {
       allowedOrigins: [new URL(env('STOREFRONT_URL', 'http://localhost:5173')).origin],
-      async handler(uid, { status }) {
-        const draft = status !== 'published';
-        return previewUrl(strapi.config.get('ventalis.storefrontUrl') as string, strapi.config.get('ventalis.previewSecret') as string, uid, draft ? 'draft' : 'published');
-      },
+      handler: (uid, { documentId, locale, status }) => previewLink(strapi, uid, { documentId, locale, status }),
     },
   },
   flags: {

@@ -59,7 +59,7 @@ describe('content pages', () => {
     expect(draft.status).toBe(200);
     const url = new URL(draft.body.data.url);
     expect(`${url.origin}${url.pathname}`).toBe('http://shop.test:3000/api/preview');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ secret: 'preview-secret-for-tests', path: '/', status: 'draft' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({ secret: 'preview-secret-for-tests', path: '/fr', status: 'draft' });
     expect(new URL((await previewUrl('published')).body.data.url).searchParams.get('status')).toBe('published');
 
     // Without a panel session, no URL (and so no secret).
