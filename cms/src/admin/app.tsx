@@ -3,6 +3,8 @@ import { ChartPie } from '@strapi/icons';
 import { choosePanelLanguage } from './language';
 import en from './translations/en.json';
 import fr from './translations/fr.json';
+import contentEn from './translations/content/en.json';
+import contentFr from './translations/content/fr.json';
 
 /** Only administrators (who may read consultants) see the portfolios. */
 const ADMINISTRATORS = [{ action: 'plugin::content-manager.explorer.read', subject: 'api::consultant.consultant' }];
@@ -11,8 +13,9 @@ export default {
   config: {
     // English is always there (Strapi's fallback); French is Ventalis' language.
     locales: ['fr'],
-    // Ventalis' own panel words (the Messages plugin brings its own through registerTrads).
-    translations: { en, fr },
+    // Ventalis' own panel words (the Messages plugin brings its own through registerTrads), and
+    // the names of the content marketers and consultants edit: types, fields and blocks.
+    translations: { en: { ...en, ...contentEn }, fr: { ...fr, ...contentFr } },
   },
   register(app: StrapiApp) {
     app.addMenuLink({

@@ -85,9 +85,10 @@ describe.each(AREAS)('$name', ({ sources, translations }) => {
   });
 });
 
-test('French typography: a no-break space before « : ; ? ! » and no ASCII apostrophe', () => {
-  for (const { translations } of AREAS) {
+test('French typography: a no-break space before « : ; ? ! » and after «, no ASCII apostrophe', () => {
+  for (const translations of [...AREAS.map((area) => area.translations), CONTENT_TRANSLATIONS]) {
     for (const [id, message] of Object.entries(translationsOf(translations).fr)) {
+      expect({ id, bareSpaceAfterGuillemet: /« /.test(message) }).toEqual({ id, bareSpaceAfterGuillemet: false });
       expect({ id, bareSpaceBeforePunctuation: / [:;?!»]/.test(message), asciiApostrophe: message.includes("'") }).toEqual({ id, bareSpaceBeforePunctuation: false, asciiApostrophe: false });
     }
   }
@@ -95,6 +96,37 @@ test('French typography: a no-break space before « : ; ? ! » and no ASCII apos
 
 test("every refusal the chat-server may answer is worded on the Messages page", () => {
   expect(Object.keys(chatRefusalText).sort()).toEqual([...CHAT_ERROR_CODES].sort());
+});
+
+/**
+ * The content marketers and consultants edit, named in both languages in the Content Manager:
+ * each type (by its display name), each of its fields, and each block of the pages (by uid).
+ */
+const CONTENT_TRANSLATIONS = path.join(import.meta.dirname, 'translations', 'content');
+const CONTENT_TYPES = ['home-page', 'commitment-page', 'product', 'category', 'eco-label'];
+const CMS_SRC = path.join(import.meta.dirname, '..');
+const schemaOf = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { info: { displayName: string }; attributes: Record<string, unknown> };
+
+describe('the names of the edited content', () => {
+  const words = translationsOf(CONTENT_TRANSLATIONS);
+  const expected: Record<string, string | null> = {};
+  for (const type of CONTENT_TYPES) {
+    const schema = schemaOf(path.join(CMS_SRC, 'api', type, 'content-types', type, 'schema.json'));
+    expected[schema.info.displayName] = schema.info.displayName;
+    for (const field of Object.keys(schema.attributes)) expected[`content-manager.content-types.api::${type}.${type}.${field}`] = null;
+  }
+  for (const file of readdirSync(path.join(CMS_SRC, 'components', 'blocks'))) {
+    expected[`blocks.${file.replace(/\.json$/, '')}`] = schemaOf(path.join(CMS_SRC, 'components', 'blocks', file)).info.displayName;
+  }
+
+  test.each(LANGUAGES)('every type, field and block is named in %s, and nothing else', (language) => {
+    expect(Object.keys(words[language]).sort()).toEqual(Object.keys(expected).sort());
+    for (const [id, message] of Object.entries(words[language])) expect({ id, empty: !message.trim() }).toEqual({ id, empty: false });
+  });
+
+  test('in English, types and blocks keep the names their schemas give them', () => {
+    for (const [id, name] of Object.entries(expected)) if (name !== null) expect({ id, name: words.en[id] }).toEqual({ id, name });
+  });
 });
 
 /** Attributes whose text a person reads or hears. */
