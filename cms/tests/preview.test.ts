@@ -67,7 +67,7 @@ describe('the preview of a product opens its page under the slug of the language
   const product = { priceCents: 65_000, vatRate: 'standard_20', minQuantity: 1000, quantityStep: 100, stock: 5000, recycledContentPercent: 80, co2eKgPer1000: 120.5, countryOfOrigin: 'FR' };
 
   test('in French, the French slug (products have no drafts: the published page)', async () => {
-    const box = await app.strapi.documents(PRODUCT).create({ data: { ...product, name: "Boîte d'expédition kraft", slug: 'boite-expedition-kraft' } as never });
+    const box = await app.strapi.documents(PRODUCT).create({ locale: 'fr', data: { ...product, name: "Boîte d'expédition kraft", slug: 'boite-expedition-kraft' } as never } as never);
     expect(await previewOf(PRODUCT, { documentId: box.documentId, locale: 'fr' })).toEqual({ path: '/fr/products/boite-expedition-kraft', status: 'published' });
     // A document that does not exist has no page.
     expect(await previewOf(PRODUCT, { documentId: 'nonexistentdocument0000', locale: 'fr' })).toBeNull();
