@@ -5,6 +5,7 @@ import en from './translations/en.json';
 import fr from './translations/fr.json';
 import contentEn from './translations/content/en.json';
 import contentFr from './translations/content/fr.json';
+import strapiFr from './translations/strapi/fr.json';
 
 /** Only administrators (who may read consultants) see the portfolios. */
 const ADMINISTRATORS = [{ action: 'plugin::content-manager.explorer.read', subject: 'api::consultant.consultant' }];
@@ -13,9 +14,10 @@ export default {
   config: {
     // English is always there (Strapi's fallback); French is Ventalis' language.
     locales: ['fr'],
-    // Ventalis' own panel words (the Messages plugin brings its own through registerTrads), and
-    // the names of the content marketers and consultants edit: types, fields and blocks.
-    translations: { en: { ...en, ...contentEn }, fr: { ...fr, ...contentFr } },
+    // Ventalis' own panel words (the Messages plugin brings its own through registerTrads), the
+    // names of the content marketers and consultants edit (types, fields, blocks), and the
+    // French Strapi lacks where they work: the Content Manager, its preview and its languages.
+    translations: { en: { ...en, ...contentEn }, fr: { ...strapiFr, ...fr, ...contentFr } },
   },
   register(app: StrapiApp) {
     app.addMenuLink({

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { createIntl } from 'react-intl';
 import { describe, expect, test } from 'vitest';
@@ -25,8 +26,8 @@ function sourceFiles(dir: string): string[] {
     .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name) && !/\.(spec|test)\.tsx?$/.test(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
-const translationsOf = (dir: string) =>
-  Object.fromEntries(LANGUAGES.map((language) => [language, JSON.parse(readFileSync(path.join(dir, `${language}.json`), 'utf8')) as Record<string, string>])) as Record<
+const translationsOf = (dir: string, languages: readonly string[] = LANGUAGES) =>
+  Object.fromEntries(languages.map((language) => [language, JSON.parse(readFileSync(path.join(dir, `${language}.json`), 'utf8')) as Record<string, string>])) as Record<
     (typeof LANGUAGES)[number],
     Record<string, string>
   >;
@@ -38,8 +39,41 @@ function descriptorsIn(source: string) {
   return found;
 }
 
-/** The names of the ICU arguments of a message: `{name}`, `{count, plural, …}`, `{max, number}`. */
-const argumentsOf = (message: string) => [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
+/** The names of the ICU arguments of a message: `{name}`, `{count, plural, one {…} other {…}}`, `{max, number}`. */
+function argumentsOf(message: string): string[] {
+  const names = new Set<string>();
+  let at = 0;
+  const word = () => {
+    const match = /^\s*([\w=-]+)\s*/.exec(message.slice(at));
+    at += match?.[0].length ?? 0;
+    return match?.[1] ?? '';
+  };
+  /** A message up to the `}` that closes it (or the end). */
+  const text = (): void => {
+    while (at < message.length && message[at] !== '}') {
+      if (message[at++] !== '{') continue;
+      names.add(word());
+      if (message[at] === ',') {
+        at++;
+        const type = word();
+        if (['plural', 'select', 'selectordinal'].includes(type)) {
+          if (message[at] === ',') at++;
+          // Options: `key {message}` until the argument closes.
+          while (at < message.length && message[at] !== '}') {
+            if (!word() || message[at] !== '{') break;
+            at++;
+            text();
+            at++;
+            while (/\s/.test(message[at] ?? '')) at++;
+          }
+        } else while (at < message.length && message[at] !== '}') at++;
+      }
+      at++;
+    }
+  };
+  text();
+  return [...names].sort();
+}
 
 describe.each(AREAS)('$name', ({ sources, translations }) => {
   const files = sourceFiles(sources);
@@ -86,8 +120,8 @@ describe.each(AREAS)('$name', ({ sources, translations }) => {
 });
 
 test('French typography: a no-break space before « : ; ? ! » and after «, no ASCII apostrophe', () => {
-  for (const translations of [...AREAS.map((area) => area.translations), CONTENT_TRANSLATIONS]) {
-    for (const [id, message] of Object.entries(translationsOf(translations).fr)) {
+  for (const translations of [...AREAS.map((area) => area.translations), CONTENT_TRANSLATIONS, path.join(import.meta.dirname, 'translations', 'strapi')]) {
+    for (const [id, message] of Object.entries(translationsOf(translations, ['fr']).fr)) {
       expect({ id, bareSpaceAfterGuillemet: /« /.test(message) }).toEqual({ id, bareSpaceAfterGuillemet: false });
       expect({ id, bareSpaceBeforePunctuation: / [:;?!»]/.test(message), asciiApostrophe: message.includes("'") }).toEqual({ id, bareSpaceBeforePunctuation: false, asciiApostrophe: false });
     }
@@ -126,6 +160,39 @@ describe('the names of the edited content', () => {
 
   test('in English, types and blocks keep the names their schemas give them', () => {
     for (const [id, name] of Object.entries(expected)) if (name !== null) expect({ id, name: words.en[id] }).toEqual({ id, name });
+  });
+});
+
+/** Strapi's own English, per plugin, where the French complement of translations/strapi/fr.json belongs. */
+const STRAPI = path.join(import.meta.dirname, '..', '..', '..', 'node_modules', '@strapi');
+const STRAPI_ENGLISH: Record<string, string> = {
+  'content-manager': path.join(STRAPI, 'content-manager', 'dist', 'admin', 'translations', 'en.json.mjs'),
+  i18n: path.join(STRAPI, 'i18n', 'dist', 'admin', 'translations', 'en.json.mjs'),
+};
+
+describe("the French Strapi lacks, where marketers and consultants work", () => {
+  const french = translationsOf(path.join(import.meta.dirname, 'translations', 'strapi'), ['fr']).fr;
+
+  test('words strings Strapi has in English, with the same arguments', async () => {
+    const english: Record<string, string> = {};
+    for (const [plugin, file] of Object.entries(STRAPI_ENGLISH)) {
+      const words = (await import(pathToFileURL(file).href)).default as Record<string, string>;
+      for (const [id, message] of Object.entries(words)) english[`${plugin}.${id}`] = message;
+    }
+    expect(Object.keys(french).filter((id) => !(id in english))).toEqual([]);
+    for (const [id, message] of Object.entries(french)) expect({ id, arguments: argumentsOf(message) }).toEqual({ id, arguments: argumentsOf(english[id]!) });
+  });
+
+  test('the preview and the language picker are in French', () => {
+    for (const id of ['content-manager.preview.panel.button', 'content-manager.preview.header.close', 'i18n.CMEditViewLocalePicker.locale.create', 'i18n.list-view.table.header.label']) expect(french[id]).toBeTruthy();
+  });
+
+  test('every message formats (valid ICU syntax)', () => {
+    const errors: string[] = [];
+    const intl = createIntl({ locale: 'fr', messages: french, onError: (error) => errors.push(String(error)) });
+    const values = { number: 2, count: 2, entities: 3, publishedCount: 1, draftCount: 2, withErrorsCount: 0, maxValue: 10, min: 1, max: 10, locale: 'en', locales: 'fr', time: 'hier', author: 'Ada', isAnonymous: 'false', isLocalized: 'true', isCurrent: 'true', hasLocale: 'true', subtitle: 'v1', distanceToNow: 'hier', contentType: 'Produit', divider: ' / ', unit: '', br: '', description: '', b: (chunks: unknown) => chunks, bold: (chunks: unknown) => chunks, em: (chunks: unknown) => chunks };
+    for (const id of Object.keys(french)) intl.formatMessage({ id }, values as never);
+    expect(errors).toEqual([]);
   });
 });
 
@@ -190,6 +257,13 @@ export function visibleLiterals(source: string, fileName = 'source.tsx'): string
   visit(file);
   return [...new Set(found)];
 }
+
+test('the arguments of a message are told from the words of its plural and select branches', () => {
+  expect(argumentsOf('{name} is typing…')).toEqual(['name']);
+  expect(argumentsOf('A message is at most {max, number} characters')).toEqual(['max']);
+  expect(argumentsOf('<b>{publishedCount}</b> {publishedCount, plural, =0 {entries} one {entry} other {entries}} and {draftCount}')).toEqual(['draftCount', 'publishedCount']);
+  expect(argumentsOf('{count, plural, one {# link to {target}} other {# links}}{isAnonymous, select, true {} other { by {author}}}')).toEqual(['author', 'count', 'isAnonymous', 'target']);
+});
 
 describe('the scan of literal texts', () => {
   test('finds texts left in JSX, in visible attributes, rendered from expressions, and sentences anywhere', () => {
