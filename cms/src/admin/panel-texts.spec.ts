@@ -138,6 +138,8 @@ test("every refusal the chat-server may answer is worded on the Messages page", 
  */
 const CONTENT_TRANSLATIONS = path.join(import.meta.dirname, 'translations', 'content');
 const CONTENT_TYPES = ['home-page', 'commitment-page', 'product', 'category', 'eco-label'];
+/** The other types of the Content Manager's menu (administrators), by name only. */
+const NAMED_TYPES = ['consultant/consultant', 'inquiry/inquiry', 'order/order', 'order/order-note', 'order/order-event'];
 const CMS_SRC = path.join(import.meta.dirname, '..');
 const schemaOf = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { info: { displayName: string }; attributes: Record<string, unknown> };
 
@@ -149,6 +151,13 @@ describe('the names of the edited content', () => {
     expected[schema.info.displayName] = schema.info.displayName;
     for (const field of Object.keys(schema.attributes)) expected[`content-manager.content-types.api::${type}.${type}.${field}`] = null;
   }
+  for (const named of NAMED_TYPES) {
+    const [api, type] = named.split('/');
+    const { displayName } = schemaOf(path.join(CMS_SRC, 'api', api!, 'content-types', type!, 'schema.json')).info;
+    expected[displayName] = displayName;
+  }
+  const user = schemaOf(path.join(CMS_SRC, 'extensions', 'users-permissions', 'content-types', 'user', 'schema.json')).info.displayName;
+  expected[user] = user;
   for (const file of readdirSync(path.join(CMS_SRC, 'components', 'blocks'))) {
     expected[`blocks.${file.replace(/\.json$/, '')}`] = schemaOf(path.join(CMS_SRC, 'components', 'blocks', file)).info.displayName;
   }
@@ -165,19 +174,20 @@ describe('the names of the edited content', () => {
 
 /** Strapi's own English, per plugin, where the French complement of translations/strapi/fr.json belongs. */
 const STRAPI = path.join(import.meta.dirname, '..', '..', '..', 'node_modules', '@strapi');
-const STRAPI_ENGLISH: Record<string, string> = {
-  'content-manager': path.join(STRAPI, 'content-manager', 'dist', 'admin', 'translations', 'en.json.mjs'),
-  i18n: path.join(STRAPI, 'i18n', 'dist', 'admin', 'translations', 'en.json.mjs'),
-};
+const STRAPI_ENGLISH: { prefix: string; file: string }[] = [
+  { prefix: '', file: path.join(STRAPI, 'admin', 'dist', 'admin', 'admin', 'src', 'translations', 'en.json.mjs') },
+  { prefix: 'content-manager.', file: path.join(STRAPI, 'content-manager', 'dist', 'admin', 'translations', 'en.json.mjs') },
+  { prefix: 'i18n.', file: path.join(STRAPI, 'i18n', 'dist', 'admin', 'translations', 'en.json.mjs') },
+];
 
 describe("the French Strapi lacks, where marketers and consultants work", () => {
   const french = translationsOf(path.join(import.meta.dirname, 'translations', 'strapi'), ['fr']).fr;
 
   test('words strings Strapi has in English, with the same arguments', async () => {
     const english: Record<string, string> = {};
-    for (const [plugin, file] of Object.entries(STRAPI_ENGLISH)) {
+    for (const { prefix, file } of STRAPI_ENGLISH) {
       const words = (await import(pathToFileURL(file).href)).default as Record<string, string>;
-      for (const [id, message] of Object.entries(words)) english[`${plugin}.${id}`] = message;
+      for (const [id, message] of Object.entries(words)) english[`${prefix}${id}`] = message;
     }
     expect(Object.keys(french).filter((id) => !(id in english))).toEqual([]);
     for (const [id, message] of Object.entries(french)) expect({ id, arguments: argumentsOf(message) }).toEqual({ id, arguments: argumentsOf(english[id]!) });
