@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { LOCALES } from '@ventalis/contracts/locale';
 import { PANEL_CONSULTANT_ROLE } from '../api/consultant/services/provisioning';
 
 export const PANEL_MARKETER_ROLE = 'ventalis-marketer';
@@ -35,21 +34,13 @@ export async function syncPanelRoles(strapi: Core.Strapi) {
   for (const definition of PANEL_ROLES) {
     let role = await strapi.db.query('admin::role').findOne({ where: { code: definition.code } });
     role ??= await roles.create({ name: definition.name, code: definition.code, description: definition.description });
-    const nested: { action: string; subject: string; properties: Record<string, unknown> }[] = strapi
+    const permissions = strapi
       .service('admin::content-type')
       .getPermissionsWithNestedFields(
         contentActions.filter((a: { actionId: string }) => definition.actions.includes(a.actionId)),
         { restrictedSubjects: allSubjects.filter((s) => !definition.subjects.includes(s)) },
-      );
-    // Localized content in every language Ventalis speaks (Strapi would otherwise grant the default locale only).
-    const permissions = await Promise.all(
-      nested.map(async (p) => ({
-        action: p.action,
-        subject: p.subject,
-        properties: (await actionProvider.appliesToProperty('locales', p.action, p.subject)) ? { ...p.properties, locales: [...LOCALES] } : p.properties,
-        conditions: [],
-      })),
-    );
+      )
+      .map((p: { action: string; subject: string; properties: unknown }) => ({ action: p.action, subject: p.subject, properties: p.properties, conditions: [] }));
     await roles.assignPermissions(role.id, [...permissions, ...UPLOAD.map((action) => ({ action, subject: null, properties: {}, conditions: [] }))]);
   }
 }
