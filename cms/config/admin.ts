@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { requiredSetting } from '../src/utils/settings';
-import { previewLink } from '../src/utils/preview';
+import { previewUrl } from '../src/utils/preview';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
   auth: {
@@ -23,7 +23,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
     enabled: true,
     config: {
       allowedOrigins: [new URL(env('STOREFRONT_URL', 'http://localhost:5173')).origin],
-      handler: (uid, { documentId, locale, status }) => previewLink(strapi, uid, { documentId, locale, status }),
+      handler: (uid, { documentId, locale, status }) => previewUrl(strapi, uid, { documentId, locale, status }),
     },
   },
   flags: {

@@ -29,7 +29,8 @@ export function previewPath(uid: string, locale: Locale, slug?: string | null): 
   return `/${locale}${page.path(slug ?? '')}`;
 }
 
-export function previewUrl(storefrontUrl: string, secret: string, path: string, status: 'draft' | 'published'): string {
+/** The storefront's /api/preview link that opens `path`, in draft mode or out of it. */
+export function storefrontPreviewUrl(storefrontUrl: string, secret: string, path: string, status: 'draft' | 'published'): string {
   const url = new URL('/api/preview', storefrontUrl);
   url.search = new URLSearchParams({ secret, path, status }).toString();
   return url.toString();
@@ -46,7 +47,7 @@ export function editedLocale(locale: string | null | undefined): Locale | null {
 }
 
 /** The preview handler of config/admin.ts: the URL of the edited document's page in the edited locale, or null. */
-export async function previewLink(
+export async function previewUrl(
   strapi: Core.Strapi,
   uid: string,
   { documentId, locale, status }: { documentId?: string | null; locale?: string | null; status?: string | null },
@@ -69,5 +70,5 @@ export async function previewLink(
   const path = previewPath(uid, language, slug);
   if (!path) return null;
   const { storefrontUrl, previewSecret } = strapi.config.get('ventalis') as { storefrontUrl: string; previewSecret: string };
-  return previewUrl(storefrontUrl, previewSecret, path, status === 'published' ? 'published' : 'draft');
+  return storefrontPreviewUrl(storefrontUrl, previewSecret, path, status === 'published' ? 'published' : 'draft');
 }
