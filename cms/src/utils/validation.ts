@@ -31,9 +31,12 @@ export function notFound(refusal: Refusal): errors.NotFoundError {
   return new errors.NotFoundError(refusal.message, refusalDetails(refusal));
 }
 
-/** A 403 with its code. */
-export function forbidden(refusal: Refusal): errors.ForbiddenError {
-  return new errors.ForbiddenError(refusal.message, refusalDetails(refusal));
+/**
+ * A 403 with its code. Strapi's authorization middleware turns any ForbiddenError a controller
+ * throws into a bare "Forbidden", except a PolicyError: that one keeps its message and details.
+ */
+export function forbidden(refusal: Refusal): errors.PolicyError {
+  return new errors.PolicyError(refusal.message, refusalDetails(refusal));
 }
 
 /** A refusal tied to one field, in the same shape as parseInput's. */

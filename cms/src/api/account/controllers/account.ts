@@ -21,7 +21,10 @@ export default {
     const userId = (ctx.state.user as { id: number }).id;
     if (roleOf(ctx) === 'consultant') {
       // A consultant has no company profile, only the language of their emails.
-      const { locale } = parseInput(accountLocaleSchema, ctx.request.body);
+      const body = ctx.request.body;
+      const onlyLocale = body && typeof body === 'object' && !Array.isArray(body) && Object.keys(body).every((key) => key === 'locale');
+      if (!onlyLocale) throw forbidden(refusal('account.customers_only', 'Only client accounts have a company profile'));
+      const { locale } = parseInput(accountLocaleSchema, body);
       const profile = getService('account.profile');
       await profile.setLocale(userId, locale);
       ctx.body = { data: { role: 'consultant', consultant: await profile.getConsultantProfile(userId), locale } };
