@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { lineAmounts, quantityProblem, sumAmounts, VAT_BANDS, type Cart, type CartLine, type VatBand } from '@ventalis/contracts';
-import { fieldError } from '../../../utils/validation';
+import { lineAmounts, quantityRefusal, refusal, sumAmounts, VAT_BANDS, type Cart, type CartLine, type CodedError, type VatBand } from '@ventalis/contracts';
+import { fieldError, notFound } from '../../../utils/validation';
 
 const CART_ITEM = 'api::cart.cart-item';
 const PRODUCT_FIELDS = ['id', 'name', 'slug', 'priceCents', 'vatRate', 'minQuantity', 'quantityStep', 'stock', 'co2eKgPer1000'];
@@ -41,18 +40,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const findProduct = async (slug: string): Promise<CartProduct> => {
     const product = await strapi.db.query('api::product.product').findOne({ where: { slug, category: { visible: true } }, select: PRODUCT_FIELDS });
-    if (!product) throw new errors.NotFoundError(`No product has the address "${slug}"`);
+    if (!product) throw notFound(refusal('cart.product_not_found', `No product has the address "${slug}"`, { slug }));
     return product;
   };
 
   const refuseQuantity = (product: CartProduct, quantity: number) => {
-    const problem = quantityProblem(quantity, product);
-    if (problem) throw fieldError('quantity', `${product.name}: ${problem}`);
+    const problem = quantityRefusal(quantity, product);
+    if (problem) throw fieldError('quantity', { ...problem, message: `${product.name}: ${problem.message}` });
   };
 
   const lineOf = async (customerId: number, slug: string) => {
     const line = (await storedLines(customerId)).find((l) => l.product?.slug === slug);
-    if (!line) throw new errors.NotFoundError(`"${slug}" is not in your cart`);
+    if (!line) throw notFound(refusal('cart.line_not_found', `"${slug}" is not in your cart`, { slug }));
     return line;
   };
 
@@ -62,7 +61,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async view(customerId: number): Promise<Cart> {
       const lines: CartLine[] = (await storedLines(customerId))
         .filter((line): line is StoredLine & { product: CartProduct } => line.product !== null)
-        .map(({ product, quantity }) => ({
+        .map(({ product, quantity }) => {
+          const problem = quantityRefusal(quantity, product);
+          const problemCode: CodedError | null = problem ? { code: problem.code, ...(problem.params ? { params: problem.params } : {}) } : null;
+          return {
           product: {
             name: product.name,
             slug: product.slug,
@@ -75,8 +77,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           pricePer1000Cents: product.priceCents,
           vatRate: VAT_BANDS[product.vatRate],
           amounts: priceLine(product, quantity),
-          problem: quantityProblem(quantity, product),
-        }));
+          problem: problem?.message ?? null,
+          problemCode,
+        };
+        });
       return { lines, totals: sumAmounts(lines.map((l) => l.amounts)) };
     },
 
