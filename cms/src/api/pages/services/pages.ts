@@ -34,7 +34,7 @@ const toBlock = ({ id: _id, __component, ...fields }: Row) => {
 
 /** The Home and "Our commitment" pages, published or (for a preview) draft. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async findPage(name: PageName, status: 'published' | 'draft') {
+  async findPage(name: PageName, status: 'published' | 'draft', _locale?: string) {
     const page = (await strapi.documents(PAGES[name]).findFirst({ status, populate: BLOCKS_POPULATE as never })) as Row | null;
     if (!page) return null;
     return {

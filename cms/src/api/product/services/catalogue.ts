@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { VAT_BANDS, type Category, type CategorySummary, type EcoLabel, type Media, type Page, type Product, type ProductListQuery, type ProductSummary, type VatBand } from '@ventalis/contracts';
+import { VAT_BANDS, type Category, type CategorySummary, type EcoLabel, type Media, type Page, type Product, type ProductListQuery, type ProductSummary, type VatBand, type Locale } from '@ventalis/contracts';
 
 const PRODUCT = 'api::product.product';
 const CATEGORY = 'api::category.category';
@@ -83,7 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 
-  async findProduct(slug: string): Promise<Product | null> {
+  async findProduct(slug: string, _locale?: Locale): Promise<Product | null> {
     const row = await strapi.db.query(PRODUCT).findOne({
       where: { slug, category: { visible: true } },
       select: [...SUMMARY_FIELDS, 'description'],
@@ -102,7 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 
-  async listCategories(): Promise<Category[]> {
+  async listCategories(_locale?: Locale): Promise<Category[]> {
     const rows = await strapi.db.query(CATEGORY).findMany({
       where: { visible: true },
       select: ['id', 'name', 'slug', 'description', 'position'],
@@ -125,11 +125,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }));
   },
 
-  async findCategory(slug: string): Promise<Category | null> {
+  async findCategory(slug: string, _locale?: Locale): Promise<Category | null> {
     return (await this.listCategories()).find((c) => c.slug === slug) ?? null;
   },
 
-  async listEcoLabels(): Promise<EcoLabel[]> {
+  async listEcoLabels(_locale?: Locale): Promise<EcoLabel[]> {
     const rows = await strapi.db.query('api::eco-label.eco-label').findMany({ select: SLUG_FIELDS, orderBy: { name: 'asc' } });
     return rows.map((r: Row) => toSlugged(r) as EcoLabel);
   },
