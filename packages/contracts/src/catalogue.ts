@@ -74,26 +74,28 @@ export interface Localized {
 /** The address of a product or category in each language, null where it has no version in it. */
 export type LocalizedSlugs = Record<Locale, string | null>;
 
-export interface CategorySummary {
+export interface CategorySummary extends Localized {
   name: string;
   slug: string;
 }
 
 export interface Category extends CategorySummary {
+  slugs: LocalizedSlugs;
   description: string | null;
   image: Media | null;
   parent: CategorySummary | null;
   children: CategorySummary[];
 }
 
-export interface EcoLabel {
+export interface EcoLabel extends Localized {
   name: string;
   slug: string;
 }
 
-export interface ProductSummary {
+export interface ProductSummary extends Localized {
   name: string;
   slug: string;
+  slugs: LocalizedSlugs;
   priceCents: number;
   vatRate: VatRate;
   minQuantity: number;
