@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, TEST_DATABASE, type TestApp } from './support/strapi';
 import { bearer, createConsultant, login, registerCustomer } from './support/fixtures';
 import { placeOrder } from './support/orders';
+import { ensureLocales } from '../src/bootstrap/locales';
 
 /**
  * Content in French (the default) and English: every public read takes `locale`, a
@@ -203,6 +204,27 @@ describe('what is not text is the same in every language', () => {
     expect(await stocks()).toEqual(['en 50000', 'fr 50000']);
   });
 
+  test('the cart speaks the asked locale, whichever address a product was added by', async () => {
+    const customer = await registerCustomer(app);
+    const { jwt } = await login(app, customer.email, customer.password);
+    const cart = (query = '') => app.api().get(`/api/cart${query}`).set(bearer(jwt));
+    expect((await app.api().post('/api/cart/items?locale=en').set(bearer(jwt)).send({ product: 'gobelet-carton-recycle', quantity: 1000 })).body.data.lines[0].product).toMatchObject({ locale: 'en', name: 'Recycled paper cup' });
+    await app.api().post('/api/cart/items').set(bearer(jwt)).send({ product: 'couvercle-bagasse', quantity: 1000 }).expect(200);
+    const inEnglish = (await cart('?locale=en')).body.data.lines.map((l: { product: object }) => l.product);
+    expect(inEnglish).toMatchObject([
+      { locale: 'en', name: 'Recycled paper cup', slug: 'recycled-paper-cup' },
+      { locale: 'fr', name: 'Couvercle en bagasse', slug: 'couvercle-bagasse' },
+    ]);
+    expect((await cart()).body.data.lines[0].product).toMatchObject({ locale: 'fr', name: 'Gobelet carton recyclé', slug: 'gobelet-carton-recycle' });
+    // Its English address and its French one name the same line.
+    expect((await app.api().put('/api/cart/items/recycled-paper-cup?locale=en').set(bearer(jwt)).send({ quantity: 2000 })).body.data.lines[0].quantity).toBe(2000);
+    expect((await app.api().put('/api/cart/items/gobelet-carton-recycle').set(bearer(jwt)).send({ quantity: 3000 })).body.data.lines[0].quantity).toBe(3000);
+    const refused = await app.api().delete('/api/cart?locale=de').set(bearer(jwt));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.code).toBe('locale.unknown');
+    expect((await cart()).body.data.lines).toHaveLength(2);
+  });
+
   test('names are unique within a locale, not across locales', async () => {
     await expect(app.strapi.documents(PRODUCT).create({ locale: 'fr', data: { name: 'GOBELET carton recycle', slug: 'autre-gobelet', priceCents: 1, countryOfOrigin: 'FR' } as never })).rejects.toThrow(/unique/);
     const other = await app.strapi.documents(PRODUCT).create({ locale: 'en', data: { name: 'Gobelet carton recyclé', slug: 'french-named-cup', priceCents: 1, countryOfOrigin: 'FR' } as never });
@@ -251,5 +273,25 @@ describe('panel: both languages of the pages and the catalogue', () => {
       expect(res.status).toBe(401);
     }
     expect((await get('/api/pages/home?locale=en')).body.data.title).toBe(before);
+  });
+});
+
+describe('a database from before the content was localized', () => {
+  test('its content becomes the French version and French the default; translations stay English', async () => {
+    const locales = app.strapi.plugin('i18n').service('locales');
+    // As Strapi's migration leaves it: the old default locale (English) on the rows written without one.
+    await locales.setDefaultLocale({ code: 'en' });
+    await app.strapi.store({ type: 'plugin', name: 'ventalis' }).delete({ key: 'content-locales-initialised' });
+    const old = await app.strapi.db.query('api::eco-label.eco-label').create({ data: { name: 'Old label', slug: 'old-label', locale: 'en', documentId: 'olddocumentid000000000000' } });
+    await ensureLocales(app.strapi);
+    expect(await locales.getDefaultLocale()).toBe('fr');
+    expect((await app.strapi.db.query('api::eco-label.eco-label').findOne({ where: { id: old.id } })).locale).toBe('fr');
+    // A document that has its French version keeps its English one.
+    expect((await get('/api/eco-labels?locale=en')).body.data).toEqual(expect.arrayContaining([{ locale: 'en', name: 'EU Ecolabel', slug: 'eu-ecolabel' }, { locale: 'fr', name: 'Old label', slug: 'old-label' }]));
+    expect((await locales.find()).map((l: { code: string }) => l.code).sort()).toEqual(['en', 'fr']);
+    // Once only: an English-only document written later stays English.
+    const later = await app.strapi.documents('api::eco-label.eco-label').create({ locale: 'en', data: { name: 'English only', slug: 'english-only' } as never });
+    await ensureLocales(app.strapi);
+    expect((await app.strapi.db.query('api::eco-label.eco-label').findOne({ where: { documentId: later.documentId } })).locale).toBe('en');
   });
 });

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { lineAmounts, quantityProblem, sumAmounts, VAT_BANDS, type Cart, type CartLine, type VatBand } from '@ventalis/contracts';
-import { DEFAULT_LOCALE } from '@ventalis/contracts';
+import { DEFAULT_LOCALE, type Locale } from '@ventalis/contracts';
 import { fieldError } from '../../../utils/validation';
+import { servedText } from '../../../utils/localized';
 
 const CART_ITEM = 'api::cart.cart-item';
 const PRODUCT_FIELDS = ['id', 'documentId', 'name', 'slug', 'priceCents', 'vatRate', 'minQuantity', 'quantityStep', 'stock', 'co2eKgPer1000'];
@@ -69,13 +70,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     storedLines,
 
-    async view(customerId: number): Promise<Cart> {
-      const lines: CartLine[] = (await storedLines(customerId))
-        .filter((line): line is StoredLine & { product: CartProduct } => line.product !== null)
-        .map(({ product, quantity }) => ({
+    /** The cart, product names and addresses in `locale` (French where a product has no version in it). */
+    async view(customerId: number, locale: Locale = DEFAULT_LOCALE): Promise<Cart> {
+      const stored = (await storedLines(customerId)).filter((line): line is StoredLine & { product: CartProduct } => line.product !== null);
+      const text = await servedText(strapi, 'api::product.product', stored.map((l) => l.product.documentId), locale);
+      const lines: CartLine[] = stored.map(({ product, quantity }) => {
+        const own = text.get(product.documentId);
+        return {
           product: {
-            name: product.name,
-            slug: product.slug,
+            locale: own?.locale ?? DEFAULT_LOCALE,
+            name: own?.name ?? product.name,
+            slug: own?.slug ?? product.slug,
             minQuantity: product.minQuantity,
             quantityStep: product.quantityStep,
             stock: product.stock,
@@ -86,37 +91,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           vatRate: VAT_BANDS[product.vatRate],
           amounts: priceLine(product, quantity),
           problem: quantityProblem(quantity, product),
-        }));
+        };
+      });
       return { lines, totals: sumAmounts(lines.map((l) => l.amounts)) };
     },
 
     /** Adds units of a product; a product already in the cart gets the units added to its line. */
-    async add(customerId: number, slug: string, quantity: number): Promise<Cart> {
+    async add(customerId: number, slug: string, quantity: number, locale: Locale = DEFAULT_LOCALE): Promise<Cart> {
       const product = await findProduct(slug);
       const existing = (await storedLines(customerId)).find((l) => l.product?.id === product.id);
       const total = (existing?.quantity ?? 0) + quantity;
       refuseQuantity(product, total);
       if (existing) await strapi.db.query(CART_ITEM).update({ where: { id: existing.id }, data: { quantity: total } });
       else await strapi.db.query(CART_ITEM).create({ data: { customer: customerId, product: product.id, quantity: total } });
-      return service.view(customerId);
+      return service.view(customerId, locale);
     },
 
-    async setQuantity(customerId: number, slug: string, quantity: number): Promise<Cart> {
+    async setQuantity(customerId: number, slug: string, quantity: number, locale: Locale = DEFAULT_LOCALE): Promise<Cart> {
       const line = await lineOf(customerId, slug);
       refuseQuantity(line.product!, quantity);
       await strapi.db.query(CART_ITEM).update({ where: { id: line.id }, data: { quantity } });
-      return service.view(customerId);
+      return service.view(customerId, locale);
     },
 
-    async remove(customerId: number, slug: string): Promise<Cart> {
+    async remove(customerId: number, slug: string, locale: Locale = DEFAULT_LOCALE): Promise<Cart> {
       const line = await lineOf(customerId, slug);
       await strapi.db.query(CART_ITEM).delete({ where: { id: line.id } });
-      return service.view(customerId);
+      return service.view(customerId, locale);
     },
 
-    async empty(customerId: number): Promise<Cart> {
+    async empty(customerId: number, locale: Locale = DEFAULT_LOCALE): Promise<Cart> {
       await service.clear(customerId);
-      return service.view(customerId);
+      return service.view(customerId, locale);
     },
 
     async clear(customerId: number): Promise<void> {

@@ -16,6 +16,7 @@ import {
   type VatBand,
 } from '@ventalis/contracts';
 import { foldForSearch, searchWords } from '../../../utils/search-text';
+import { servedText as servedTextOf, type ServedText } from '../../../utils/localized';
 
 const PRODUCT = 'api::product.product';
 const CATEGORY = 'api::category.category';
@@ -26,7 +27,7 @@ const MEDIA_FIELDS = ['url', 'alternativeText', 'width', 'height'];
 const TEXT_FIELDS = ['name', 'slug'];
 
 type Row = Record<string, unknown>;
-type Served = Row & { documentId: string; locale: Locale; name: string; slug: string };
+type Served = ServedText;
 
 const toMedia = (file: Row | null | undefined): Media | null =>
   file ? { url: String(file.url), alternativeText: (file.alternativeText as string) ?? null, width: (file.width as number) ?? null, height: (file.height as number) ?? null } : null;
@@ -47,17 +48,7 @@ const emptyPage = (query: ProductListQuery): Page<ProductSummary> => ({ data: []
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const query = (uid: UID.ContentType) => strapi.db.query(uid);
 
-  /** The text of these documents in `locale`, or in French where they have no version in it. */
-  const servedText = async (uid: UID.ContentType, documentIds: string[], locale: Locale, fields = TEXT_FIELDS): Promise<Map<string, Served>> => {
-    const out = new Map<string, Served>();
-    if (documentIds.length === 0) return out;
-    const rows: Served[] = await query(uid).findMany({
-      where: { documentId: { $in: documentIds }, locale: { $in: Array.from(new Set([locale, DEFAULT_LOCALE])) } },
-      select: ['documentId', 'locale', ...fields],
-    });
-    for (const row of rows) if (!out.has(row.documentId) || row.locale === locale) out.set(row.documentId, row);
-    return out;
-  };
+  const servedText = (uid: UID.ContentType, documentIds: string[], locale: Locale, fields = TEXT_FIELDS) => servedTextOf(strapi, uid, documentIds, locale, fields);
 
   /** The slug of each document in every locale, null where it has no version. */
   const slugsOf = async (uid: UID.ContentType, documentIds: string[]): Promise<Map<string, LocalizedSlugs>> => {
