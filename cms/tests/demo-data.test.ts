@@ -104,3 +104,33 @@ describe('the demo data, loaded', () => {
     expect(await seed(app.strapi as never)).toBe(false);
   });
 });
+
+describe('a demo database loaded before the catalogue was bilingual', () => {
+  let app: TestApp;
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  test('gets its French and English versions once, on the same documents and rows', async () => {
+    app = await startApp();
+    const strapi = app.strapi;
+    // As the start-up leaves such a database: the English demo texts filed as French.
+    const label = await strapi.documents('api::eco-label.eco-label').create({ data: { name: 'FSC', slug: 'fsc', description: demo.ecoLabels.find((l) => l.slug === 'fsc')!.description } as never });
+    const category = await strapi.documents('api::category.category').create({ data: { name: 'Shipping Boxes', slug: 'shipping-boxes', visible: true } as never });
+    const box = demo.products.find((p) => p.slug === 'kraft-shipping-box-s')!;
+    const product = await strapi.documents('api::product.product').create({
+      data: { name: box.name, slug: box.slug, description: demo.productDescriptionBlocks(box), category: category.documentId, labels: [label.documentId], priceCents: box.priceCents, vatRate: box.vatRate, minQuantity: box.minQuantity, quantityStep: box.quantityStep, stock: 1234, countryOfOrigin: box.countryOfOrigin } as never,
+    });
+    const rowId = (await strapi.db.query('api::product.product').findOne({ where: { documentId: product.documentId }, select: ['id'] })).id;
+    await strapi.store({ type: 'plugin', name: 'ventalis' }).set({ key: 'demo-data', value: { loadedAt: '2026-11-01T00:00:00.000Z' } });
+
+    expect(await seed(strapi as never)).toBe(true);
+    const fr = (await app.api().get(`/api/products/${box.slug}`)).body.data;
+    expect(fr).toMatchObject({ locale: 'fr', name: demo.productsFr[box.slug].name, slugs: { fr: demo.productsFr[box.slug].slug, en: box.slug }, stock: 1234, category: { name: "Caisses d'expédition" } });
+    expect((await app.api().get(`/api/products/${box.slug}?locale=en`)).body.data).toMatchObject({ locale: 'en', name: box.name, stock: 1234, labels: [{ locale: 'en', name: 'FSC' }] });
+    // The same row: carts and orders that point at it still do.
+    expect((await strapi.db.query('api::product.product').findOne({ where: { id: rowId }, select: ['locale', 'slug'] }))).toEqual({ locale: 'fr', slug: demo.productsFr[box.slug].slug });
+    expect((await app.api().get('/api/pages/home?locale=en')).body.data.title).toBe(demo.homePage.title);
+    expect(await seed(strapi as never)).toBe(false);
+  }, 300_000);
+});
