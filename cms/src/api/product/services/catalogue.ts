@@ -175,12 +175,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (words.length > 0) {
         // Its own name and description, or the name of its category ("mailers" finds the mailers).
         const phrase = foldForSearch(q.q!);
-        const categories = await service.listCategories(locale);
-        const named = await query(CATEGORY).findMany({
-          where: { locale: DEFAULT_LOCALE, slug: { $in: categories.filter((c) => foldForSearch(c.name).includes(phrase)).map((c) => c.slugs.fr) } },
-          select: ['id'],
-        });
-        and.push({ $or: [await matchingText(words, locale), { category: { id: { $in: named.map((c: Row) => c.id) } } }] });
+        const named = (await visibleCategories(locale)).filter(([, c]) => foldForSearch(c.name).includes(phrase)).map(([documentId]) => documentId);
+        and.push({ $or: [await matchingText(words, locale), { category: { documentId: { $in: named } } }] });
       }
       if (and.length > 0) where.$and = and;
 
@@ -228,45 +224,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async listCategories(locale: Locale): Promise<Category[]> {
-      const rows: Row[] = await query(CATEGORY).findMany({
-        where: { locale: DEFAULT_LOCALE, visible: true },
-        select: ['id', 'documentId', 'position'],
-        populate: {
-          image: { select: MEDIA_FIELDS },
-          parent: { select: ['documentId', 'visible'] },
-          children: { select: ['documentId', 'position'], where: { visible: true } },
-        },
-      });
-      const shown = rows.filter((row) => !row.parent || (row.parent as Row).visible);
-      const ids = Array.from(new Set(rows.flatMap((r) => [r, r.parent as Row, ...((r.children as Row[]) ?? [])]).filter(Boolean).map((r) => String(r.documentId))));
-      const [text, slugs] = await Promise.all([servedText(CATEGORY, ids, locale, [...TEXT_FIELDS, 'description']), slugsOf(CATEGORY, ids)]);
-      const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-      const byPositionThenName = (a: Row, b: Row) =>
-        Number(a.position ?? 0) - Number(b.position ?? 0) || collator.compare(text.get(String(a.documentId))?.name ?? '', text.get(String(b.documentId))?.name ?? '');
-      const summary = (row: Row | null | undefined) => {
-        const own = row ? text.get(String(row.documentId)) : undefined;
-        return own ? toSummary(own) : null;
-      };
-      return shown.sort(byPositionThenName).map((row) => {
-        const own = text.get(String(row.documentId))!;
-        return {
-          ...toSummary(own),
-          slugs: slugs.get(String(row.documentId))!,
-          description: (own.description as string) ?? null,
-          image: toMedia(row.image as Row),
-          parent: summary(row.parent as Row),
-          children: [...((row.children as Row[]) ?? [])].sort(byPositionThenName).map((c) => summary(c)!),
-        };
-      });
+      return (await visibleCategories(locale)).map(([, category]) => category);
     },
 
     async findCategory(slug: string, locale: Locale): Promise<Category | null> {
       const documentId = await documentBySlug(CATEGORY, slug, locale);
       if (!documentId) return null;
-      const categories = await service.listCategories(locale);
-      const slugs = await slugsOf(CATEGORY, [documentId]);
-      const own = slugs.get(documentId)!;
-      return categories.find((c) => c.slugs.fr !== null && c.slugs.fr === own.fr) ?? null;
+      return (await visibleCategories(locale)).find(([id]) => id === documentId)?.[1] ?? null;
     },
 
     async listEcoLabels(locale: Locale): Promise<EcoLabel[]> {
@@ -275,5 +239,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return Array.from(text.values()).map(toSummary).sort(byName(locale));
     },
   };
+
+  /** The visible categories (and their document ids), by position then name in the asked locale. */
+  async function visibleCategories(locale: Locale): Promise<[string, Category][]> {
+    const rows: Row[] = await query(CATEGORY).findMany({
+      where: { locale: DEFAULT_LOCALE, visible: true },
+      select: ['id', 'documentId', 'position'],
+      populate: {
+        image: { select: MEDIA_FIELDS },
+        parent: { select: ['documentId', 'visible'] },
+        children: { select: ['documentId', 'position'], where: { visible: true } },
+      },
+    });
+    const shown = rows.filter((row) => !row.parent || (row.parent as Row).visible);
+    const ids = Array.from(new Set(rows.flatMap((r) => [r, r.parent as Row, ...((r.children as Row[]) ?? [])]).filter(Boolean).map((r) => String(r.documentId))));
+    const [text, slugs] = await Promise.all([servedText(CATEGORY, ids, locale, [...TEXT_FIELDS, 'description']), slugsOf(CATEGORY, ids)]);
+    const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+    const byPositionThenName = (a: Row, b: Row) =>
+      Number(a.position ?? 0) - Number(b.position ?? 0) || collator.compare(text.get(String(a.documentId))?.name ?? '', text.get(String(b.documentId))?.name ?? '');
+    const summary = (row: Row | null | undefined) => {
+      const own = row ? text.get(String(row.documentId)) : undefined;
+      return own ? toSummary(own) : null;
+    };
+    return shown.sort(byPositionThenName).map((row) => {
+      const own = text.get(String(row.documentId))!;
+      return [String(row.documentId), {
+        ...toSummary(own),
+        slugs: slugs.get(String(row.documentId))!,
+        description: (own.description as string) ?? null,
+        image: toMedia(row.image as Row),
+        parent: summary(row.parent as Row),
+        children: [...((row.children as Row[]) ?? [])].sort(byPositionThenName).map((c) => summary(c)!),
+      }];
+    });
+  }
   return service;
 };
