@@ -1,8 +1,9 @@
 /**
  * The text a product is searched by, in one language: its name and the words of its
- * description, folded so that accents, case and ligatures do not matter ("éco" = "ECO",
- * "cœur" = "coeur"). Stored on each locale's row when it is written and compared with
- * a plain LIKE, so SQLite and PostgreSQL find the same products.
+ * description, folded so that accents, case, ligatures and punctuation do not matter
+ * ("éco" = "ECO", "cœur" = "coeur", "éco-conçu" = "eco concu", "d'expédition" finds
+ * "expedition"). Stored on each locale's row when it is written and compared with a plain
+ * LIKE, so SQLite and PostgreSQL find the same products.
  */
 export function foldForSearch(text: string): string {
   return text
@@ -12,8 +13,7 @@ export function foldForSearch(text: string): string {
     .replace(/œ/g, 'oe')
     .replace(/æ/g, 'ae')
     .replace(/ß/g, 'ss')
-    .replace(/[’‘`]/g, "'")
-    .replace(/\s+/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 
