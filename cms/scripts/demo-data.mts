@@ -3,6 +3,9 @@
  * loads into a fresh Strapi. Pure data plus two small pure helpers
  * (rich-text building and SVG picture rendering): no Strapi calls, no I/O.
  *
+ * The texts here are the English version; demo-data-fr.mts holds the French one (French is
+ * the default locale), keyed by the English slugs, which stay the keys between entries.
+ *
  * Conventions
  * - Prices are in euro cents for 1,000 units, excluding VAT.
  * - Quantities (minQuantity, quantityStep, stock) are in units; minQuantity is
@@ -11,6 +14,10 @@
  * - SIRET numbers pass the Luhn check and VAT numbers carry the French key
  *   computed from the SIREN: (12 + 3 × (SIREN mod 97)) mod 97.
  */
+
+import { frenchTypography } from './demo-data-fr.mts';
+
+export { categoriesFr, ecoLabelsFr, frenchTypography, productsFr, type FrenchProductText, type FrenchText } from './demo-data-fr.mts';
 
 // ---------------------------------------------------------------------------
 // Types
@@ -1430,6 +1437,127 @@ export const commitmentPage: DemoPage = {
     },
   ],
 };
+
+// The French version of the pages (French is the default locale).
+
+/** French typography on every text of a page. */
+function typesetPage(page: DemoPage): DemoPage {
+  const walk = (value: unknown, key = ''): unknown => {
+    if (typeof value === 'string') return ['__component', 'ctaUrl', 'buttonUrl', 'imagePosition', 'type', 'format', 'url'].includes(key) ? value : frenchTypography(value);
+    if (Array.isArray(value)) return value.map((item) => walk(item));
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+    return value;
+  };
+  return walk(page) as DemoPage;
+}
+
+export const homePageFr: DemoPage = typesetPage({
+  title: 'Ventalis : des fournitures éco-conçues pour les entreprises',
+  seoDescription:
+    "Ventalis fournit aux entreprises françaises emballages, papier de bureau, produits d'entretien, consommables de restauration et vêtements de travail écolabellisés, vendus au mille avec les données carbone de chaque produit.",
+  blocks: [
+    {
+      __component: 'blocks.hero',
+      title: 'Des fournitures éco-conçues pour votre entreprise, au mille',
+      subtitle:
+        'Emballages, papeterie, hygiène, restauration et vêtements de travail fabriqués en Europe, certifiés par des écolabels reconnus et affichés à prix transparents pour 1 000 unités.',
+      ctaLabel: 'Parcourir le catalogue',
+      ctaUrl: '/catalogue',
+    },
+    {
+      __component: 'blocks.key-figures',
+      title: 'Ventalis en chiffres',
+      figures: [
+        { value: `${labelledShare} %`, label: 'de nos produits portent au moins un écolabel reconnu' },
+        { value: `${originCountryCount}`, label: 'pays européens où nos produits sont fabriqués' },
+        { value: `${averageRecycledContent} %`, label: 'de contenu recyclé en moyenne dans le catalogue' },
+        { value: '100 %', label: 'des produits publiés avec leurs kg CO2e pour 1 000 unités' },
+      ],
+    },
+    {
+      __component: 'blocks.image-text',
+      title: 'Un conseiller qui connaît votre activité',
+      body: [
+        paragraph(
+          "Chaque compte client est suivi par un conseiller Ventalis attitré. Il vous aide à dimensionner vos commandes, à trouver des alternatives à moindre impact pour vos achats actuels et à planifier les livraisons pour éviter les camions à moitié vides.",
+        ),
+        paragraph(
+          'Posez une question sur un produit ou une commande directement depuis votre compte : votre conseiller vous répond dans la même conversation, le plus souvent dans la journée.',
+        ),
+      ],
+      imagePosition: 'right',
+    },
+    {
+      __component: 'blocks.call-to-action',
+      title: 'Ouvrez votre compte professionnel',
+      text: "Tous les prix sont affichés dans le catalogue. Inscrivez-vous avec votre numéro SIRET pour commander en ligne, suivre vos livraisons et bénéficier d'un conseiller dédié. C'est l'affaire de deux minutes.",
+      buttonLabel: 'Créer un compte',
+      buttonUrl: '/register',
+    },
+  ],
+});
+
+export const commitmentPageFr: DemoPage = typesetPage({
+  title: 'Notre engagement',
+  seoDescription:
+    'Comment Ventalis sélectionne ses produits : fabrication européenne, écolabels indépendants, contenu recyclé et données carbone publiées pour 1 000 unités, avec un conseiller dédié pour chaque client.',
+  blocks: [
+    {
+      __component: 'blocks.hero',
+      title: "Moins de kilomètres, moins de kilos de CO2e, pas d'écoblanchiment",
+      subtitle:
+        "Nous ne référençons que des produits dont nous pouvons documenter l'origine, les certifications et l'empreinte. Voici comment nous les choisissons et ce que nous publions.",
+      ctaLabel: 'Voir nos écolabels',
+      ctaUrl: '/catalogue',
+    },
+    {
+      __component: 'blocks.rich-text',
+      body: [
+        heading('Comment nous choisissons ce que nous vendons'),
+        paragraph(
+          "Tout commence par l'approvisionnement. Chaque produit de notre catalogue est fabriqué en Europe, en grande partie en France et dans les pays voisins, par des fabricants que nous avons visités. Des circuits courts, ce sont moins de kilomètres par la route et par la mer, et la possibilité de vérifier par nous-mêmes les conditions de travail et les certifications.",
+        ),
+        paragraph(
+          "Chaque fiche produit affiche son empreinte en kilogrammes de CO2e pour 1 000 unités, l'unité que nous utilisons aussi pour les prix. Ce chiffre couvre les matières premières, la fabrication et le transport jusqu'à notre entrepôt ; il provient des analyses de cycle de vie du fabricant ou d'une base de facteurs d'émission reconnue. Publié pour 1 000 unités, il permet de comparer facilement deux produits et de rendre compte de vos propres achats.",
+        ),
+        paragraph(
+          "Nous privilégions la matière recyclée partout où elle fait aussi bien que la matière vierge : fibres récupérées pour les cartons, le papier et l'hygiène, polyéthylène recyclé pour les sacs poubelle et PET recyclé pour les contenants alimentaires. La part recyclée est indiquée sur chaque produit, et ceux qui portent le label 100 % recyclé ne contiennent rien d'autre.",
+        ),
+        paragraph(
+          "Enfin, un catalogue ne suffit pas à lui seul. Chaque client a un conseiller dédié qui passe ses commandes en revue, propose des alternatives à moindre impact et regroupe les livraisons, car le carton le plus écologique est souvent celui qu'on n'a pas eu à commander deux fois.",
+        ),
+      ],
+    },
+    {
+      __component: 'blocks.key-figures',
+      title: 'Notre catalogue, mesuré',
+      figures: [
+        { value: `${originCountryCount}`, label: 'pays européens de fabrication, sans fret long-courrier' },
+        { value: `${ecoLabels.length}`, label: 'écolabels et certifications indépendants que nous reconnaissons' },
+        { value: `${averageRecycledContent} %`, label: 'de contenu recyclé en moyenne dans le catalogue' },
+        { value: `${labelledShare} %`, label: 'des produits portent au moins un écolabel' },
+      ],
+    },
+    {
+      __component: 'blocks.image-text',
+      title: 'Les labels auxquels nous faisons confiance, et pourquoi',
+      body: [
+        paragraph(
+          "Nous n'affichons que des certifications indépendantes, délivrées par des tiers : l'Écolabel européen, FSC et PEFC pour les fibres, l'Ange bleu et le Cygne nordique, Cradle to Cradle, OEKO-TEX et GOTS pour les textiles, le label bio européen et la norme EN 13432 pour les emballages compostables.",
+        ),
+        paragraph('Les fabricants nous transmettent leurs certificats chaque année, et nous retirons un label d’un produit dès que son certificat expire.'),
+      ],
+      imagePosition: 'left',
+    },
+    {
+      __component: 'blocks.call-to-action',
+      title: 'Trouvez des alternatives à moindre impact pour vos fournitures',
+      text: "Filtrez le catalogue par écolabel, contenu recyclé ou pays d'origine, et comparez les empreintes carbone pour 1 000 unités.",
+      buttonLabel: 'Explorer le catalogue',
+      buttonUrl: '/catalogue',
+    },
+  ],
+});
 
 // ---------------------------------------------------------------------------
 // Generated pictures

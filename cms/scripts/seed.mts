@@ -23,13 +23,22 @@ type Strapi = {
 
 const USER = 'plugin::users-permissions.user';
 
+const LABEL = 'api::eco-label.eco-label';
+const CATEGORY = 'api::category.category';
+const PRODUCT = 'api::product.product';
+
 async function pictureUploader(strapi: Strapi) {
   const sharp = require('sharp');
   const dir = await mkdtemp(path.join(tmpdir(), 'ventalis-seed-'));
   return {
-    async upload(name: string, title: string, color: string) {
+    /**
+     * A generated picture with its title written on it, or none: a product's or category's
+     * pictures are shared by its French and English versions, so they carry no words, and
+     * no alternative text (the storefront describes them with the name in the page's language).
+     */
+    async upload(name: string, title: string | null, color: string) {
       const file = path.join(dir, `${name}.png`);
-      await sharp(Buffer.from(demo.renderPicture(title, color))).png().toFile(file);
+      await sharp(Buffer.from(demo.renderPicture(title ?? '', color))).png().toFile(file);
       const [uploaded] = await strapi.plugin('upload').service('upload').upload({
         data: { fileInfo: { name: `${name}.png`, alternativeText: title, caption: title } },
         files: { filepath: file, originalFilename: `${name}.png`, mimetype: 'image/png', size: (await stat(file)).size },
@@ -58,40 +67,64 @@ async function seedPanelAccounts(strapi: Strapi) {
   }
 }
 
-async function seedCatalogue(strapi: Strapi, pictures: Awaited<ReturnType<typeof pictureUploader>>) {
+const frenchOf = <T,>(table: Record<string, T>, englishSlug: string): T => {
+  const text = table[englishSlug];
+  if (!text) throw new Error(`demo data: no French text for "${englishSlug}" (cms/scripts/demo-data-fr.mts)`);
+  return text;
+};
+
+/**
+ * Writes the French version of an entry (the default locale) and its English version. A demo
+ * database loaded before the catalogue was bilingual already holds the entry, under its
+ * English slug and with its English texts filed as French: the French texts replace them there
+ * (relations, pictures and figures are kept) and the English ones become its English version.
+ */
+async function writeBothLocales(strapi: Strapi, uid: string, englishSlug: string, fr: { created: Record<string, unknown>; texts: Record<string, unknown> }, en: Record<string, unknown>) {
+  const existing = await strapi.db.query(uid).findOne({ where: { slug: englishSlug, locale: 'fr' }, select: ['documentId'] });
+  const documentId: string = existing
+    ? (await strapi.documents(uid).update({ documentId: existing.documentId, locale: 'fr', data: fr.texts })).documentId
+    : (await strapi.documents(uid).create({ locale: 'fr', data: { ...fr.created, ...fr.texts } })).documentId;
+  await strapi.documents(uid).update({ documentId, locale: 'en', data: en });
+  return documentId;
+}
+
+async function seedCatalogue(strapi: Strapi, pictures: Awaited<ReturnType<typeof pictureUploader>>, upgrading: boolean) {
   const labelIds = new Map<string, string>();
-  for (const label of demo.ecoLabels) {
-    labelIds.set(label.slug, (await strapi.documents('api::eco-label.eco-label').create({ data: label })).documentId);
+  for (const { name, slug, description } of demo.ecoLabels) {
+    const fr = frenchOf(demo.ecoLabelsFr, slug);
+    labelIds.set(slug, await writeBothLocales(strapi, LABEL, slug, { created: {}, texts: { ...fr } }, { name, slug, description }));
   }
   const categoryIds = new Map<string, string>();
   const ordered = [...demo.categories].sort((a, b) => Number(Boolean(a.parentSlug)) - Number(Boolean(b.parentSlug)));
-  for (const { parentSlug, ...category } of ordered) {
-    const image = parentSlug ? undefined : await pictures.upload(`category-${category.slug}`, category.name, '#2f6b4f');
-    const created = await strapi.documents('api::category.category').create({
-      data: { ...category, visible: true, image, parent: parentSlug ? categoryIds.get(parentSlug) : undefined },
-    });
-    categoryIds.set(category.slug, created.documentId);
+  for (const { parentSlug, name, slug, description, position } of ordered) {
+    const fr = frenchOf(demo.categoriesFr, slug);
+    const parent = parentSlug ? categoryIds.get(parentSlug) : undefined;
+    const image = parentSlug || upgrading ? undefined : await pictures.upload(`category-${slug}`, null, '#2f6b4f');
+    const created = { position, visible: true, image, parent };
+    categoryIds.set(slug, await writeBothLocales(strapi, CATEGORY, slug, { created, texts: { ...fr } }, { name, slug, description, parent }));
   }
   for (const product of demo.products) {
-    const image = await pictures.upload(`product-${product.slug}`, product.name, product.color);
-    await strapi.documents('api::product.product').create({
-      data: {
-        name: product.name,
-        slug: product.slug,
-        description: demo.productDescriptionBlocks(product),
-        images: [image],
-        category: categoryIds.get(product.categorySlug),
-        priceCents: product.priceCents,
-        vatRate: product.vatRate,
-        minQuantity: product.minQuantity,
-        quantityStep: product.quantityStep,
-        stock: product.stock,
-        labels: product.labelSlugs.map((slug) => labelIds.get(slug)),
-        recycledContentPercent: product.recycledContentPercent,
-        co2eKgPer1000: product.co2eKgPer1000,
-        countryOfOrigin: product.countryOfOrigin,
-      },
-    });
+    const fr = frenchOf(demo.productsFr, product.slug);
+    const relations = { category: categoryIds.get(product.categorySlug), labels: product.labelSlugs.map((slug) => labelIds.get(slug)) };
+    const created = {
+      ...relations,
+      images: upgrading ? undefined : [await pictures.upload(`product-${product.slug}`, null, product.color)],
+      priceCents: product.priceCents,
+      vatRate: product.vatRate,
+      minQuantity: product.minQuantity,
+      quantityStep: product.quantityStep,
+      stock: product.stock,
+      recycledContentPercent: product.recycledContentPercent,
+      co2eKgPer1000: product.co2eKgPer1000,
+      countryOfOrigin: product.countryOfOrigin,
+    };
+    await writeBothLocales(
+      strapi,
+      PRODUCT,
+      product.slug,
+      { created, texts: { name: fr.name, slug: fr.slug, description: demo.productDescriptionBlocks(fr) } },
+      { ...relations, name: product.name, slug: product.slug, description: demo.productDescriptionBlocks(product) },
+    );
   }
 }
 
@@ -187,31 +220,56 @@ async function seedOrders(strapi: Strapi) {
   }
 }
 
+/** The Home and "Our commitment" pages, published in French and English. */
 async function seedPages(strapi: Strapi, pictures: Awaited<ReturnType<typeof pictureUploader>>) {
-  for (const [uid, page, name] of [
-    ['api::home-page.home-page', demo.homePage, 'home'],
-    ['api::commitment-page.commitment-page', demo.commitmentPage, 'commitment'],
+  for (const [uid, versions, name] of [
+    ['api::home-page.home-page', { fr: demo.homePageFr, en: demo.homePage }, 'home'],
+    ['api::commitment-page.commitment-page', { fr: demo.commitmentPageFr, en: demo.commitmentPage }, 'commitment'],
   ] as const) {
-    const blocks = [];
-    for (const [i, block] of page.blocks.entries()) {
-      // Each block its own picture, named after the block: one page title on both would show the same picture twice.
-      const image =
-        block.__component === 'blocks.image-text' || block.__component === 'blocks.hero'
-          ? await pictures.upload(`${name}-${i}`, block.title, block.__component === 'blocks.hero' ? '#2f6b4f' : '#3f7d4e')
-          : undefined;
-      blocks.push(image ? { ...block, image } : block);
+    let documentId = (await strapi.db.query(uid).findOne({ where: { locale: 'fr' }, select: ['documentId'] }))?.documentId as string | undefined;
+    for (const locale of ['fr', 'en'] as const) {
+      const page = versions[locale];
+      const blocks = [];
+      for (const [i, block] of page.blocks.entries()) {
+        // Each block its own picture, named after the block in the page's language: one page
+        // title on both would show the same picture twice.
+        const image =
+          block.__component === 'blocks.image-text' || block.__component === 'blocks.hero'
+            ? await pictures.upload(`${name}-${locale}-${i}`, block.title, block.__component === 'blocks.hero' ? '#2f6b4f' : '#3f7d4e')
+            : undefined;
+        blocks.push(image ? { ...block, image } : block);
+      }
+      const data = { ...page, blocks };
+      documentId = documentId
+        ? (await strapi.documents(uid).update({ documentId, locale, data, status: 'published' })).documentId
+        : (await strapi.documents(uid).create({ locale, data, status: 'published' })).documentId;
     }
-    await strapi.documents(uid).create({ data: { ...page, blocks }, status: 'published' });
   }
 }
 
+/**
+ * Loads the demo data into an empty database, once. A demo database loaded before the
+ * catalogue and pages were bilingual gets their French and English versions, once.
+ */
 export async function seed(strapi: Strapi): Promise<boolean> {
   const marker = strapi.store({ type: 'plugin', name: 'ventalis' });
-  if (await marker.get({ key: 'demo-data' })) return false;
+  const bilingual = { key: 'demo-data-bilingual', value: { loadedAt: new Date().toISOString() } };
+  if (await marker.get({ key: 'demo-data' })) {
+    if (await marker.get({ key: bilingual.key })) return false;
+    const pictures = await pictureUploader(strapi);
+    try {
+      await seedCatalogue(strapi, pictures, true);
+      await seedPages(strapi, pictures);
+    } finally {
+      await pictures.close();
+    }
+    await marker.set(bilingual);
+    return true;
+  }
   const pictures = await pictureUploader(strapi);
   try {
     await seedPanelAccounts(strapi);
-    await seedCatalogue(strapi, pictures);
+    await seedCatalogue(strapi, pictures, false);
     await seedPeople(strapi);
     // The demo order history is paid with the simulated provider even when Stripe is
     // configured: no PaymentIntents are created for it at Stripe.
@@ -227,6 +285,7 @@ export async function seed(strapi: Strapi): Promise<boolean> {
     await pictures.close();
   }
   await marker.set({ key: 'demo-data', value: { loadedAt: new Date().toISOString() } });
+  await marker.set(bilingual);
   return true;
 }
 

@@ -75,6 +75,16 @@ describe('no private field leaves the cms', () => {
     }
   });
 
+  test('in catalogue answers in either language: no search text, no row or document ids', async () => {
+    for (const path of ['/api/products', '/api/products/kraft-shipping-box', '/api/categories', '/api/categories/packaging', '/api/eco-labels']) {
+      for (const query of ['', '?locale=en', '?locale=fr']) {
+        const res = await app.api().get(`${path}${query}`);
+        expect(res.status).toBe(200);
+        expect(JSON.stringify(res.body), `${path}${query}`).not.toMatch(/"(searchText|documentId|id|localizations|createdBy|updatedBy)"\s*:/);
+      }
+    }
+  });
+
   test.each([
     ['filter on a private field through a relation', '?filters[createdBy][password][$startsWith]=$2'],
     ['filter on reset tokens', '?filters[createdBy][resetPasswordToken][$notNull]=true'],

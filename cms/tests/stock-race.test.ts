@@ -6,7 +6,8 @@ import { bearer, createConsultant, login, registerCustomer } from './support/fix
 
 /**
  * 50 buyers race for a product with 5 units in stock, round after round: exactly 5 units
- * are sold each round, stock never goes negative, and each losing buyer is told why.
+ * are sold each round, stock never goes negative, and each losing buyer is told why. The
+ * product has an English version too, whose stock follows the French one's.
  */
 const BUYERS = 50;
 const STOCK = 5;
@@ -14,6 +15,7 @@ const ROUNDS = TEST_DATABASE === 'postgres' ? 100 : 20;
 
 let app: TestApp;
 let productId: number;
+let englishId: number;
 const buyers: number[] = [];
 
 beforeAll(async () => {
@@ -22,6 +24,8 @@ beforeAll(async () => {
   await createConsultant(app);
   const product = await app.strapi.db.query('api::product.product').findOne({ where: { slug: 'kraft-shipping-box' } });
   productId = product.id;
+  await app.strapi.documents('api::product.product').update({ documentId: product.documentId, locale: 'en', data: { name: 'Kraft shipping box (English)', slug: 'kraft-shipping-box-en' } as never });
+  englishId = (await app.strapi.db.query('api::product.product').findOne({ where: { documentId: product.documentId, locale: 'en' } })).id;
   await app.strapi.db.query('api::product.product').update({ where: { id: productId }, data: { minQuantity: 1, quantityStep: 1 } });
   const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'customer' } });
   for (let i = 0; i < BUYERS; i++) {
@@ -39,14 +43,20 @@ const fillCarts = async () => {
   await app.strapi.db.query('api::cart.cart-item').deleteMany({ where: {} });
   for (const customer of buyers) await app.strapi.db.query('api::cart.cart-item').create({ data: { customer, product: productId, quantity: 1 } });
 };
-const stock = async () => (await app.strapi.db.query('api::product.product').findOne({ where: { id: productId }, select: ['stock'] })).stock as number;
+const stockOf = async (id: number) => (await app.strapi.db.query('api::product.product').findOne({ where: { id }, select: ['stock'] })).stock as number;
+/** The French row's stock, once checked equal to the English row's. */
+const stock = async () => {
+  const [fr, en] = [await stockOf(productId), await stockOf(englishId)];
+  expect(en, 'English row in step').toBe(fr);
+  return fr;
+};
 
 describe(`${BUYERS} concurrent buyers, ${STOCK} units, ${ROUNDS} rounds`, () => {
   test('exactly the stock is sold each round; every loser is told the product ran out', async () => {
     const checkout = app.strapi.service('api::order.checkout');
     const lowest: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      await app.strapi.db.query('api::product.product').update({ where: { id: productId }, data: { stock: STOCK } });
+      await app.strapi.db.query('api::product.product').updateMany({ where: { id: { $in: [productId, englishId] } }, data: { stock: STOCK } });
       await fillCarts();
       const results = await Promise.allSettled(buyers.map((id) => checkout.checkout(id, randomUUID())));
       const won = results.filter((r) => r.status === 'fulfilled');
@@ -70,7 +80,7 @@ describe(`${BUYERS} concurrent buyers, ${STOCK} units, ${ROUNDS} rounds`, () => 
       const customer = await registerCustomer(app);
       sessions.push(await login(app, customer.email, customer.password));
     }
-    await app.strapi.db.query('api::product.product').update({ where: { id: productId }, data: { stock: STOCK } });
+    await app.strapi.db.query('api::product.product').updateMany({ where: { id: { $in: [productId, englishId] } }, data: { stock: STOCK } });
     for (const session of sessions) await app.api().post('/api/cart/items').set(bearer(session.jwt)).send({ product: 'kraft-shipping-box', quantity: 1 }).expect(200);
     const answers = await Promise.all(sessions.map((s) => app.api().post('/api/checkout').set(bearer(s.jwt)).send({ idempotencyKey: randomUUID() })));
     expect(answers.filter((a) => a.status === 201)).toHaveLength(STOCK);

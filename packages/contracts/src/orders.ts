@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { VatRate } from './catalogue.ts';
+import type { Locale } from './locale.ts';
 import { ORDER_STATUSES, type OrderStatus } from './order-status.ts';
 import { textField } from './text.ts';
 import { formatInteger, formatUnits } from './format.ts';
@@ -152,7 +153,8 @@ export const impactQuerySchema = z.strictObject({
 
 // ---------------------------------------------------------------- answers
 export interface CartLine {
-  product: { name: string; slug: string; minQuantity: number; quantityStep: number; stock: number; image: string | null };
+  /** Name and slug in the asked locale, or in French (`locale: 'fr'`) where the product has no version in it. */
+  product: { locale: Locale; name: string; slug: string; minQuantity: number; quantityStep: number; stock: number; image: string | null };
   quantity: number;
   pricePer1000Cents: number;
   vatRate: VatRate;

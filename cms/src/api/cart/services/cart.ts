@@ -1,12 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { lineAmounts, quantityRefusal, refusal, sumAmounts, VAT_BANDS, type Cart, type CartLine, type CodedError, type VatBand } from '@ventalis/contracts';
+import { DEFAULT_LOCALE, lineAmounts, quantityRefusal, refusal, sumAmounts, VAT_BANDS, type Cart, type CartLine, type CodedError, type Locale, type VatBand } from '@ventalis/contracts';
 import { fieldError, notFound } from '../../../utils/validation';
+import { servedText } from '../../../utils/localized';
 
 const CART_ITEM = 'api::cart.cart-item';
-const PRODUCT_FIELDS = ['id', 'name', 'slug', 'priceCents', 'vatRate', 'minQuantity', 'quantityStep', 'stock', 'co2eKgPer1000'];
+const PRODUCT_FIELDS = ['id', 'documentId', 'name', 'slug', 'priceCents', 'vatRate', 'minQuantity', 'quantityStep', 'stock', 'co2eKgPer1000'];
 
 export interface CartProduct {
   id: number;
+  documentId: string;
   name: string;
   slug: string;
   priceCents: number;
@@ -38,8 +40,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       orderBy: { id: 'asc' },
     });
 
+  /**
+   * The product a slug names, in any language, as its French row: carts and orders always
+   * point at that one row of a product, whichever language it was added in.
+   */
   const findProduct = async (slug: string): Promise<CartProduct> => {
-    const product = await strapi.db.query('api::product.product').findOne({ where: { slug, category: { visible: true } }, select: PRODUCT_FIELDS });
+    const named = await strapi.db.query('api::product.product').findOne({ where: { slug }, select: ['documentId'], orderBy: { id: 'asc' } });
+    const product = named
+      ? await strapi.db.query('api::product.product').findOne({ where: { documentId: named.documentId, locale: DEFAULT_LOCALE, category: { visible: true } }, select: PRODUCT_FIELDS })
+      : null;
     if (!product) throw notFound(refusal('cart.product_not_found', `No product has the address "${slug}"`, { slug }));
     return product;
   };
@@ -50,7 +59,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const lineOf = async (customerId: number, slug: string) => {
-    const line = (await storedLines(customerId)).find((l) => l.product?.slug === slug);
+    const named = await strapi.db.query('api::product.product').findOne({ where: { slug }, select: ['documentId'] });
+    const line = named ? (await storedLines(customerId)).find((l) => l.product?.documentId === named.documentId) : undefined;
     if (!line) throw notFound(refusal('cart.line_not_found', `"${slug}" is not in your cart`, { slug }));
     return line;
   };
@@ -58,16 +68,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     storedLines,
 
-    async view(customerId: number): Promise<Cart> {
-      const lines: CartLine[] = (await storedLines(customerId))
-        .filter((line): line is StoredLine & { product: CartProduct } => line.product !== null)
-        .map(({ product, quantity }) => {
-          const problem = quantityRefusal(quantity, product);
-          const problemCode: CodedError | null = problem ? { code: problem.code, ...(problem.params ? { params: problem.params } : {}) } : null;
-          return {
+    /** The cart, product names and addresses in `locale` (French where a product has no version in it). */
+    async view(customerId: number, locale: Locale = DEFAULT_LOCALE): Promise<Cart> {
+      const stored = (await storedLines(customerId)).filter((line): line is StoredLine & { product: CartProduct } => line.product !== null);
+      const text = await servedText(strapi, 'api::product.product', stored.map((l) => l.product.documentId), locale);
+      const lines: CartLine[] = stored.map(({ product, quantity }) => {
+        const own = text.get(product.documentId);
+        const problem = quantityRefusal(quantity, product);
+        const problemCode: CodedError | null = problem ? { code: problem.code, ...(problem.params ? { params: problem.params } : {}) } : null;
+        return {
           product: {
-            name: product.name,
-            slug: product.slug,
+            locale: own?.locale ?? DEFAULT_LOCALE,
+            name: own?.name ?? product.name,
+            slug: own?.slug ?? product.slug,
             minQuantity: product.minQuantity,
             quantityStep: product.quantityStep,
             stock: product.stock,
@@ -80,37 +93,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           problem: problem?.message ?? null,
           problemCode,
         };
-        });
+      });
       return { lines, totals: sumAmounts(lines.map((l) => l.amounts)) };
     },
 
     /** Adds units of a product; a product already in the cart gets the units added to its line. */
-    async add(customerId: number, slug: string, quantity: number): Promise<Cart> {
+    async add(customerId: number, slug: string, quantity: number, locale: Locale = DEFAULT_LOCALE): Promise<Cart> {
       const product = await findProduct(slug);
       const existing = (await storedLines(customerId)).find((l) => l.product?.id === product.id);
       const total = (existing?.quantity ?? 0) + quantity;
       refuseQuantity(product, total);
       if (existing) await strapi.db.query(CART_ITEM).update({ where: { id: existing.id }, data: { quantity: total } });
       else await strapi.db.query(CART_ITEM).create({ data: { customer: customerId, product: product.id, quantity: total } });
-      return service.view(customerId);
+      return service.view(customerId, locale);
     },
 
-    async setQuantity(customerId: number, slug: string, quantity: number): Promise<Cart> {
+    async setQuantity(customerId: number, slug: string, quantity: number, locale: Locale = DEFAULT_LOCALE): Promise<Cart> {
       const line = await lineOf(customerId, slug);
       refuseQuantity(line.product!, quantity);
       await strapi.db.query(CART_ITEM).update({ where: { id: line.id }, data: { quantity } });
-      return service.view(customerId);
+      return service.view(customerId, locale);
     },
 
-    async remove(customerId: number, slug: string): Promise<Cart> {
+    async remove(customerId: number, slug: string, locale: Locale = DEFAULT_LOCALE): Promise<Cart> {
       const line = await lineOf(customerId, slug);
       await strapi.db.query(CART_ITEM).delete({ where: { id: line.id } });
-      return service.view(customerId);
+      return service.view(customerId, locale);
     },
 
-    async empty(customerId: number): Promise<Cart> {
+    async empty(customerId: number, locale: Locale = DEFAULT_LOCALE): Promise<Cart> {
       await service.clear(customerId);
-      return service.view(customerId);
+      return service.view(customerId, locale);
     },
 
     async clear(customerId: number): Promise<void> {
