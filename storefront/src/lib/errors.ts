@@ -1,0 +1,48 @@
+/**
+ * The cms' refusals in the reader's language. A 4xx from the cms carries codes with their
+ * parameters (`quantity.below_minimum {min: 1000}`) next to English sentences; this words
+ * each code with the catalogue's message errorMessageKey(code), in the request's language,
+ * and keeps the cms' sentence only when it sent no code this storefront knows.
+ * Server code only: it reaches every message of the catalogue by its key.
+ */
+import { errorMessageKey, isErrorCode, type CodedError, type ErrorDetails, type ErrorParams } from '@ventalis/contracts/error-codes';
+import type { Locale } from '@ventalis/contracts/locale';
+import { formatInteger } from './format.ts';
+import { m } from './paraglide/messages.js';
+import { getLocale } from './paraglide/runtime.js';
+
+type Wording = (inputs: Record<string, unknown>, options: { locale: Locale }) => string;
+
+/** The catalogue's message for a code, if it has one. */
+export function errorMessage(code: string): Wording | undefined {
+  if (!isErrorCode(code)) return undefined;
+  const message = (m as unknown as Record<string, unknown>)[errorMessageKey(code)];
+  return typeof message === 'function' ? (message as Wording) : undefined;
+}
+
+/** Numbers are written the locale's way (1 000 / 1,000); names and ids as they come. */
+function formatParams(params: ErrorParams | undefined, locale: Locale): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(params ?? {})) out[name] = typeof value === 'number' && Number.isSafeInteger(value) ? formatInteger(value, locale) : value;
+  return out;
+}
+
+/** One refusal, worded: the code's message, else the cms' own sentence. */
+export function wordError(coded: CodedError | undefined, fallback: string, locale: Locale = getLocale()): string {
+  const message = coded ? errorMessage(coded.code) : undefined;
+  return message ? message(formatParams(coded?.params, locale), { locale }) : fallback;
+}
+
+/**
+ * The errors a form shows for a cms refusal: `_` for the request as a whole, one per field,
+ * each worded from its code when the cms sent one.
+ */
+export function wordRefusal(message: string, details: ErrorDetails = {}, locale: Locale = getLocale()): Record<string, string> {
+  const words: Record<string, string> = { _: wordError(details.code ? { code: details.code, params: details.params } : undefined, message, locale) };
+  const fields = new Set([...Object.keys(details.errors ?? {}), ...Object.keys(details.codes ?? {})]);
+  for (const field of fields) {
+    const sentence = details.errors?.[field] ?? message;
+    words[field] = wordError(details.codes?.[field], sentence, locale);
+  }
+  return words;
+}
