@@ -6,11 +6,13 @@ import { orderGuard } from './documents/order-guard';
 import { chatSessions } from './documents/chat-sessions';
 import { refuseControlCharacters } from './documents/text-fields';
 import { uniqueNames } from './documents/unique-names';
+import { backfillSearchText, maintainSearchText } from './documents/search-text';
 import { checkRequestAddresses } from './middlewares/request-address';
 import { catalogueCache } from './utils/catalogue-cache';
 import { createStorefrontNotifier, type StorefrontNotifier } from './utils/storefront-webhook';
 import { syncStorefrontRoles } from './bootstrap/storefront-roles';
 import { syncPanelRoles } from './bootstrap/panel-roles';
+import { ensureLocales } from './bootstrap/locales';
 import { applyAccountSettings } from './bootstrap/account-settings';
 import { configurePanelViews } from './bootstrap/panel-views';
 import { getService } from './utils/services';
@@ -57,6 +59,7 @@ export default {
     // First, so that no other reaction sees a text PostgreSQL would refuse.
     strapi.documents.use(refuseControlCharacters(strapi) as never);
     strapi.documents.use(uniqueNames(strapi) as never);
+    maintainSearchText(strapi);
     catalogueCache.configure({ ttlSeconds: strapi.config.get('ventalis.catalogueCacheSeconds') as number, maxEntries: 1000 });
     strapi.documents.use(async function invalidatePublicCache(context, next) {
       if (!changesPublicContent(context)) return next();
@@ -105,6 +108,9 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     memoiseAbilities(strapi);
     cacheAccountSettings(strapi);
+    // First: the panel roles below are given every locale.
+    await ensureLocales(strapi);
+    await backfillSearchText(strapi);
     await syncStorefrontRoles(strapi);
     await syncPanelRoles(strapi);
     await applyAccountSettings(strapi);

@@ -21,8 +21,10 @@ describe('product list', () => {
     expect(names(res)).toEqual(['Kraft shipping box', 'Paper padded envelope', 'Plant-based dish soap', 'Recycled mailer bag']);
     expect(res.body.meta.pagination).toEqual({ page: 1, pageSize: 24, pageCount: 1, total: 4 });
     expect(res.body.data[2]).toEqual({
+      locale: 'fr',
       name: 'Plant-based dish soap',
       slug: 'plant-based-dish-soap',
+      slugs: { fr: 'plant-based-dish-soap', en: null },
       priceCents: 450000,
       vatRate: '10',
       minQuantity: 1000,
@@ -31,8 +33,8 @@ describe('product list', () => {
       recycledContentPercent: 80,
       co2eKgPer1000: 300,
       countryOfOrigin: 'BE',
-      category: { name: 'Cleaning', slug: 'cleaning' },
-      labels: [{ name: 'EU Ecolabel', slug: 'eu-ecolabel' }],
+      category: { locale: 'fr', name: 'Cleaning', slug: 'cleaning' },
+      labels: [{ locale: 'fr', name: 'EU Ecolabel', slug: 'eu-ecolabel' }],
       image: null,
     });
   });
@@ -115,12 +117,15 @@ describe('product and category pages', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.map((c: { slug: string }) => c.slug)).toEqual(['mailers', 'packaging', 'cleaning']);
     const packaging = res.body.data.find((c: { slug: string }) => c.slug === 'packaging');
-    expect(packaging.children).toEqual([{ name: 'Mailers', slug: 'mailers' }]);
-    expect((await app.api().get('/api/categories/mailers')).body.data.parent).toEqual({ name: 'Packaging', slug: 'packaging' });
+    expect(packaging.children).toEqual([{ locale: 'fr', name: 'Mailers', slug: 'mailers' }]);
+    expect((await app.api().get('/api/categories/mailers')).body.data.parent).toEqual({ locale: 'fr', name: 'Packaging', slug: 'packaging' });
   });
 
   test('eco labels are listed for the filters', async () => {
     const res = await app.api().get('/api/eco-labels');
-    expect(res.body.data).toEqual([{ name: 'EU Ecolabel', slug: 'eu-ecolabel' }, { name: 'FSC', slug: 'fsc' }]);
+    expect(res.body.data).toEqual([
+      { locale: 'fr', name: 'EU Ecolabel', slug: 'eu-ecolabel' },
+      { locale: 'fr', name: 'FSC', slug: 'fsc' },
+    ]);
   });
 });

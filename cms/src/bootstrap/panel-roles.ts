@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { LOCALES } from '@ventalis/contracts';
 import { PANEL_CONSULTANT_ROLE } from '../api/consultant/services/provisioning';
 
 export const PANEL_MARKETER_ROLE = 'ventalis-marketer';
@@ -11,18 +12,21 @@ const PANEL_ROLES = [
   {
     code: PANEL_CONSULTANT_ROLE,
     name: 'Consultant',
-    description: 'Consultants curate the catalogue: products, categories and eco labels',
+    description: 'Consultants curate the catalogue: products, categories and eco labels, in French and English',
     subjects: ['api::product.product', 'api::category.category', 'api::eco-label.eco-label'],
     actions: EDIT,
   },
   {
     code: PANEL_MARKETER_ROLE,
     name: 'Marketer',
-    description: 'Marketers edit, preview and publish the Home and "Our commitment" pages',
+    description: 'Marketers edit, preview and publish the Home and "Our commitment" pages, in French and English',
     subjects: ['api::home-page.home-page', 'api::commitment-page.commitment-page'],
     actions: [...EDIT, PUBLISH],
   },
 ];
+
+const isLocalized = (strapi: Core.Strapi, subject: string | null) =>
+  Boolean(subject && (strapi.getModel(subject as never) as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined)?.pluginOptions?.i18n?.localized);
 
 /** The panel roles, created once and kept to exactly these permissions at every start. */
 export async function syncPanelRoles(strapi: Core.Strapi) {
@@ -40,7 +44,13 @@ export async function syncPanelRoles(strapi: Core.Strapi) {
         contentActions.filter((a: { actionId: string }) => definition.actions.includes(a.actionId)),
         { restrictedSubjects: allSubjects.filter((s) => !definition.subjects.includes(s)) },
       )
-      .map((p: { action: string; subject: string; properties: unknown }) => ({ action: p.action, subject: p.subject, properties: p.properties, conditions: [] }));
+      .map((p: { action: string; subject: string; properties: Record<string, unknown> }) => ({
+        action: p.action,
+        subject: p.subject,
+        // Both languages of the localized content (i18n's `locales` property).
+        properties: isLocalized(strapi, p.subject) ? { ...p.properties, locales: [...LOCALES] } : p.properties,
+        conditions: [],
+      }));
     await roles.assignPermissions(role.id, [...permissions, ...UPLOAD.map((action) => ({ action, subject: null, properties: {}, conditions: [] }))]);
   }
 }

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { documentFieldError } from '../utils/validation';
 import type { Middleware } from './consultant-accounts';
 
-/** Content types whose names must differ by more than case or accents. */
+/** Content types whose names must differ by more than case or accents, within each locale. */
 const NAMED: Record<string, string> = {
   'api::category.category': 'name',
   'api::product.product': 'name',
@@ -24,8 +24,11 @@ export const uniqueNames = (strapi: Core.Strapi): Middleware => async (context, 
   const params = context.params as { data?: Record<string, unknown>; documentId?: string };
   const name = params.data?.[field];
   if (typeof name !== 'string' || name.trim() === '') return next();
+  // Per language: "Gobelet" in French and "Gobelet" in English may be the same document, or
+  // two; within one locale, names stay apart. No locale given means the default one.
+  const locale = (context.params as { locale?: string }).locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
   const others: { documentId: string; name: string }[] = await strapi.db.query(context.uid as never).findMany({
-    where: context.action === 'update' && params.documentId ? { documentId: { $ne: params.documentId } } : {},
+    where: { locale, ...(context.action === 'update' && params.documentId ? { documentId: { $ne: params.documentId } } : {}) },
     select: ['documentId', field],
   });
   if (others.some((other) => sameName.compare(String(other[field as 'name'] ?? '').trim(), name.trim()) === 0)) {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { textField } from './text.ts';
+import type { Locale } from './locale.ts';
+import { optionalLocaleSchema } from './locale-schema.ts';
 
 export const VAT_RATES = ['20', '10', '5.5', '2.1'] as const;
 export type VatRate = (typeof VAT_RATES)[number];
@@ -19,9 +21,21 @@ const euros = (label: string) =>
     .min(0, `${label} cannot be negative`)
     .max(100_000_000, `${label} is too large`);
 
-/** Query of the public product list; anything else in the query string is refused. */
+/**
+ * Query of the public content reads that take nothing but their language (categories, eco
+ * labels, a product or category by its slug, the content pages): `?locale=fr|en`, French when absent.
+ */
+export const localeQuerySchema = z.strictObject({ locale: optionalLocaleSchema });
+export type LocaleQuery = z.infer<typeof localeQuerySchema>;
+
+/**
+ * Query of the public product list; anything else in the query string is refused.
+ * `category` and `label` are slugs in any language; `q` searches names and descriptions in
+ * `locale`, accents and case ignored.
+ */
 export const productListQuerySchema = z
   .strictObject({
+    locale: optionalLocaleSchema,
     category: slug.optional(),
     label: slug.optional(),
     priceMin: euros('priceMin').optional(),
@@ -49,26 +63,39 @@ export interface Media {
   height: number | null;
 }
 
-export interface CategorySummary {
+/**
+ * Every localized document in an answer says the language of its text: the one asked for,
+ * or `fr` when it has no version in that language yet (French is always there).
+ */
+export interface Localized {
+  locale: Locale;
+}
+
+/** The address of a product or category in each language, null where it has no version in it. */
+export type LocalizedSlugs = Record<Locale, string | null>;
+
+export interface CategorySummary extends Localized {
   name: string;
   slug: string;
 }
 
 export interface Category extends CategorySummary {
+  slugs: LocalizedSlugs;
   description: string | null;
   image: Media | null;
   parent: CategorySummary | null;
   children: CategorySummary[];
 }
 
-export interface EcoLabel {
+export interface EcoLabel extends Localized {
   name: string;
   slug: string;
 }
 
-export interface ProductSummary {
+export interface ProductSummary extends Localized {
   name: string;
   slug: string;
+  slugs: LocalizedSlugs;
   priceCents: number;
   vatRate: VatRate;
   minQuantity: number;

@@ -1,13 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { lineAmounts, quantityProblem, sumAmounts, VAT_BANDS, type Cart, type CartLine, type VatBand } from '@ventalis/contracts';
+import { DEFAULT_LOCALE } from '@ventalis/contracts';
 import { fieldError } from '../../../utils/validation';
 
 const CART_ITEM = 'api::cart.cart-item';
-const PRODUCT_FIELDS = ['id', 'name', 'slug', 'priceCents', 'vatRate', 'minQuantity', 'quantityStep', 'stock', 'co2eKgPer1000'];
+const PRODUCT_FIELDS = ['id', 'documentId', 'name', 'slug', 'priceCents', 'vatRate', 'minQuantity', 'quantityStep', 'stock', 'co2eKgPer1000'];
 
 export interface CartProduct {
   id: number;
+  documentId: string;
   name: string;
   slug: string;
   priceCents: number;
@@ -39,8 +41,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       orderBy: { id: 'asc' },
     });
 
+  /**
+   * The product a slug names, in any language, as its French row: carts and orders always
+   * point at that one row of a product, whichever language it was added in.
+   */
   const findProduct = async (slug: string): Promise<CartProduct> => {
-    const product = await strapi.db.query('api::product.product').findOne({ where: { slug, category: { visible: true } }, select: PRODUCT_FIELDS });
+    const named = await strapi.db.query('api::product.product').findOne({ where: { slug }, select: ['documentId'], orderBy: { id: 'asc' } });
+    const product = named
+      ? await strapi.db.query('api::product.product').findOne({ where: { documentId: named.documentId, locale: DEFAULT_LOCALE, category: { visible: true } }, select: PRODUCT_FIELDS })
+      : null;
     if (!product) throw new errors.NotFoundError(`No product has the address "${slug}"`);
     return product;
   };
@@ -51,7 +60,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const lineOf = async (customerId: number, slug: string) => {
-    const line = (await storedLines(customerId)).find((l) => l.product?.slug === slug);
+    const named = await strapi.db.query('api::product.product').findOne({ where: { slug }, select: ['documentId'] });
+    const line = named ? (await storedLines(customerId)).find((l) => l.product?.documentId === named.documentId) : undefined;
     if (!line) throw new errors.NotFoundError(`"${slug}" is not in your cart`);
     return line;
   };

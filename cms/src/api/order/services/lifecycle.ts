@@ -41,6 +41,14 @@ export interface StoredOrder {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const products = () => strapi.db.getConnection('products');
+  /**
+   * A product has a row per locale (French, English): the rows other than the one just
+   * changed take its stock, in the same transaction, so every language shows the same figure.
+   */
+  const alignLocales = async (trx: unknown, productId: number) => {
+    const row = await products().transacting(trx as never).where('id', productId).first('stock', 'document_id');
+    if (row) await products().transacting(trx as never).where('document_id', row.document_id).whereNot('id', productId).update({ stock: row.stock });
+  };
 
   const service = {
     async load(where: Record<string, unknown>): Promise<StoredOrder | null> {
@@ -90,6 +98,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               { errors: { stock: `${line.productName}: ${formatUnits(left)} left` }, code: 'out_of_stock' },
             );
           }
+          await alignLocales(trx, line.productId!);
         }
       });
     },
@@ -100,7 +109,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const flipped = await strapi.db.getConnection('orders').transacting(trx).where({ id: order.id, stock_reserved: true }).update({ stock_reserved: false });
         if (Number(flipped) === 0) return;
         for (const line of order.lines) {
-          if (line.productId) await products().transacting(trx).where('id', line.productId).increment('stock', line.quantity);
+          if (!line.productId) continue;
+          await products().transacting(trx).where('id', line.productId).increment('stock', line.quantity);
+          await alignLocales(trx, line.productId);
         }
       });
     },

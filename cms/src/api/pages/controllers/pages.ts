@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
+import { requestedLocale } from '../../../utils/locale';
 import type { PageName } from '../services/pages';
 
 const sameSecret = (given: string, expected: string) =>
@@ -15,7 +16,8 @@ const statusOf = (ctx: Context): 'published' | 'draft' => {
 };
 
 const pageAction = (name: PageName) => async (ctx: Context) => {
-  const page = await strapi.service('api::pages.pages').findPage(name, statusOf(ctx));
+  const locale = requestedLocale(ctx.query);
+  const page = await strapi.service('api::pages.pages').findPage(name, statusOf(ctx), locale);
   if (!page) throw new errors.NotFoundError('This page has not been published yet');
   ctx.body = { data: page };
 };

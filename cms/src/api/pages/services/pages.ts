@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { DEFAULT_LOCALE, type Locale } from '@ventalis/contracts';
 
 export const PAGES = { home: 'api::home-page.home-page', commitment: 'api::commitment-page.commitment-page' } as const satisfies Record<string, UID.ContentType>;
 export type PageName = keyof typeof PAGES;
@@ -32,12 +33,17 @@ const toBlock = ({ id: _id, __component, ...fields }: Row) => {
   return out;
 };
 
-/** The Home and "Our commitment" pages, published or (for a preview) draft. */
+/**
+ * The Home and "Our commitment" pages, published or (for a preview) draft, in the asked
+ * locale; in French when that locale has no version (in that status) yet, saying so in `locale`.
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async findPage(name: PageName, status: 'published' | 'draft') {
-    const page = (await strapi.documents(PAGES[name]).findFirst({ status, populate: BLOCKS_POPULATE as never })) as Row | null;
+  async findPage(name: PageName, status: 'published' | 'draft', locale: Locale) {
+    const read = (l: Locale) => strapi.documents(PAGES[name]).findFirst({ status, locale: l, populate: BLOCKS_POPULATE as never }) as Promise<Row | null>;
+    const page = (await read(locale)) ?? (locale === DEFAULT_LOCALE ? null : await read(DEFAULT_LOCALE));
     if (!page) return null;
     return {
+      locale: page.locale as Locale,
       title: page.title,
       seoDescription: page.seoDescription ?? null,
       updatedAt: page.updatedAt,

@@ -2,16 +2,19 @@ import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { productListQuerySchema } from '@ventalis/contracts';
 import { parseInput } from '../../../utils/validation';
+import { requestedLocale } from '../../../utils/locale';
 import { getService } from '../../../utils/services';
 
 export default {
   async find(ctx: Context) {
+    requestedLocale(ctx.query);
     const query = parseInput(productListQuerySchema, ctx.query);
     ctx.body = await getService('product.catalogue').listProducts(query);
   },
 
   async findOne(ctx: Context) {
-    const product = await getService('product.catalogue').findProduct(String(ctx.params.slug));
+    const locale = requestedLocale(ctx.query);
+    const product = await getService('product.catalogue').findProduct(String(ctx.params.slug), locale);
     if (!product) throw new errors.NotFoundError('No product has this address');
     ctx.body = { data: product };
   },
