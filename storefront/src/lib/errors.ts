@@ -5,7 +5,7 @@
  * and keeps the cms' sentence only when it sent no code this storefront knows.
  * Server code only: it reaches every message of the catalogue by its key.
  */
-import { errorMessageKey, isErrorCode, type CodedError, type ErrorDetails, type ErrorParams } from '@ventalis/contracts/error-codes';
+import { errorMessageKey, isErrorCode, type CodedError, type ErrorCode, type ErrorDetails, type ErrorParams } from '@ventalis/contracts/error-codes';
 import type { Locale } from '@ventalis/contracts/locale';
 import { formatInteger } from './format.ts';
 import { m } from './paraglide/messages.js';
@@ -43,6 +43,24 @@ export function wordRefusal(message: string, details: ErrorDetails = {}, locale:
   for (const field of fields) {
     const sentence = details.errors?.[field] ?? message;
     words[field] = wordError(details.codes?.[field], sentence, locale);
+  }
+  return words;
+}
+
+/** A page's own wording of a code for one of its fields ('A comment for the client is required'). */
+export type OwnWording = Partial<Record<ErrorCode, (inputs: never, options: { locale: Locale }) => string>>;
+
+/**
+ * The errors a form shows when its own check (a shared schema, before the cms is asked) fails:
+ * each field worded from its code (fieldCodes()), with the page's own message for a field and
+ * code where it has one, else the catalogue's message for the code, else `sentences` (the
+ * schema's English). No `_`: the fields say it all.
+ */
+export function wordFields(codes: Record<string, CodedError>, sentences: Record<string, string> = {}, own: Record<string, OwnWording> = {}, locale: Locale = getLocale()): Record<string, string> {
+  const words: Record<string, string> = {};
+  for (const [field, coded] of Object.entries(codes)) {
+    const mine = own[field]?.[coded.code];
+    words[field] = mine ? (mine as Wording)(formatParams(coded.params, locale), { locale }) : wordError(coded, sentences[field] ?? '', locale);
   }
   return words;
 }
