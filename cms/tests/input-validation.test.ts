@@ -281,6 +281,30 @@ describe('every refusal names its code, for the storefront to word it in French 
     expect(await snapshot(app.strapi)).toEqual(before);
   });
 
+  test('a cart line that no longer follows the rules says why with a code, and checkout refuses it with the same code', async () => {
+    const products = app.strapi.db.query('api::product.product');
+    await call('post', '/api/cart/items', customer.jwt, { product: 'kraft-shipping-box', quantity: 1000 }).expect(200);
+    const box = await products.findOne({ where: { slug: 'kraft-shipping-box' }, select: ['id', 'stock', 'minQuantity', 'name'] });
+    try {
+      await products.update({ where: { id: box.id }, data: { stock: 500 } });
+      const line = (await call('get', '/api/cart', customer.jwt).expect(200)).body.data.lines[0];
+      expect(line.problemCode).toEqual({ code: 'quantity.above_stock', params: { stock: 500 } });
+      expect(line.problem).toBe('Only 500\u00a0units are in stock');
+
+      await products.update({ where: { id: box.id }, data: { stock: box.stock, minQuantity: 2000 } });
+      const refused = await call('post', '/api/checkout', customer.jwt, { idempotencyKey: 'd3a9f1e2-5b7c-4e8a-9f00-1c2d3e4f5a6b' });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details).toMatchObject({
+        code: 'checkout.line_refused',
+        params: { product: box.name },
+        codes: { 'kraft-shipping-box': { code: 'quantity.below_minimum', params: { min: 2000 } } },
+      });
+    } finally {
+      await products.update({ where: { id: box.id }, data: { stock: box.stock, minQuantity: box.minQuantity } });
+      await call('delete', '/api/cart', customer.jwt).expect(200);
+    }
+  });
+
   test("Strapi's own refusals: sign-in, a missing or bad session, no permission, an unknown address", async () => {
     const wrong = await call('post', '/api/auth/local', undefined, { identifier: 'nobody@nowhere.test', password: 'Wrong-Password-1!' });
     expect(wrong.status).toBe(400);

@@ -128,3 +128,14 @@ describe('forgot password', () => {
     expect(badCode.body.error.details.codes.code).toEqual({ code: 'password_reset.link_malformed' });
   });
 });
+
+describe("the panel's forgot password", () => {
+  test('mails an administrator in French, then English, since their panel language lives in their browser', async () => {
+    await app.strapi.service('admin::user').create({ email: 'ada@reset.test', firstname: 'Ada', lastname: 'Admin', password: 'Panel-Password-2026!', isActive: true });
+    await app.api().post('/admin/forgot-password').send({ email: 'ada@reset.test' }).expect(204);
+    const mail = await app.mailbox.waitFor('ada@reset.test', /Réinitialisation de votre mot de passe Ventalis \/ Reset your Ventalis password/);
+    expect(mail.text).toContain('Choisissez-en un nouveau ici');
+    expect(mail.text).toContain('Choose a new one here:');
+    expect(mail.text).toMatch(/\/admin\/auth\/reset-password\?code=[a-f0-9]+/);
+  });
+});

@@ -149,3 +149,32 @@ export function shopComment(locale: Locale, comment: string): string {
   }
   return comment;
 }
+
+// ---------------------------------------------------------------- the panel's own mail
+/**
+ * The panel's "forgot password" mail (Strapi's own, lodash template with `url`), in French
+ * then English: an administrator's panel language lives in their browser, out of the cms' reach.
+ */
+export const adminPasswordResetTemplate = {
+  subject: 'Réinitialisation de votre mot de passe Ventalis / Reset your Ventalis password',
+  text: `Vous avez demandé à réinitialiser le mot de passe de votre compte d’administration Ventalis. Choisissez-en un nouveau ici${NBSP}:
+
+<%= url %>
+
+Si ce n’était pas vous, ignorez ce message.
+
+—
+
+You asked to reset the password of your Ventalis panel account. Choose a new one here:
+
+<%= url %>
+
+If it was not you, ignore this message.`,
+  html: `<p lang="fr">Vous avez demandé à réinitialiser le mot de passe de votre compte d’administration Ventalis. Choisissez-en un nouveau ici${NBSP}:</p>
+<p><a href="<%= url %>"><%= url %></a></p>
+<p lang="fr">Si ce n’était pas vous, ignorez ce message.</p>
+<hr>
+<p lang="en">You asked to reset the password of your Ventalis panel account. Choose a new one here:</p>
+<p><a href="<%= url %>"><%= url %></a></p>
+<p lang="en">If it was not you, ignore this message.</p>`,
+};

@@ -16,6 +16,8 @@ const STRAPI_MESSAGES: Record<string, ErrorCode> = {
   'Invalid identifier or password': 'auth.invalid_credentials',
   'Your account email is not confirmed': 'auth.email_not_confirmed',
   'Your account has been blocked by an administrator': 'auth.blocked',
+  'User blocked': 'auth.blocked',
+  'Invalid credentials': 'auth.invalid_credentials',
   'The provided current password is invalid': 'password.current_invalid',
   'Your new password must be different than your current password': 'password.same_as_current',
   'Passwords do not match': 'password.mismatch',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { isErrorCode, type CodedError, type ErrorParams } from './error-codes.ts';
+import { LOCALES } from './locale.ts';
 
 /** Field path → first message, the shape forms and 4xx answers share. */
 export type FieldErrors = Record<string, string>;
@@ -91,6 +92,8 @@ export function issueCode(issue: z.core.$ZodIssue, parsed?: { input: unknown }):
     case 'unrecognized_keys':
       return coded('request.unknown_fields', { fields: list(issue.keys) });
     case 'invalid_value':
+      // A language Ventalis does not speak, wherever it is asked for (a query's or an account's locale).
+      if (issue.values.length === LOCALES.length && LOCALES.every((locale) => issue.values.includes(locale))) return coded('locale.unknown');
       return coded('value.not_allowed', { allowed: list(issue.values) });
     default:
       return coded('value.invalid');

@@ -4,6 +4,7 @@ import {
   nearestValidQuantity,
   ONGOING_STATUSES,
   quantityProblem,
+  refusal,
   SPENT_STATUSES,
   type CategoryImpact,
   type ImpactSummary,
@@ -11,7 +12,6 @@ import {
   type OrderStatus,
   type VatRate,
 } from '@ventalis/contracts';
-import { refusal } from '@ventalis/contracts';
 import { notFound } from '../../../utils/validation';
 import { getService } from '../../../utils/services';
 
