@@ -85,3 +85,16 @@ test("a consultant reads a client's order in French and moves it along with a co
   const placed = (await moved.getByRole('cell').nth(1).textContent())!.trim();
   expect(inFrench(placed), placed).toBe(true);
 });
+
+test("in French, another consultant's client, order or conversation is a French 404", async ({ pageAs }) => {
+  const page = await pageAs('camille');
+  for (const [path, message] of [
+    ['/fr/consultant/clients/999999', 'Aucun de vos clients ne porte ce numéro'],
+    ['/fr/consultant/orders/VT-000000-AAAAAA', 'Aucune commande de vos clients ne porte cette référence'],
+    ['/fr/messages?c=999999', 'Aucune de vos conversations ne porte ce numéro'],
+  ] as const) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole('main'), path).toContainText(message);
+  }
+});
