@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { CHAT_ERROR_CODES, chatErrorCode } from '@ventalis/contracts';
 import { describe, expect, it } from 'vitest';
 import { wordError } from '#lib/errors.ts';
@@ -22,5 +24,14 @@ describe("a chat socket's refusal on the messages page", () => {
     expect(inLocale('fr', () => sendFailure(null))).toBe('Le message n’a pas pu être envoyé\u00a0: réessayez.');
     expect(inLocale('en', () => sendFailure({ code: 'toString' }))).toBe('The message could not be sent: try again.');
     expect(inLocale('en', () => sendFailure({ code: 42 }))).toBe('The message could not be sent: try again.');
+  });
+});
+
+describe("the messages page's browser code", () => {
+  // Message functions are tree-shaken one by one: the page ships only those it names. A lookup
+  // by key (m[key], #lib/errors.ts) would ship the whole catalogue to every browser.
+  it.each(['+page.svelte', 'chat-errors.ts'])('%s names each message it uses', (file) => {
+    const source = readFileSync(path.join(import.meta.dirname, file), 'utf8');
+    expect(source).not.toMatch(/from\s+['"][^'"]*(lib\/errors|messages\/_index)|\bm\s*\[/);
   });
 });
