@@ -1,6 +1,8 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
+import { paraglideOptions } from './paraglide.config.ts';
 
 /**
  * adapter-node 6 no longer reads ORIGIN at run time and assumes https when no protocol
@@ -21,6 +23,8 @@ const chatSources = [chat.origin, `${chat.protocol === 'https:' ? 'wss:' : 'ws:'
 
 export default defineConfig({
   plugins: [
+    // Compiles messages/*.json into src/lib/paraglide before anything imports it.
+    paraglideVitePlugin(paraglideOptions),
     sveltekit({
       adapter: adapter({ out }),
       paths: { origin },

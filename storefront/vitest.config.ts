@@ -5,5 +5,7 @@ export default defineConfig({
   test: {
     root: import.meta.dirname,
     include: ['src/**/*.spec.ts'],
+    // The modules word things from the message catalogue: compiled first, as for the build.
+    globalSetup: ['./scripts/paraglide-setup.ts'],
   },
 });

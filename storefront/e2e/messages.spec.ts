@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { formatDateTime } from '@ventalis/contracts/format';
 import { DEMO_PASSWORD, logIn, PANEL_PASSWORD, type Persona } from './support/accounts.ts';
 import { expect, test } from './support/fixtures.ts';
 
@@ -92,7 +93,7 @@ test('without JavaScript, a message goes through the form and shows after the pa
 test('a client opens the conversation about an order from the order page', async ({ pageAs }) => {
   const page = await pageAs('claire');
   await page.goto('/orders?scope=completed');
-  const reference = (await page.locator('a[href^="/orders/VT-"]').first().textContent())!.trim();
+  const reference = (await page.locator('a[href*="/orders/VT-"]').first().textContent())!.trim();
   await page.goto(`/orders/${reference}`);
   await page.getByRole('button', { name: 'Discuss this order' }).click();
   await expect(page).toHaveURL(/\/messages\?c=\d+$/);
@@ -144,4 +145,47 @@ test("a conversation an administrator starts appears on the client's open messag
   expect(started.status()).toBe(200);
 
   await expect(page.getByRole('link', { name: /Ada Admin/ })).toBeVisible();
+});
+
+test('in French, the messages page speaks French, writes dates the French way and a message arrives live', async ({ browser, request }) => {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  // Signed in on the English login page (the French one is another journey's), then in French.
+  await page.goto('/en/login');
+  await page.getByLabel('Email').fill(hugo.email);
+  await page.getByLabel('Password').fill(hugo.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByTestId('user-name')).toBeVisible();
+  await page.goto('/fr/messages?with=consultant');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('heading', { name: 'Messages', level: 1 })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Conversations' })).toBeVisible();
+  await expect(page.getByTestId('live-status')).toHaveText('En direct');
+  await expect(page.getByTestId('presence')).toHaveText(/^(En ligne|Absent|Hors ligne)$/);
+
+  // An empty message is refused in French, before anything is sent.
+  await page.getByRole('button', { name: 'Envoyer' }).click();
+  await expect(page.locator('#message-error')).toHaveText('Le message est vide');
+
+  // The consultant answers (through the cms' REST API): the message arrives without a reload.
+  const consultant = (await page.getByRole('heading', { level: 2 }).textContent())!.trim();
+  const email = `${consultant.toLowerCase().replace(' ', '.').normalize('NFD').replace(/[\u0300-\u036f]/g, '')}@ventalis.example`;
+  const jwt = (await (await request.post(`${cmsUrl()}/api/auth/local`, { data: { identifier: email, password: DEMO_PASSWORD } })).json()).jwt as string;
+  const conversationId = new URL((await page.getByTestId('conversation-link').and(page.locator('[aria-current="page"]')).getAttribute('href'))!, 'http://x').searchParams.get('c');
+  expect(await page.getByTestId('conversation-link').and(page.locator('[aria-current="page"]')).getAttribute('href')).toMatch(/^\/fr\/messages\?c=\d+$/);
+  const text = `Bonjour, votre devis est prêt. (${Date.now()})`;
+  const sent = await request.post(`${cmsUrl()}/api/conversations/${conversationId}/messages`, { headers: { Authorization: `Bearer ${jwt}` }, data: { body: text } });
+  expect(sent.status()).toBe(201);
+  const arrived = page.getByRole('list', { name: 'Messages' }).getByRole('listitem').filter({ hasText: text });
+  await expect(arrived).toContainText(consultant);
+  const time = arrived.locator('time');
+  expect(await time.textContent()).toBe(formatDateTime((await time.getAttribute('datetime'))!, 'fr'));
+
+  // Hugo answers from the page: his own message is signed « Vous ».
+  const reply = `Merci, je le regarde. (${Date.now()})`;
+  await page.getByLabel('Votre message').fill(reply);
+  await page.getByRole('button', { name: 'Envoyer' }).click();
+  await expect(page.getByLabel('Votre message')).toHaveValue('');
+  await expect(page.getByRole('list', { name: 'Messages' }).getByRole('listitem').filter({ hasText: reply })).toContainText('Vous ·');
+  await context.close();
 });

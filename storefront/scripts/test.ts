@@ -36,6 +36,7 @@ async function ensureChromium(): Promise<boolean> {
 }
 
 // tsconfig.json extends the config `svelte-kit sync` generates: missing on a fresh install.
+// (Vitest compiles the message catalogue itself, in its global setup.)
 const sync = await run('npx', ['svelte-kit', 'sync']);
 const unitArgs = ['vitest', 'run', ...(reports ? ['--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'storefront-unit.json')}`] : [])];
 const unit = sync === 0 ? await run('npx', unitArgs) : sync;

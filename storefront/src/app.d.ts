@@ -1,3 +1,4 @@
+import type { Locale } from '@ventalis/contracts/locale';
 import type { AuthTokens } from '#lib/server/cms.ts';
 import type { SessionUser } from '#lib/server/session.ts';
 
@@ -16,6 +17,11 @@ declare global {
       preview?: boolean;
       /** Unread messages, for the header. */
       unread?: number;
+      /**
+       * This page's path (without the language prefix) in each language, when it differs
+       * between them (a product's or category's slug): the language switcher and hreflang use it.
+       */
+      alternatePaths?: Partial<Record<Locale, string>>;
     }
   }
 }

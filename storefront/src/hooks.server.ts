@@ -1,6 +1,10 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
+import { sequence, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit/hooks';
 import { building } from '$app/env';
 import { CMS_PUBLIC_URL, CMS_URL, PREVIEW_SECRET } from '$app/env/private';
+import { localeOfPath } from '#lib/i18n.ts';
+import { m } from '#lib/paraglide/messages.js';
+import { cookieMaxAge, cookieName } from '#lib/paraglide/runtime.js';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { CmsUnavailableError } from '#lib/server/cms.ts';
 import { refuseUnreadableForms } from '#lib/server/form-body.ts';
 import { allowFramingBy, isDraftMode, PREVIEW_COOKIE } from '#lib/server/preview.ts';
@@ -22,8 +26,40 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 };
 
+/** '/de/…', '/en-US/…': a language this shop does not speak. */
+const FOREIGN_PREFIX = /^\/[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?(?:\/|$)/i;
+
+/**
+ * The language of the request (see paraglide.config.ts): the /fr or /en prefix, else the
+ * person's last choice, else Accept-Language, else French. A browser asking for a page without
+ * a prefix is sent (307) to the prefixed one; inside the request, getLocale() and the messages
+ * answer in that language, and <html lang> says it.
+ */
+const language: Handle = ({ event, resolve }) => {
+  // An address under a language this shop does not speak is not redirected into a French or
+  // English one: no route has it, so it answers 404 in the person's language.
+  const foreign = FOREIGN_PREFIX.test(event.url.pathname) && !localeOfPath(event.url.pathname);
+  const request = foreign ? withoutDestination(event.request) : event.request;
+  return paraglideMiddleware(request, ({ locale }) => {
+    // Reading a page under /fr or /en is choosing that language: links without a prefix
+    // (in emails, bookmarks, the address bar) land there next time.
+    const chosen = localeOfPath(event.url.pathname);
+    if (chosen && event.cookies.get(cookieName) !== chosen) {
+      event.cookies.set(cookieName, chosen, { path: '/', maxAge: cookieMaxAge, sameSite: 'lax', httpOnly: false, secure: event.url.protocol === 'https:' });
+    }
+    return resolve(event, { transformPageChunk: ({ html }) => html.replace('%ventalis.lang%', locale) });
+  });
+};
+
+/** The request as the language middleware should see it when it must not redirect: no Sec-Fetch-Dest. */
+function withoutDestination(request: Request): Request {
+  const headers = new Headers(request.headers);
+  headers.delete('sec-fetch-dest');
+  return new Request(request.url, { method: request.method, headers });
+}
+
 /** The session cookie → event.locals.user; refreshed tokens are written back, ended sessions removed. */
-export const handle: Handle = async ({ event, resolve }) => {
+const session: Handle = async ({ event, resolve }) => {
   event.locals.user = null;
   event.locals.tokens = null;
   event.locals.preview = isDraftMode(event.cookies.get(PREVIEW_COOKIE), PREVIEW_SECRET);
@@ -57,11 +93,13 @@ export const handle: Handle = async ({ event, resolve }) => {
   return response;
 };
 
+export const handle = sequence(language, session);
+
 export const handleError: HandleServerError = ({ kind, error }) => {
   if (kind !== 'unknown') return;
   if (error instanceof CmsUnavailableError) {
     console.error(`${error.message}: ${String(error.cause)}`);
-    return { status: 503, message: 'Our catalogue is unavailable for a moment. Please try again in a few minutes.' };
+    return { status: 503, message: m.error_cms_unavailable() };
   }
   console.error(error);
 };

@@ -5,6 +5,8 @@
  *   2. the storefront, built with its origin (adapter-node 6 fixes it at build time) and
  *      started with `node <build>`, talking to that cms.
  * The teardown stops everything and removes the run's data, keeping the logs.
+ * A run of journeys that need neither the admin panel nor Stripe (`npx playwright test
+ * e2e/visitor.spec.ts`) can skip them: E2E_ADMIN_PANEL=off, E2E_STRIPE_STACK=off.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +27,8 @@ const CLIENT_ADDRESS_SECRET = 'e2e-client-address-secret';
 /** The storefront built for this run's origin, apart from the one `npm start` runs. */
 const E2E_BUILD = 'build-e2e';
 const STRIPE_PUBLISHABLE_KEY = 'pk_test_e2e';
+const withAdminPanel = process.env.E2E_ADMIN_PANEL !== 'off';
+const withStripeStack = process.env.E2E_STRIPE_STACK !== 'off';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -229,11 +233,21 @@ export default async function globalSetup() {
     const vite = createRequire(import.meta.url).resolve('vite/package.json');
     const viteBin = path.join(path.dirname(vite), (JSON.parse(readFileSync(vite, 'utf8')) as { bin: { vite: string } }).bin.vite);
 
-    console.log(`e2e: starting the cms (with its admin panel) on ${main.cmsUrl} and building the storefront for ${main.storefrontUrl}…`);
+    console.log(`e2e: starting the cms${withAdminPanel ? ' (with its admin panel)' : ''} on ${main.cmsUrl} and building the storefront for ${main.storefrontUrl}…`);
     await Promise.all([
-      buildAdminPanel(main).then((compiled) => startCms(main, { E2E_ADMIN_PANEL: 'true', ...(compiled ? { E2E_CMS_COMPILE: 'false' } : {}) })),
+      withAdminPanel
+        ? buildAdminPanel(main).then((compiled) => startCms(main, { E2E_ADMIN_PANEL: 'true', ...(compiled ? { E2E_CMS_COMPILE: 'false' } : {}) }))
+        : startCms(main),
       buildStorefront(main, viteBin),
     ]);
+    if (!withStripeStack) {
+      await Promise.all([startStorefront(main), startChatServer(main)]);
+      console.log(`e2e: storefront ready on ${main.storefrontUrl} (no Stripe stack)`);
+      process.env.STOREFRONT_URL = main.storefrontUrl;
+      process.env.CMS_URL = main.cmsUrl;
+      process.env.E2E_OUTBOX_DIR = path.join(main.dataDir, 'outbox');
+      return teardown;
+    }
     // Builds share .svelte-kit/output: one at a time. The cms is compiled by now.
     await Promise.all([
       startStorefront(main),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilters, catalogueHref, pagination, PAGE_SIZE, parseCatalogueSearch } from './catalogue-query.ts';
+import { activeFilters, catalogueHref, pagination, PAGE_SIZE, parseCatalogueSearch, SORT_LABELS } from './catalogue-query.ts';
+import { inLocale } from './testing/locale.ts';
 
 const search = (query: string, category?: string) => parseCatalogueSearch(new URLSearchParams(query), category);
 
@@ -17,14 +18,16 @@ describe('parseCatalogueSearch', () => {
   it('keeps what was typed for the form and leaves a wrong field out of the query with a message', () => {
     const { query, form, errors } = search('min=cheap&max=20');
     expect(form.min).toBe('cheap');
-    expect(errors.min).toMatch(/minimum price in euros/);
+    expect(errors.min).toMatch(/prix minimum en euros/);
+    expect(inLocale('en', () => search('min=cheap').errors.min)).toMatch(/minimum price in euros/);
     expect(query.priceMin).toBeUndefined();
     expect(query.priceMax).toBe(2000);
   });
 
   it('refuses a maximum below the minimum', () => {
     const { query, errors } = search('min=50&max=10');
-    expect(errors.max).toMatch(/at least the minimum/);
+    expect(errors.max).toMatch(/au moins égal au prix minimum/);
+    expect(inLocale('en', () => search('min=50&max=10').errors.max)).toMatch(/at least the minimum/);
     expect(query).toMatchObject({ priceMin: 5000 });
     expect(query.priceMax).toBeUndefined();
   });
@@ -49,7 +52,12 @@ describe('parseCatalogueSearch', () => {
   it('refuses an overlong search instead of sending it', () => {
     const { query, errors } = search(`q=${'a'.repeat(101)}`);
     expect(query.q).toBeUndefined();
-    expect(errors.q).toBeDefined();
+    expect(errors.q).toBe('Recherchez au plus 100 caractères');
+  });
+
+  it("names the sorts in the page's language", () => {
+    expect(SORT_LABELS.price_asc()).toBe('Prix croissant');
+    expect(inLocale('en', () => SORT_LABELS.price_asc())).toBe('Price: low to high');
   });
 });
 
@@ -64,8 +72,11 @@ describe('catalogue links', () => {
 
   it('lists the active filters with a link that removes each one', () => {
     const chips = activeFilters('/catalogue', form, (slug) => (slug === 'fsc' ? 'FSC' : undefined));
-    expect(chips.map((c) => c.label)).toEqual(['“box”', 'FSC', 'From 10 €']);
+    expect(chips.map((c) => c.label)).toEqual(['«\u00a0box\u00a0»', 'FSC', 'À partir de 10,00\u00a0€']);
     expect(chips[1].href).toBe('/catalogue?q=box&min=10&sort=price_asc');
+    const english = inLocale('en', () => activeFilters('/en/catalogue', { ...form, max: '72.5' }, () => 'FSC'));
+    expect(english.map((c) => c.label)).toEqual(['“box”', 'FSC', 'From €10.00', 'Up to €72.50']);
+    expect(english[3].href).toBe('/en/catalogue?q=box&label=fsc&min=10&sort=price_asc');
   });
 
   it('paginates around the current page with gaps', () => {

@@ -4,19 +4,23 @@
  * works without JavaScript and every result page can be shared or bookmarked.
  */
 import { PRODUCT_SORTS, productListQuerySchema, type FieldErrors, type ProductListQuery, type ProductSort } from '@ventalis/contracts';
-import { centsToEurosInput, parseEurosToCents } from './format.ts';
+import { formatEuros, parseEurosToCents } from './format.ts';
+import { m } from './paraglide/messages.js';
 
 export const PAGE_SIZE = 12;
 /** How many products a page may show: buyers who know what they want see more at once. */
 export const PAGE_SIZES = [12, 24, 48, 100] as const;
 
-export const SORT_LABELS: Record<ProductSort, string> = {
-  name: 'Name (A to Z)',
-  price_asc: 'Price: low to high',
-  price_desc: 'Price: high to low',
-  newest: 'Newest first',
-  co2e: 'Lowest carbon footprint',
+/** What each sort is called, in the page's language. */
+export const SORT_LABELS: Record<ProductSort, () => string> = {
+  name: m.catalogue_sort_name,
+  price_asc: m.catalogue_sort_price_asc,
+  price_desc: m.catalogue_sort_price_desc,
+  newest: m.catalogue_sort_newest,
+  co2e: m.catalogue_sort_co2e,
 };
+
+const MAX_QUERY_LENGTH = 100;
 
 /** What the filter form shows back: exactly what the visitor typed, errors aside. */
 export interface CatalogueForm {
@@ -55,23 +59,23 @@ export function parseCatalogueSearch(params: URLSearchParams, category?: string)
   const query: Record<string, unknown> = { sort: form.sort, pageSize: form.perPage ? Number(form.perPage) : PAGE_SIZE };
   if (category) query.category = category;
 
-  if (form.q.length > 100) errors.q = 'Search for at most 100 characters';
+  if (form.q.length > MAX_QUERY_LENGTH) errors.q = m.catalogue_error_query_too_long({ max: MAX_QUERY_LENGTH });
   else if (form.q) query.q = form.q;
 
-  if (form.label && !SLUG.test(form.label)) errors.label = 'Choose an eco label from the list';
+  if (form.label && !SLUG.test(form.label)) errors.label = m.catalogue_error_label();
   else if (form.label) query.label = form.label;
 
-  for (const [field, key, name] of [
-    ['min', 'priceMin', 'minimum'],
-    ['max', 'priceMax', 'maximum'],
+  for (const [field, key, problem] of [
+    ['min', 'priceMin', m.catalogue_error_min_price],
+    ['max', 'priceMax', m.catalogue_error_max_price],
   ] as const) {
     if (!form[field]) continue;
     const cents = parseEurosToCents(form[field]);
-    if (cents === null || cents > 100_000_000) errors[field] = `Enter the ${name} price in euros, like 450 or 72,50`;
+    if (cents === null || cents > 100_000_000) errors[field] = problem();
     else query[key] = cents;
   }
   if (typeof query.priceMin === 'number' && typeof query.priceMax === 'number' && query.priceMin > query.priceMax) {
-    errors.max = 'The maximum price must be at least the minimum price';
+    errors.max = m.catalogue_error_price_order();
     delete query.priceMax;
   }
 
@@ -99,12 +103,12 @@ export function catalogueHref(path: string, form: Partial<CatalogueForm>, page =
 /** The active filters as removable chips: label and the href without that filter. */
 export function activeFilters(path: string, form: CatalogueForm, labelName: (slug: string) => string | undefined, errors: FieldErrors = {}) {
   const chips: { label: string; href: string }[] = [];
-  if (form.q) chips.push({ label: `“${form.q}”`, href: catalogueHref(path, { ...form, q: '' }) });
+  if (form.q) chips.push({ label: m.catalogue_filter_query({ query: form.q }), href: catalogueHref(path, { ...form, q: '' }) });
   if (form.label && !errors.label) chips.push({ label: labelName(form.label) ?? form.label, href: catalogueHref(path, { ...form, label: '' }) });
   const min = !errors.min && form.min ? parseEurosToCents(form.min) : null;
   const max = !errors.max && form.max ? parseEurosToCents(form.max) : null;
-  if (min !== null) chips.push({ label: `From ${centsToEurosInput(min)} €`, href: catalogueHref(path, { ...form, min: '' }) });
-  if (max !== null) chips.push({ label: `Up to ${centsToEurosInput(max)} €`, href: catalogueHref(path, { ...form, max: '' }) });
+  if (min !== null) chips.push({ label: m.catalogue_filter_min({ amount: formatEuros(min) }), href: catalogueHref(path, { ...form, min: '' }) });
+  if (max !== null) chips.push({ label: m.catalogue_filter_max({ amount: formatEuros(max) }), href: catalogueHref(path, { ...form, max: '' }) });
   return chips;
 }
 

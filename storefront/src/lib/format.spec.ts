@@ -1,4 +1,3 @@
-import { quantityProblem } from '@ventalis/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   centsToEurosInput,
@@ -14,12 +13,13 @@ import {
   formatUnits,
   parseEurosToCents,
 } from './format.ts';
+import { inLocale } from './testing/locale.ts';
 
 /** French output uses no-break spaces; compare with plain spaces for readability. */
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
 
 describe('formatEuros', () => {
-  it('formats cents the French way: thousands spaced, decimal comma, euro sign after', () => {
+  it('formats cents the French way on a French page: thousands spaced, decimal comma, euro sign after', () => {
     expect(plain(formatEuros(123456))).toBe('1 234,56 €');
     expect(plain(formatEuros(45900))).toBe('459,00 €');
     expect(plain(formatEuros(0))).toBe('0,00 €');
@@ -30,6 +30,17 @@ describe('formatEuros', () => {
 
   it('never breaks a price across lines', () => {
     expect(formatEuros(123456)).toBe('1\u202f234,56\u00a0€');
+  });
+
+  it('formats cents the English way on an English page: euro sign first, thousands comma, decimal point', () => {
+    inLocale('en', () => {
+      expect(formatEuros(4200)).toBe('€42.00');
+      expect(formatEuros(123456)).toBe('€1,234.56');
+      expect(formatEuros(-1999)).toBe('-€19.99');
+    });
+    // Or in the language asked for, whatever the page's.
+    expect(formatEuros(4200, 'en')).toBe('€42.00');
+    expect(plain(inLocale('en', () => formatEuros(4200, 'fr')))).toBe('42,00 €');
   });
 
   it('refuses amounts that are not whole cents', () => {
@@ -51,30 +62,34 @@ describe('numbers and units', () => {
     expect(formatDecimal(12)).toBe('12');
     expect(formatDecimal(0.04)).toBe('0');
     expect(plain(formatDecimal(1234.56, 2))).toBe('1 234,56');
+    inLocale('en', () => {
+      expect(formatInteger(180000)).toBe('180,000');
+      expect(formatDecimal(1234.56, 2)).toBe('1,234.56');
+    });
   });
 
   it('formats percentages, VAT rates given as strings included', () => {
     expect(plain(formatPercent(55))).toBe('55 %');
     expect(plain(formatPercent('5.5'))).toBe('5,5 %');
     expect(plain(formatPercent('2.1'))).toBe('2,1 %');
+    expect(inLocale('en', () => formatPercent('5.5'))).toBe('5.5%');
   });
 
   it('formats carbon footprints and quantities', () => {
     expect(plain(formatCo2e(118.4))).toBe('118,4 kg CO₂e');
-    expect(plain(formatUnits(1000))).toBe('1 000 units');
-    expect(plain(formatUnits(1))).toBe('1 unit');
+    expect(plain(formatUnits(1000))).toBe('1 000 unités');
+    expect(plain(formatUnits(1))).toBe('1 unité');
+    inLocale('en', () => {
+      expect(plain(formatCo2e(118.4))).toBe('118.4 kg CO₂e');
+      expect(plain(formatUnits(1000))).toBe('1,000 units');
+      expect(plain(formatUnits(1))).toBe('1 unit');
+    });
   });
 
-  it('writes quantities in the cms error messages exactly as on the pages', () => {
-    const rules = { minQuantity: 1000, quantityStep: 500, stock: 12000 };
-    expect(quantityProblem(999, rules)).toBe(`The minimum order is ${formatUnits(1000)}`);
-    expect(quantityProblem(1250, rules)).toContain(`steps of ${formatUnits(500)} from ${formatInteger(1000)}`);
-    expect(quantityProblem(12500, rules)).toBe(`Only ${formatUnits(12000)} are in stock`);
-  });
-
-  it('names countries from their ISO code', () => {
+  it("names countries from their ISO code, in the page's language", () => {
     expect(countryName('FR')).toBe('France');
-    expect(countryName('de')).toBe('Germany');
+    expect(countryName('de')).toBe('Allemagne');
+    expect(inLocale('en', () => countryName('de'))).toBe('Germany');
     expect(countryName('??')).toBe('??');
   });
 });
@@ -96,7 +111,11 @@ describe('parseEurosToCents', () => {
     expect(centsToEurosInput(1250)).toBe('12,50');
     expect(centsToEurosInput(1200)).toBe('12');
     expect(centsToEurosInput(7)).toBe('0,07');
-    for (const cents of [0, 7, 1250, 123456]) expect(parseEurosToCents(centsToEurosInput(cents))).toBe(cents);
+    expect(inLocale('en', () => centsToEurosInput(1250))).toBe('12.50');
+    for (const cents of [0, 7, 1250, 123456]) {
+      expect(parseEurosToCents(centsToEurosInput(cents))).toBe(cents);
+      expect(parseEurosToCents(centsToEurosInput(cents, 'en'))).toBe(cents);
+    }
   });
 });
 
@@ -108,7 +127,11 @@ describe('orders', () => {
   });
 
   it('shows dates and times in Paris time, whatever the server runs in', () => {
-    expect(formatDate('2026-12-31T23:30:00Z')).toBe('1 Jan 2027');
-    expect(formatDateTime('2026-07-14T08:05:00Z')).toBe('14 Jul 2026, 10:05');
+    expect(formatDate('2026-12-31T23:30:00Z')).toBe('1 janv. 2027');
+    expect(formatDateTime('2026-07-14T08:05:00Z')).toBe('14 juil. 2026, 10:05');
+    inLocale('en', () => {
+      expect(formatDate('2026-12-31T23:30:00Z')).toBe('1 Jan 2027');
+      expect(formatDateTime('2026-07-14T08:05:00Z')).toBe('14 Jul 2026, 10:05');
+    });
   });
 });

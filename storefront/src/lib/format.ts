@@ -1,35 +1,43 @@
 /**
- * French formatting of what the storefront shows: prices, quantities, percentages, carbon.
- * Money stays in integer cents: formatting and parsing never go through floating point.
+ * How the pages write prices, quantities, percentages, carbon, dates and countries: in the
+ * language of the page (the request's on the server, the URL's in the browser), so that a page
+ * just calls formatEuros(4200) and reads "42,00 €" in French, "€42.00" in English.
+ * The writing itself is the contracts' (zod-free, so pages can import it), shared with the
+ * cms' messages and emails. Money stays in integer cents until it is written.
  */
+import * as contracts from '@ventalis/contracts/format';
+import type { Locale } from '@ventalis/contracts/locale';
+import { getLocale } from './paraglide/runtime.js';
 
-// Money, quantities, carbon and dates are written by the contracts' formatter (zod-free, so
-// pages can import it), which the cms' error messages and emails use too.
-import { formatDate as formatDateIn, formatDateTime as formatDateTimeIn } from '@ventalis/contracts/format';
+export { THOUSANDS_SEPARATOR, UNIT_SEPARATOR } from '@ventalis/contracts/format';
 
-export {
-  formatCo2e,
-  formatCo2eGrams,
-  formatDecimal,
-  formatEuros,
-  formatInteger,
-  formatPercent,
-  formatUnits,
-  THOUSANDS_SEPARATOR,
-  UNIT_SEPARATOR,
-} from '@ventalis/contracts/format';
+/** 123456 → "1 234,56 €" (fr, with no-break spaces) or "€1,234.56" (en). */
+export const formatEuros = (cents: number, locale: Locale = getLocale()) => contracts.formatEuros(cents, locale);
+/** 180000 → "180 000" or "180,000". */
+export const formatInteger = (value: number, locale: Locale = getLocale()) => contracts.formatInteger(value, locale);
+/** 1000 → "1 000 unités" or "1,000 units". */
+export const formatUnits = (quantity: number, locale: Locale = getLocale()) => contracts.formatUnits(quantity, locale);
+/** 118.4 → "118,4" or "118.4", at most `digits` decimals. */
+export const formatDecimal = (value: number, digits = 1, locale: Locale = getLocale()) => contracts.formatDecimal(value, digits, locale);
+/** 55 → "55 %" or "55%"; VAT rates come as strings ("5.5"). */
+export const formatPercent = (value: number | string, locale: Locale = getLocale()) => contracts.formatPercent(value, locale);
+/** kg of CO₂e → "118,4 kg CO₂e" or "118.4 kg CO₂e". */
+export const formatCo2e = (kg: number, locale: Locale = getLocale()) => contracts.formatCo2e(kg, locale);
+/** Grams of CO₂e (as orders keep them) → kilograms, or tonnes from 10 t. */
+export const formatCo2eGrams = (grams: number, locale: Locale = getLocale()) => contracts.formatCo2eGrams(grams, locale);
+/** "2026-11-24T13:05:00Z" → "24 nov. 2026" or "24 Nov 2026" (Paris time). */
+export const formatDate = (iso: string | Date, locale: Locale = getLocale()) => contracts.formatDate(iso, locale);
+/** "2026-11-24T13:05:00Z" → "24 nov. 2026, 14:05" or "24 Nov 2026, 14:05" (Paris time). */
+export const formatDateTime = (iso: string | Date, locale: Locale = getLocale()) => contracts.formatDateTime(iso, locale);
 
-/** "2026-11-24T13:05:00Z" → "24 Nov 2026" (Paris time). */
-export const formatDate = (iso: string) => formatDateIn(iso, 'en');
-/** "2026-11-24T13:05:00Z" → "24 Nov 2026, 14:05" (Paris time). */
-export const formatDateTime = (iso: string) => formatDateTimeIn(iso, 'en');
+const countryNames = new Map<Locale, Intl.DisplayNames>();
 
-const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** ISO 3166 code → English name ("FR" → "France"); the code itself when unknown. */
-export function countryName(code: string): string {
+/** ISO 3166 code → the country's name in the page's language ("DE" → "Allemagne" / "Germany"); the code itself when unknown. */
+export function countryName(code: string, locale: Locale = getLocale()): string {
+  let names = countryNames.get(locale);
+  if (!names) countryNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'region' })));
   try {
-    return countryNames.of(code.toUpperCase()) ?? code;
+    return names.of(code.toUpperCase()) ?? code;
   } catch {
     return code;
   }
@@ -37,7 +45,7 @@ export function countryName(code: string): string {
 
 /**
  * What a person types as an amount in euros ("12", "12,5", "1 234,56", "12.50 €") → cents;
- * null when it is not an amount with at most two decimals.
+ * null when it is not an amount with at most two decimals. Both languages' ways are read.
  */
 export function parseEurosToCents(input: string): number | null {
   const text = input.replace(/[\s\u00a0\u202f€]/g, '');
@@ -47,9 +55,9 @@ export function parseEurosToCents(input: string): number | null {
   return Number(euros) * 100 + Number(decimals.padEnd(2, '0'));
 }
 
-/** Cents → what a euro input shows back: 1250 → "12,50"; 1200 → "12". */
-export function centsToEurosInput(cents: number): string {
+/** Cents → what a euro input shows back: 1250 → "12,50" (fr) or "12.50" (en); 1200 → "12". */
+export function centsToEurosInput(cents: number, locale: Locale = getLocale()): string {
   const euros = Math.trunc(cents / 100);
   const rest = cents % 100;
-  return rest === 0 ? String(euros) : `${euros},${String(rest).padStart(2, '0')}`;
+  return rest === 0 ? String(euros) : `${euros}${locale === 'fr' ? ',' : '.'}${String(rest).padStart(2, '0')}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loginHref, safeRedirectPath } from './redirect.ts';
+import { inLocale } from './testing/locale.ts';
 
 /** Known open-redirect payloads: each tries to make a path on this site lead elsewhere. */
 const OPEN_REDIRECT_PAYLOADS = [
@@ -82,11 +83,19 @@ describe('safeRedirectPath', () => {
     expect(safeRedirectPath('/login?redirectTo=/x')).toBe('/');
     expect(safeRedirectPath('/logout', '/catalogue')).toBe('/catalogue');
     expect(safeRedirectPath('/./login')).toBe('/');
+    expect(safeRedirectPath('/en/login?redirectTo=/x')).toBe('/');
+    expect(safeRedirectPath('/fr/logout', '/fr/catalogue')).toBe('/fr/catalogue');
+  });
+
+  it('keeps the language of the page to go back to', () => {
+    expect(safeRedirectPath('/en/orders?scope=completed')).toBe('/en/orders?scope=completed');
   });
 
   it('builds the login link back to the current page', () => {
-    expect(loginHref({ pathname: '/products/a', search: '?b=1' })).toBe('/login?redirectTo=%2Fproducts%2Fa%3Fb%3D1');
-    expect(loginHref({ pathname: '/', search: '' })).toBe('/login');
-    expect(loginHref({ pathname: '/login', search: '' })).toBe('/login');
+    expect(loginHref({ pathname: '/products/a', search: '?b=1' })).toBe('/fr/login?redirectTo=%2Fproducts%2Fa%3Fb%3D1');
+    expect(loginHref({ pathname: '/', search: '' })).toBe('/fr/login');
+    expect(loginHref({ pathname: '/fr/', search: '' })).toBe('/fr/login');
+    expect(loginHref({ pathname: '/fr/login', search: '' })).toBe('/fr/login');
+    expect(inLocale('en', () => loginHref({ pathname: '/en/products/a', search: '' }))).toBe('/en/login?redirectTo=%2Fen%2Fproducts%2Fa');
   });
 });

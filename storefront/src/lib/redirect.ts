@@ -1,3 +1,5 @@
+import { localizeHref, unlocalizedPath } from './i18n.ts';
+
 /** Any origin will do: paths are resolved against it, and whatever leaves it is refused. */
 const SAME_SITE = 'http://same-site.invalid';
 
@@ -22,13 +24,15 @@ export function safeRedirectPath(value: string | null | undefined, fallback = '/
   const path = `${url.pathname}${url.search}${url.hash}`;
   // "//host" (what "/..//host" normalises to) is another site for a browser.
   if (path.startsWith('//') || new URL(path, SAME_SITE).origin !== SAME_SITE) return fallback;
-  // Signing in again right after signing in or out would be a loop.
-  if (url.pathname === '/login' || url.pathname === '/logout') return fallback;
+  // Signing in again right after signing in or out would be a loop, in either language.
+  const page = unlocalizedPath(url.pathname);
+  if (page === '/login' || page === '/logout') return fallback;
   return path;
 }
 
-/** The login URL that brings the person back to where they were. */
+/** The login URL, in the page's language, that brings the person back to where they were. */
 export function loginHref(current: { pathname: string; search: string }): string {
   const back = safeRedirectPath(`${current.pathname}${current.search}`, '');
-  return back && back !== '/' ? `/login?redirectTo=${encodeURIComponent(back)}` : '/login';
+  const login = localizeHref('/login');
+  return back && unlocalizedPath(back.split(/[?#]/)[0]) !== '/' ? `${login}?redirectTo=${encodeURIComponent(back)}` : login;
 }

@@ -1,3 +1,4 @@
+import { unlocalizedPath } from '#lib/i18n.ts';
 import { cms } from '#lib/server/services.ts';
 import type { LayoutServerLoad } from './$types';
 
@@ -7,7 +8,7 @@ import type { LayoutServerLoad } from './$types';
  */
 export const load: LayoutServerLoad = async ({ locals, url }) => {
   let unread: number | undefined = 0;
-  if (url.pathname.startsWith('/messages')) unread = undefined;
+  if (unlocalizedPath(url.pathname).startsWith('/messages')) unread = undefined;
   else if (locals.user && locals.tokens) {
     try {
       unread = await cms.unreadMessages(locals.tokens.jwt);

@@ -25,6 +25,7 @@ import type {
   Registration,
 } from '@ventalis/contracts';
 import { signClientAddress } from '@ventalis/contracts/client-address';
+import type { CodedError, ErrorDetails } from '@ventalis/contracts/error-codes';
 import type { ContentPage, PageName } from '../content.ts';
 
 export interface AuthTokens {
@@ -62,15 +63,21 @@ export interface ConsultantOrder extends Order {
   notes?: OrderNote[];
 }
 
-/** The cms answered with an error a person can act on (4xx) or failed (5xx). */
+/**
+ * The cms answered with an error a person can act on (4xx) or failed (5xx). `message` and
+ * `fieldErrors` are the cms' English sentences; `codes` say the same as codes with their
+ * parameters, which #lib/errors.ts words in the reader's language.
+ */
 export class CmsError extends Error {
   readonly status: number;
   readonly fieldErrors: FieldErrors;
-  constructor(status: number, message: string, fieldErrors: FieldErrors = {}) {
+  readonly codes: Pick<ErrorDetails, 'code' | 'params' | 'codes'>;
+  constructor(status: number, message: string, fieldErrors: FieldErrors = {}, codes: Pick<ErrorDetails, 'code' | 'params' | 'codes'> = {}) {
     super(message);
     this.name = 'CmsError';
     this.status = status;
     this.fieldErrors = fieldErrors;
+    this.codes = codes;
   }
 }
 
@@ -121,6 +128,30 @@ function errorFields(details: unknown): FieldErrors {
   return Object.fromEntries(Object.entries(errors).filter(([, message]) => typeof message === 'string')) as FieldErrors;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function codedError(value: unknown): CodedError | undefined {
+  if (!isRecord(value) || typeof value.code !== 'string') return undefined;
+  return { code: value.code as CodedError['code'], params: isRecord(value.params) ? (value.params as CodedError['params']) : undefined };
+}
+
+/** The codes of a refusal (details.code/params for the whole request, details.codes per field); whatever else is there is ignored. */
+function errorCodes(details: unknown): CmsError['codes'] {
+  if (!isRecord(details)) return {};
+  const out: CmsError['codes'] = {};
+  const whole = codedError(details);
+  if (whole) Object.assign(out, whole);
+  if (isRecord(details.codes)) {
+    const codes: Record<string, CodedError> = {};
+    for (const [field, value] of Object.entries(details.codes)) {
+      const coded = codedError(value);
+      if (coded) codes[field] = coded;
+    }
+    out.codes = codes;
+  }
+  return out;
+}
+
 export function createCmsClient(options: CmsClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const ttlMs = options.cacheTtlMs ?? 30_000;
@@ -159,7 +190,7 @@ export function createCmsClient(options: CmsClientOptions) {
       // An error page that is not JSON (a proxy's, say): the status says enough.
     }
     const message = typeof body.error?.message === 'string' ? body.error.message : `The cms answered ${response.status} to ${path}`;
-    return new CmsError(response.status, message, errorFields(body.error?.details));
+    return new CmsError(response.status, message, errorFields(body.error?.details), errorCodes(body.error?.details));
   }
 
   async function getJson<T>(path: string): Promise<T> {

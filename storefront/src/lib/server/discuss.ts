@@ -1,4 +1,5 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { localizeHref } from '../i18n.ts';
 import { refusal, requireRole } from './guard.ts';
 import { cms } from './services.ts';
 
@@ -15,6 +16,6 @@ export function discussOrder(role: 'customer' | 'consultant') {
     } catch (failure) {
       return refusal(failure, {}, { form: 'discuss' });
     }
-    redirect(303, `/messages?c=${conversation}`);
+    redirect(303, localizeHref(`/messages?c=${conversation}`));
   };
 }

@@ -1,6 +1,7 @@
 import { isHttpError } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
-import { refuseUnreadableForms, UNREADABLE_FORM } from './form-body.ts';
+import { m } from '../paraglide/messages.js';
+import { refuseUnreadableForms } from './form-body.ts';
 
 const boundary = '----ventalis';
 const multipart = [`--${boundary}`, 'Content-Disposition: form-data; name="identifier"', '', 'claire@example.com', `--${boundary}`, 'Content-Disposition: form-data; name="password"', '', 'secret', `--${boundary}--`, ''].join('\r\n');
@@ -34,7 +35,9 @@ describe('refuseUnreadableForms', () => {
   ])('answers 400 with a message for %s', async (_name, body, contentType) => {
     const failure = await refusal(post(body, contentType));
     expect(isHttpError(failure, 400)).toBe(true);
-    expect((failure as { body: { message: string } }).body.message).toBe(UNREADABLE_FORM);
+    // In the request's language; French outside of a request.
+    expect((failure as { body: { message: string } }).body.message).toBe(m.error_unreadable_form());
+    expect(m.error_unreadable_form()).toMatch(/^Votre formulaire est arrivé incomplet/);
   });
 
   it('leaves other failures as they are', async () => {

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
-
-export const UNREADABLE_FORM = 'Your form arrived incomplete, perhaps because the connection was cut. Please send it again.';
+import { m } from '../paraglide/messages.js';
 
 /**
  * A form body that cannot be read (cut off mid-upload, a multipart body without its closing
@@ -18,7 +17,7 @@ export function refuseUnreadableForms(request: Request): void {
         return await read();
       } catch (failure) {
         // The Fetch standard rejects an unparsable body with a TypeError, and only then.
-        if (failure instanceof TypeError) error(400, UNREADABLE_FORM);
+        if (failure instanceof TypeError) error(400, m.error_unreadable_form());
         throw failure;
       }
     },

@@ -1,5 +1,6 @@
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
+import { inLocale } from '../testing/locale.ts';
 import { CmsError } from './cms.ts';
 import { found, requireRole } from './guard.ts';
 import type { SessionUser } from './session.ts';
@@ -30,12 +31,15 @@ describe('requireRole', () => {
 
   it('sends a visitor to login, and back to the page with its query afterwards', () => {
     const caught = thrown(() => requireRole(event(null, 'http://shop.test/orders?scope=completed'), 'customer'));
-    expect(isRedirect(caught) && caught.location).toBe('/login?redirectTo=%2Forders%3Fscope%3Dcompleted');
+    expect(isRedirect(caught) && caught.location).toBe('/fr/login?redirectTo=%2Forders%3Fscope%3Dcompleted');
+    // The login page in the language of the page the person was reading.
+    const english = inLocale('en', () => thrown(() => requireRole(event(null, 'http://shop.test/en/orders'), 'customer')));
+    expect(isRedirect(english) && english.location).toBe('/en/login?redirectTo=%2Fen%2Forders');
   });
 
   it('after a form post, brings the visitor back to the page rather than the action', () => {
     const caught = thrown(() => requireRole(event(null, 'http://shop.test/cart?/remove', 'POST'), 'customer'));
-    expect(isRedirect(caught) && caught.location).toBe('/login?redirectTo=%2Fcart');
+    expect(isRedirect(caught) && caught.location).toBe('/fr/login?redirectTo=%2Fcart');
   });
 
   it('refuses a consultant page to a customer, and a customer page to a consultant, with 403', () => {
@@ -59,7 +63,7 @@ describe('found', () => {
 
   it('sends a person whose session the cms no longer accepts to login', async () => {
     const caught = await found(Promise.reject(new CmsError(401, 'Unauthorized')), 'x', new URL('http://shop.test/orders/VT-1')).catch((e: unknown) => e);
-    expect(isRedirect(caught) && caught.location).toBe('/login?redirectTo=%2Forders%2FVT-1');
+    expect(isRedirect(caught) && caught.location).toBe('/fr/login?redirectTo=%2Forders%2FVT-1');
   });
 
   it('lets other failures through', async () => {

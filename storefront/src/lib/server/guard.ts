@@ -3,6 +3,8 @@
  * consultant page starts here: layouts do not run before actions, so each guards itself.
  */
 import { error, fail, redirect } from '@sveltejs/kit';
+import { wordRefusal } from '../errors.ts';
+import { m } from '../paraglide/messages.js';
 import { loginHref } from '../redirect.ts';
 import { CmsError } from './cms.ts';
 import type { SessionUser } from './session.ts';
@@ -15,9 +17,9 @@ interface GuardedEvent {
   request: Request;
 }
 
-const REFUSALS: Record<Role, string> = {
-  customer: 'This page is for client accounts. Log in with your company account to see it.',
-  consultant: 'This page is for Ventalis consultants.',
+const REFUSALS: Record<Role, () => string> = {
+  customer: m.error_customers_only,
+  consultant: m.error_consultants_only,
 };
 
 /** The signed-in person with this role (any storefront role when none is named) and their cms token; else to login (and back), or 403. */
@@ -28,7 +30,7 @@ export function requireRole(event: GuardedEvent, role?: Role): { user: SessionUs
     const back = event.request.method === 'GET' ? event.url : { pathname: event.url.pathname, search: '' };
     redirect(303, loginHref(back));
   }
-  if (role && user.role !== role) error(403, REFUSALS[role]);
+  if (role && user.role !== role) error(403, REFUSALS[role]());
   return { user, jwt: tokens.jwt };
 }
 
@@ -48,12 +50,12 @@ export async function found<T>(promise: Promise<T>, message: string, url?: URL):
 }
 
 /**
- * A refusal the cms explains (400, 404, 409) → the form's errors, keeping what was typed;
- * anything else (a 5xx, the cms down) goes to the error page.
+ * A refusal the cms explains (400, 404, 409) → the form's errors in the page's language,
+ * keeping what was typed; anything else (a 5xx, the cms down) goes to the error page.
  */
 export function refusal<V, E extends object = object>(failure: unknown, values: V, extra?: E) {
   if (failure instanceof CmsError && failure.status >= 400 && failure.status < 500 && failure.status !== 401 && failure.status !== 403) {
-    return fail(failure.status, { ...(extra as E), errors: { _: failure.message, ...failure.fieldErrors } as Record<string, string>, values });
+    return fail(failure.status, { ...(extra as E), errors: wordRefusal(failure.message, { ...failure.codes, errors: failure.fieldErrors }), values });
   }
   throw failure;
 }

@@ -1,21 +1,24 @@
 import { error } from '@sveltejs/kit';
 import { PRODUCT_SORTS, type Category } from '@ventalis/contracts';
 import { activeFilters, PAGE_SIZES, pagination, parseCatalogueSearch, SORT_LABELS } from '#lib/catalogue-query.ts';
+import { localizeHref } from '#lib/i18n.ts';
+import { m } from '#lib/paraglide/messages.js';
 import { cms } from '#lib/server/services.ts';
 import type { PageServerLoad } from './$types';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const load: PageServerLoad = async ({ params, url }) => {
-  if (params.category !== undefined && !SLUG.test(params.category)) error(404, 'No category has this address');
+  if (params.category !== undefined && !SLUG.test(params.category)) error(404, m.category_not_found());
 
   const search = parseCatalogueSearch(url.searchParams, params.category);
   const [categories, labels, products] = await Promise.all([cms.listCategories(), cms.listEcoLabels(), cms.listProducts(search.query)]);
 
   const category = params.category ? categories.find((c) => c.slug === params.category) : undefined;
-  if (params.category && !category) error(404, 'No category has this address');
+  if (params.category && !category) error(404, m.category_not_found());
 
-  const path = category ? `/catalogue/${category.slug}` : '/catalogue';
+  // Every link of the page (filters, chips, pages) stays in its language.
+  const path = localizeHref(category ? `/catalogue/${category.slug}` : '/catalogue');
   const labelName = (slug: string) => labels.find((label) => label.slug === slug)?.name;
   const { page, pageCount, total } = products.meta.pagination;
 
@@ -27,7 +30,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
       .filter((c: Category) => !c.parent)
       .map((c: Category) => ({ name: c.name, slug: c.slug, children: c.children })),
     labels,
-    sortOptions: PRODUCT_SORTS.map((value) => ({ value, label: SORT_LABELS[value] })),
+    sortOptions: PRODUCT_SORTS.map((value) => ({ value, label: SORT_LABELS[value]() })),
     pageSizes: PAGE_SIZES,
     form: search.form,
     errors: search.errors,

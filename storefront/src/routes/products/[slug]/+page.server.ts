@@ -2,6 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { lineAmounts, quantityProblem } from '@ventalis/contracts';
 import { parseQuantity } from '#lib/form.ts';
 import { refusal, requireRole } from '#lib/server/guard.ts';
+import { localizeHref } from '#lib/i18n.ts';
+import { m } from '#lib/paraglide/messages.js';
 import { cms } from '#lib/server/services.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,7 +11,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 async function productOf(slug: string) {
   const product = SLUG.test(slug) ? await cms.getProduct(slug) : null;
-  if (!product) error(404, 'No product has this address');
+  if (!product) error(404, m.product_not_found());
   return product;
 }
 
@@ -32,7 +34,7 @@ export const actions: Actions = {
     const values = { quantity: String((await event.request.formData()).get('quantity') ?? '') };
     const product = await productOf(event.params.slug);
     const quantity = parseQuantity(values.quantity);
-    if (quantity === null) return fail(400, { errors: { quantity: 'Enter a whole number of units, such as 1000' } as Record<string, string>, values });
+    if (quantity === null) return fail(400, { errors: { quantity: m.product_quantity_invalid() } as Record<string, string>, values });
     const problem = quantityProblem(quantity, product);
     if (problem) return fail(400, { errors: { quantity: problem } as Record<string, string>, values });
     try {
@@ -40,6 +42,6 @@ export const actions: Actions = {
     } catch (failure) {
       return refusal(failure, values);
     }
-    redirect(303, `/cart?added=${encodeURIComponent(product.slug)}`);
+    redirect(303, localizeHref(`/cart?added=${encodeURIComponent(product.slug)}`));
   },
 };

@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
+import { m } from '#lib/paraglide/messages.js';
 import { found, requireRole } from '#lib/server/guard.ts';
 import { cms } from '#lib/server/services.ts';
 import type { PageServerLoad } from './$types';
 
-const NOT_FOUND = 'No client of yours has this number';
-
 export const load: PageServerLoad = async (event) => {
   const { jwt } = requireRole(event, 'consultant');
+  const NOT_FOUND = m.consultant_client_not_found();
   const id = Number(event.params.id);
   if (!Number.isSafeInteger(id) || id <= 0) error(404, NOT_FOUND);
   const page = Math.max(1, Math.trunc(Number(event.url.searchParams.get('page'))) || 1);
