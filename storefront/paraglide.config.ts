@@ -32,6 +32,8 @@ export const paraglideOptions = {
     { match: '/healthz', exclude: true },
     { match: '/uploads/:path(.*)?', exclude: true },
   ],
+  // As SvelteKit's own addresses: /fr, /fr/catalogue, never a trailing slash.
+  trailingSlash: 'never',
   cookieName: 'ventalis_locale',
   emitReadme: false,
   emitPrettierIgnore: false,

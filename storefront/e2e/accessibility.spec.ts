@@ -34,15 +34,18 @@ const pages = [
   { name: 'confirmation link again', path: '/account/confirmation' },
 ];
 
-test.describe("a visitor's pages", () => {
+test.describe("a visitor's pages, in French and in English", () => {
   // They only read: in parallel.
   test.describe.configure({ mode: 'parallel' });
-  for (const { name, path } of pages) {
-    test(`the ${name} page has no serious or critical accessibility violations`, async ({ page }, testInfo) => {
-      await page.goto(path);
-      await expectAccessible(page, testInfo, name);
-      if (name === 'catalogue' || name === 'registration') await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
-    });
+  for (const locale of ['fr', 'en']) {
+    for (const { name, path } of pages) {
+      test(`the ${name} page (${locale}) has no serious or critical accessibility violations`, async ({ page }, testInfo) => {
+        await page.goto(`/${locale}${path === '/' ? '' : path}`);
+        await expect(page.locator('html')).toHaveAttribute('lang', locale);
+        await expectAccessible(page, testInfo, `${name}-${locale}`);
+        if (name === 'catalogue' || name === 'registration') await page.screenshot({ path: testInfo.outputPath(`${name}-${locale}.png`), fullPage: true });
+      });
+    }
   }
 });
 

@@ -30,6 +30,13 @@ export function unlocalizedPath(pathname: string): string {
   return localeOfPath(pathname) ? deLocalizeHref(pathname) : pathname;
 }
 
+/** The address of a document (a product, a category) in each language it has a slug in: for PageData.alternatePaths. */
+export function slugPaths(prefix: string, slugs: Partial<Record<Locale, string | null>> | undefined): Partial<Record<Locale, string>> {
+  const paths: Partial<Record<Locale, string>> = {};
+  for (const [locale, slug] of Object.entries(slugs ?? {})) if (slug) paths[locale as Locale] = `${prefix}/${slug}`;
+  return paths;
+}
+
 export interface Alternate {
   locale: Locale;
   /** The same page in that language, query kept: a path of this site. */
