@@ -1,0 +1,13 @@
+/**
+ * What the browser gets instead of Paraglide's generated runtime (see the vite config): the
+ * compiled messages only ask it for the page's language, which is the address's prefix. The
+ * full runtime (URL patterns, strategies, cookies, redirects: 3 kB gzipped, and a URLPattern
+ * polyfill besides) stays on the server, where the middleware decides the language.
+ */
+import { LOCALES, DEFAULT_LOCALE } from '@ventalis/contracts/locale';
+import { browserLocale } from './locale-prefix.ts';
+
+export const locales = LOCALES;
+export const baseLocale = DEFAULT_LOCALE;
+export const experimentalStaticLocale = undefined;
+export const getLocale = browserLocale;
