@@ -5,9 +5,17 @@
  * polyfill besides) stays on the server, where the middleware decides the language.
  */
 import { LOCALES, DEFAULT_LOCALE } from '@ventalis/contracts/locale';
-import { browserLocale } from './locale-prefix.ts';
+import { browserLocale, withoutPrefix, withPrefix } from './locale-prefix.ts';
 
 export const locales = LOCALES;
 export const baseLocale = DEFAULT_LOCALE;
 export const experimentalStaticLocale = undefined;
 export const getLocale = browserLocale;
+
+/** As Paraglide's, for code that imports them from the runtime (prefer #lib/i18n.ts). */
+export function localizeHref(href: string, options?: { locale?: (typeof LOCALES)[number] }): string {
+  return href.startsWith('/') && !href.startsWith('//') ? withPrefix(href, options?.locale ?? browserLocale()) : href;
+}
+export function deLocalizeHref(href: string): string {
+  return withoutPrefix(href);
+}
