@@ -59,19 +59,19 @@ const at = (path: string) => async () => path;
 /** Claire's first completed order, as her orders page lists it. */
 async function completedOrder(page: Page) {
   await page.goto('/orders?scope=completed');
-  return `/orders/${(await page.locator('a[href^="/orders/VT-"]').first().textContent())!.trim()}`;
+  return `/orders/${(await page.locator('a[href*="/orders/VT-"]').first().textContent())!.trim()}`;
 }
 
 /** A client of Camille's with orders (a company registered by another journey may have none yet). */
 async function clientWithOrders(page: Page) {
   await page.goto('/consultant/clients');
   const withOrders = page.locator('tbody tr').filter({ has: page.locator('td.num', { hasNotText: /^0$/ }) });
-  return (await withOrders.first().locator('a[href^="/consultant/clients/"]').getAttribute('href'))!;
+  return (await withOrders.first().locator('a[href*="/consultant/clients/"]').getAttribute('href'))!;
 }
 
 async function clientOrder(page: Page) {
   await page.goto(await clientWithOrders(page));
-  return (await page.locator('a[href^="/consultant/orders/"]').first().getAttribute('href'))!;
+  return (await page.locator('a[href*="/consultant/orders/"]').first().getAttribute('href'))!;
 }
 
 /**
