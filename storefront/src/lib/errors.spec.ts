@@ -25,11 +25,11 @@ describe("a form's own refusals, worded in the page's language", () => {
     expect(check(statusChangeSchema, { status: 'shipped', comment: long }, statusWording, 'en')).toEqual({ comment: 'A comment is at most 2,000 characters' });
   });
 
-  it("falls back on the catalogue's message for the code, then on the schema's sentence", () => {
+  it("falls back on the catalogue's message for the code", () => {
     // A control character: no wording of the page's own, the catalogue's for text.control_characters.
     expect(check(noteSchema, { body: 'a\u0007b' }, {}, 'fr').body).toMatch(/^Retirez les caractères de contrôle/);
-    // status is a fixed list: value.not_allowed has no message yet, so the schema's sentence stays.
-    expect(check(statusChangeSchema, { status: 'teleported', comment: 'ok' }, {}, 'en')).toEqual({ status: expect.stringContaining('status must be one of') });
+    // status is a fixed list: without a wording of the page's own, the catalogue's for value.not_allowed.
+    expect(check(statusChangeSchema, { status: 'teleported', comment: 'ok' }, {}, 'en')).toEqual({ status: expect.stringContaining('Choose one of the values offered') });
     expect(check(statusChangeSchema, { status: 'teleported', comment: 'ok' }, { status: { 'value.not_allowed': m.consultant_status_choose } }, 'fr')).toEqual({ status: 'Choisissez le nouveau statut de la commande' });
   });
 
