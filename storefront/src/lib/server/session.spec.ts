@@ -19,6 +19,7 @@ const customer: Account = {
   phone: '',
   billingAddress: null,
   confirmed: true,
+  locale: 'fr',
   consultant: null,
 };
 
