@@ -1,10 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { requiredSetting } from '../src/utils/settings';
 import { previewUrl } from '../src/utils/preview';
+import { adminPasswordResetTemplate } from '../src/mail/messages';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
   auth: {
     secret: requiredSetting(env, 'ADMIN_JWT_SECRET', 'local-admin-jwt-secret'),
+  },
+  // The panel's own "forgot password" mail, in French and English (see src/mail/messages.ts).
+  forgotPassword: {
+    // Strapi types it as a string; the panel uses { subject, text, html } (its own default has that shape).
+    emailTemplate: adminPasswordResetTemplate as never,
   },
   apiToken: {
     salt: requiredSetting(env, 'API_TOKEN_SALT', 'local-api-token-salt'),

@@ -14,6 +14,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     },
   },
   'strapi::logger',
+  // Outside strapi::errors: every 4xx of the public API leaves with a code of ERROR_CODES.
+  'global::error-codes',
   'strapi::errors',
   {
     name: 'strapi::security',
@@ -50,8 +52,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       // is the sender's mistake: a 400 naming it (413 when too large), in the API's error
       // shape, instead of a 500 or an error logged with its stack for every such request.
       onError(error: Error & { status?: number }) {
-        if (error.status === 413) throw new errors.PayloadTooLargeError(`The request body is too large: ${error.message}`);
-        throw new errors.ValidationError(`The request body could not be read: ${error.message}`);
+        if (error.status === 413) throw new errors.PayloadTooLargeError(`The request body is too large: ${error.message}`, { code: 'request.body_too_large' });
+        throw new errors.ValidationError(`The request body could not be read: ${error.message}`, { code: 'request.body_unreadable' });
       },
     },
   },

@@ -20,13 +20,14 @@ const say = async (who: keyof typeof people, conversationId: number, body: strin
   expect(res.status).toBe(201);
   return res.body.data as { id: number };
 };
-const summariesTo = (who: keyof typeof people) => app.mailbox.mailsTo(people[who].email).filter((m) => /unread message/.test(m.subject));
+const summariesTo = (who: keyof typeof people) => app.mailbox.mailsTo(people[who].email).filter((m) => /unread message|non lus?\b/.test(m.subject));
 
 beforeAll(async () => {
   app = await startApp({ CHAT_SECRET, STOREFRONT_URL: 'http://shop.test' });
   const x = await createConsultant(app, { firstName: 'Xavier', lastName: 'Roux' });
   const a = await registerCustomer(app, { email: 'a@summary.test', firstName: 'Anne', lastName: 'Martin', companyName: 'Alpha Packaging' });
-  const b = await registerCustomer(app, { email: 'b@summary.test', firstName: 'Bruno', lastName: 'Petit', companyName: 'Beta Cleaning' });
+  // B reads English; A and the consultant read French, the default.
+  const b = await registerCustomer(app, { email: 'b@summary.test', firstName: 'Bruno', lastName: 'Petit', companyName: 'Beta Cleaning', locale: 'en' });
   people.a = { id: a.id, jwt: (await login(app, a.email, a.password)).jwt, email: a.email };
   people.b = { id: b.id, jwt: (await login(app, b.email, b.password)).jwt, email: b.email };
   people.x = { id: x.userId, jwt: (await login(app, x.email, x.password)).jwt, email: x.email };
@@ -51,13 +52,16 @@ describe('the unread-messages email', () => {
     // Away for 16 minutes: one email with every conversation that has unread messages.
     expect(await summaries().sendDue(at(16))).toBe(1);
     const [mail] = summariesTo('x');
-    expect(mail!.subject).toBe('You have 3 unread messages on Ventalis');
-    expect(mail!.text).toContain('With Anne Martin — 2 unread messages');
+    // The consultant's account reads French.
+    expect(mail!.subject).toBe('Vous avez 3 messages non lus sur Ventalis');
+    expect(mail!.text).toMatch(/^Bonjour Xavier Roux,\n\nPendant votre absence, vous avez reçu 3 messages\u00a0:/);
+    expect(mail!.text).toContain('Avec Anne Martin — 2 messages non lus\u00a0:');
     expect(mail!.text).toContain('Anne Martin: Could you confirm the delivery date of order 42?');
     expect(mail!.text).toContain('Anne Martin: We need the boxes by Friday.');
-    expect(mail!.text).toContain('With Bruno Petit — 1 unread message');
-    expect(mail!.text).toContain(`http://shop.test/messages?c=${conversations.a}`);
-    expect(mail!.text).toContain(`http://shop.test/messages?c=${conversations.b}`);
+    expect(mail!.text).toContain('Avec Bruno Petit — 1 message non lu\u00a0:');
+    expect(mail!.text).toContain(`Lire et répondre\u00a0: http://shop.test/fr/messages?c=${conversations.a}`);
+    expect(mail!.text).toContain(`http://shop.test/fr/messages?c=${conversations.b}`);
+    expect(mail!.html).toContain('<html lang="fr">');
 
     // Still away, even with a new message: no second email.
     await say('a', conversations.a, 'Any news?');
@@ -69,7 +73,7 @@ describe('the unread-messages email', () => {
     expect(await summaries().sendDue(at(50))).toBe(0);
     expect(await summaries().sendDue(at(56))).toBe(1);
     expect(summariesTo('x')).toHaveLength(2);
-    expect(summariesTo('x')[1]!.subject).toBe('You have 4 unread messages on Ventalis');
+    expect(summariesTo('x')[1]!.subject).toBe('Vous avez 4 messages non lus sur Ventalis');
   });
 
   test('a member who has read everything gets nothing, however long away', async () => {
@@ -91,7 +95,13 @@ describe('the unread-messages email', () => {
     // Away 16 minutes after that: the summary comes.
     await summaries().sendDue(new Date(Date.now() + 16 * MINUTE));
     expect(summariesTo('b')).toHaveLength(1);
-    expect(summariesTo('b')[0]!.text).toContain('Xavier Roux: Here is your quote.');
+    // B's account reads English.
+    const [mail] = summariesTo('b');
+    expect(mail!.subject).toBe('You have 1 unread message on Ventalis');
+    expect(mail!.text).toMatch(/^Hello Bruno Petit,\n\nWhile you were away, you received 1 message:/);
+    expect(mail!.text).toContain('With Xavier Roux — 1 unread message:');
+    expect(mail!.text).toContain('Xavier Roux: Here is your quote.');
+    expect(mail!.text).toContain(`Read and answer: http://shop.test/en/messages?c=${conversations.b}`);
   });
 });
 

@@ -40,14 +40,16 @@ describe('consultant provisioning from the panel', () => {
     expect(panelUser.roles.map((r: { code: string }) => r.code)).toEqual(['ventalis-consultant']);
     expect(panelUser.registrationToken).toEqual(expect.any(String));
 
-    const mail = await app.mailbox.waitFor('ines.moreau@ventalis.test', /consultant accounts/);
+    // In French, the language a consultant's account starts in (they may switch on their account page).
+    const mail = await app.mailbox.waitFor('ines.moreau@ventalis.test', /Vos comptes de consultant Ventalis/);
+    expect(mail.text).toMatch(/^Bonjour Inès,\n\nVous êtes désormais consultant Ventalis\./);
     expect(mail.text).toContain(`/auth/register?registrationToken=${panelUser.registrationToken}`);
-    expect(mail.text).toMatch(/http:\/\/storefront\.test\/reset-password\?code=[a-f0-9]{64}/);
+    expect(mail.text).toMatch(/http:\/\/storefront\.test\/fr\/reset-password\?code=[a-f0-9]{64}/);
   });
 
   test('the invitation link lets the consultant choose a storefront password and sign in', async () => {
     await createConsultant(app, { email: 'invited@ventalis.test' });
-    const mail = await app.mailbox.waitFor('invited@ventalis.test', /consultant accounts/);
+    const mail = await app.mailbox.waitFor('invited@ventalis.test', /comptes de consultant/);
     const code = mail.text.match(/reset-password\?code=([a-f0-9]{64})/)![1];
     await app.api().post('/api/auth/reset-password').send({ code, password: 'Invited-Consultant-9!', passwordConfirmation: 'Invited-Consultant-9!' }).expect(200);
     const session = await login(app, 'invited@ventalis.test', 'Invited-Consultant-9!');

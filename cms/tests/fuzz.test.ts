@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { hasKnownCode } from './support/codes';
 import { startApp, TEST_DATABASE, type TestApp } from './support/strapi';
 import { seedCatalogue } from './support/catalogue';
 import { PASSWORD, createConsultant, login, registerCustomer, registration, snapshot } from './support/fixtures';
@@ -237,8 +238,10 @@ async function send(request: Request) {
   if (token) call = call.set('Authorization', `Bearer ${token}`);
   if (request.body !== undefined) call = call.set('Content-Type', request.contentType).send(request.body);
   const res = await call;
-  return { status: res.status, error: (res.body as { error?: { message?: string } })?.error?.message ?? res.text.slice(0, 200) };
+  const error = (res.body as { error?: { message?: string; details?: { code?: unknown; codes?: Record<string, { code?: unknown }> } } })?.error;
+  return { status: res.status, error: error?.message ?? res.text.slice(0, 200), details: error?.details };
 }
+
 
 /** Every business table: rows as the snapshot helper sees them, plus the tables it leaves out. */
 async function everything() {
@@ -260,14 +263,25 @@ test(`${REQUESTS} malformed requests on every write route: no 5xx, nothing writt
 
   const before = await everything();
   const failures: string[] = [];
+  const uncoded: string[] = [];
   const statuses: Record<string, number> = {};
+  const codes: Record<string, number> = {};
   for (const request of requests) {
-    const { status, error } = await send(request);
+    const { status, error, details } = await send(request);
     statuses[status] = (statuses[status] ?? 0) + 1;
     if (status >= 500) failures.push(`${status} ${request.route.method.toUpperCase()} ${request.path.slice(0, 120)} as ${request.identity}: ${request.why.slice(0, 120)} → ${error}`);
+    // Every refusal of the public API names its code, so that the storefront words it in French and English.
+    if (status >= 400 && status < 500 && request.route.path.startsWith('/api/')) {
+      if (!hasKnownCode(details)) uncoded.push(`${status} ${request.route.method.toUpperCase()} ${request.path.slice(0, 120)} as ${request.identity}: ${request.why.slice(0, 80)} → ${error} ${JSON.stringify(details).slice(0, 200)}`);
+      for (const code of [details?.code, ...Object.values(details?.codes ?? {}).map((c) => c?.code)].filter(Boolean)) codes[String(code)] = (codes[String(code)] ?? 0) + 1;
+    }
   }
   // Mail and chat deliveries queued by a wrongly accepted request would show in the tables too.
   await new Promise((resolve) => setTimeout(resolve, 200));
   expect(failures, JSON.stringify(statuses)).toEqual([]);
+  expect(uncoded.slice(0, 20), `${uncoded.length} refusals without a known code`).toEqual([]);
+  // Most refusals are precise: the generic codes stay the exception.
+  const all = Object.values(codes).reduce((a, b) => a + b, 0);
+  expect(((codes['request.refused'] ?? 0) + (codes['value.invalid'] ?? 0)) / all, JSON.stringify(codes)).toBeLessThan(0.05);
   expect(await everything()).toEqual(before);
 });

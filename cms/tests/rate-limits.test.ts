@@ -43,6 +43,8 @@ describe.each([
     expect(stopped.status).toBe(429);
     expect(Number(stopped.headers['retry-after'])).toBeGreaterThan(0);
     expect(stopped.body.error.message).toMatch(/Too many attempts/);
+    // The storefront words the wait in the reader's language from the code and its parameter.
+    expect(stopped.body.error.details).toMatchObject({ code: 'request.too_many_attempts', params: { retryAfterSeconds: Number(stopped.headers['retry-after']) } });
     // Five wrong passwords used to close the account to everyone; now only the guesser waits.
     expect((await signIn('10.0.0.2', customer.email, customer.password)).status).toBe(200);
   });

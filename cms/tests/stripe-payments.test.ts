@@ -204,9 +204,9 @@ describe('reliability', () => {
     // One receipt per paid order, however often its events came; the refunded one is cancelled once.
     await new Promise((resolve) => setTimeout(resolve, 400));
     const mailed = (reference: string, subject: RegExp) => app.mailbox.mailsTo(customerEmail).filter((m) => m.subject.includes(reference) && subject.test(m.subject));
-    for (const ref of [paid.order.reference, retried.order.reference]) expect(mailed(ref, /^Receipt for order/)).toHaveLength(1);
-    expect(mailed(refunded.order.reference, /cancelled$/)).toHaveLength(1);
-    expect(mailed(refunded.order.reference, /^Receipt for order/).length).toBeLessThanOrEqual(1);
+    for (const ref of [paid.order.reference, retried.order.reference]) expect(mailed(ref, /^Reçu de la commande/)).toHaveLength(1);
+    expect(mailed(refunded.order.reference, /annulée$/)).toHaveLength(1);
+    expect(mailed(refunded.order.reference, /^Reçu de la commande/).length).toBeLessThanOrEqual(1);
   });
 
   test('a checkout retried after a dropped connection makes one order and one payment', async () => {

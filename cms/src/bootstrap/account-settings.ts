@@ -12,8 +12,9 @@ export async function applyAccountSettings(strapi: Core.Strapi) {
       unique_email: true,
       allow_register: true,
       email_confirmation: true,
-      email_confirmation_redirection: `${storefrontUrl}/account/confirmed`,
-      email_reset_password: `${storefrontUrl}/reset-password`,
+      // The confirmation route sends each account to its own language's page (users-permissions extension); this is the fallback.
+      email_confirmation_redirection: `${storefrontUrl}/fr/account/confirmed`,
+      email_reset_password: `${storefrontUrl}/fr/reset-password`,
       default_role: 'customer',
     },
   });

@@ -60,6 +60,8 @@ export const STOREFRONT_GRANTS: Record<string, { name: string; description: stri
       ...CATALOGUE,
       ...SIGNED_IN,
       'api::account.account.me',
+      // Only the language of their emails: a consultant has no company profile.
+      'api::account.account.updateMe',
       'api::consultant.portfolio.clients',
       'api::consultant.portfolio.client',
       ...['list', 'findOne', 'changeStatus', 'addNote'].map((a) => `api::order.consultant-orders.${a}`),

@@ -3,6 +3,7 @@ import { documentFieldError } from '../utils/validation';
 import { getService } from '../utils/services';
 import { emailIsTaken } from '../api/account/services/registration';
 import type { ConsultantRecord } from '../api/consultant/services/provisioning';
+import { refusal } from '@ventalis/contracts';
 
 /** A Document Service middleware (typed loosely: it handles every action of one uid). */
 export type Middleware = (context: { uid: string; action: string; params: unknown }, next: () => Promise<unknown>) => Promise<unknown>;
@@ -23,7 +24,7 @@ const withoutSystemFields = (data: Data): Data => Object.fromEntries(Object.entr
 
 async function refuseTakenEmail(strapi: Core.Strapi, email: string) {
   if ((await emailIsTaken(strapi, email)) || (await getService('consultant.provisioning').emailUsedByPanelAccount(email))) {
-    throw documentFieldError(['email'], 'An account already uses this email');
+    throw documentFieldError(['email'], refusal('account.email_taken', 'An account already uses this email'));
   }
 }
 
@@ -98,7 +99,7 @@ export const clientReassignment = (strapi: Core.Strapi): Middleware => async (co
       populate: { consultant: { select: ['id', 'blocked'] } },
     });
     if (user?.consultant?.blocked) {
-      throw documentFieldError(['consultant'], 'A blocked consultant cannot take clients');
+      throw documentFieldError(['consultant'], refusal('consultant.blocked', 'A blocked consultant cannot take clients'));
     }
     await getService('consultant.assignment').refreshClientCounts();
     await getService('conversation.membership').syncClientConversation(result.id);

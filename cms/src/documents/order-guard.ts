@@ -14,7 +14,7 @@ export const orderGuard = (_strapi: Core.Strapi): Middleware => async (context, 
   const data = (context.params as { data?: Record<string, unknown> }).data ?? {};
   const touched = GUARDED.filter((field) => field in data);
   if (touched.length > 0) {
-    throw new errors.ValidationError(`${touched.join(', ')}: an order changes only through its lifecycle (the consultant workspace), so that every change is recorded`);
+    throw new errors.ValidationError(`${touched.join(', ')}: an order changes only through its lifecycle (the consultant workspace), so that every change is recorded`, { code: 'order.panel_edit_refused', params: { fields: touched.join(', ') } });
   }
   return next();
 };

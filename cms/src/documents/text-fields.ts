@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { textProblem, type TextKind } from '@ventalis/contracts';
+import { textRefusal, type Refusal, type TextKind } from '@ventalis/contracts';
 import { documentFieldError } from '../utils/validation';
 import type { Middleware } from './consultant-accounts';
 
 type Attribute = { type: string; component?: string; repeatable?: boolean };
 type Attributes = Record<string, Attribute>;
-type Problem = { path: (string | number)[]; message: string };
+type Problem = { path: (string | number)[]; refusal: Refusal };
 
 const KINDS: Record<string, TextKind> = { string: 'single-line', email: 'single-line', uid: 'single-line', text: 'multi-line', richtext: 'multi-line' };
 const WRITES = ['create', 'update', 'clone'];
@@ -13,8 +13,8 @@ const WRITES = ['create', 'update', 'clone'];
 /** Any string inside a JSON value (rich-text blocks, json fields): text-area rules. */
 function jsonProblem(value: unknown, path: (string | number)[], label: string): Problem | null {
   if (typeof value === 'string') {
-    const message = textProblem(label, value, 'multi-line');
-    return message ? { path, message } : null;
+    const refusal = textRefusal(label, value, 'multi-line');
+    return refusal ? { path, refusal } : null;
   }
   if (value && typeof value === 'object') {
     for (const [key, inner] of Object.entries(value)) {
@@ -37,8 +37,8 @@ function dataProblem(strapi: Core.Strapi, attributes: Attributes, data: unknown,
     const kind = KINDS[attribute.type];
     let problem: Problem | null = null;
     if (kind && typeof value === 'string') {
-      const message = textProblem(key, value, kind);
-      problem = message ? { path: at, message } : null;
+      const refusal = textRefusal(key, value, kind);
+      problem = refusal ? { path: at, refusal } : null;
     } else if (attribute.type === 'blocks' || attribute.type === 'json') {
       problem = jsonProblem(value, at, key);
     } else if (attribute.type === 'component' && attribute.component) {
@@ -65,6 +65,6 @@ export const refuseControlCharacters = (strapi: Core.Strapi): Middleware => asyn
   if (!WRITES.includes(context.action) || !(context.uid.startsWith('api::') || context.uid === 'plugin::users-permissions.user')) return next();
   const attributes = (strapi.getModel(context.uid as never) as { attributes?: Attributes } | undefined)?.attributes ?? {};
   const problem = dataProblem(strapi, attributes, (context.params as { data?: unknown }).data, []);
-  if (problem) throw documentFieldError(problem.path, problem.message);
+  if (problem) throw documentFieldError(problem.path, problem.refusal);
   return next();
 };

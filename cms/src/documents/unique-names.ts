@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { documentFieldError } from '../utils/validation';
 import type { Middleware } from './consultant-accounts';
+import { refusal } from '@ventalis/contracts';
 
 /** Content types whose names must differ by more than case or accents, within each locale. */
 const NAMED: Record<string, string> = {
@@ -32,7 +33,7 @@ export const uniqueNames = (strapi: Core.Strapi): Middleware => async (context, 
     select: ['documentId', field],
   });
   if (others.some((other) => sameName.compare(String(other[field as 'name'] ?? '').trim(), name.trim()) === 0)) {
-    throw documentFieldError([field], NOT_UNIQUE);
+    throw documentFieldError([field], refusal('catalogue.name_taken', NOT_UNIQUE));
   }
   return next();
 };

@@ -15,12 +15,12 @@ const order: OrderMailData = {
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 
 describe('order emails', () => {
-  test('show lines and totals in French euros, in text and HTML', () => {
-    const mail = mails.orderPlaced(order);
+  test('in English, show lines and totals in English euros, in text and HTML', () => {
+    const mail = mails.orderPlaced('en', order);
     expect(mail.subject).toBe('Order VT-261204-ABCDEF received');
-    expect(plain(mail.text)).toContain('- Kraft shipping box: 1 500 units at 650,00 € per 1,000 units = 975,00 € excl. VAT');
-    expect(plain(mail.text)).toContain('Total excl. VAT: 5 475,00 €\nVAT: 645,00 €\nTotal incl. VAT: 6 120,00 €');
-    expect(plain(mail.html)).toContain('6 120,00 €');
+    expect(plain(mail.text)).toContain('- Kraft shipping box: 1,500 units at €650.00 per 1,000 units = €975.00 excl. VAT');
+    expect(plain(mail.text)).toContain('Total excl. VAT: €5,475.00\nVAT: €645.00\nTotal incl. VAT: €6,120.00');
+    expect(plain(mail.html)).toContain('€6,120.00');
     expect(mail.html).toContain('<a href="http://shop.test/orders/VT-261204-ABCDEF"');
     // Product names are people's text too.
     expect(mail.html).toContain('Soap &lt;b&gt;&amp;&lt;/b&gt; &quot;co&quot;');
@@ -30,7 +30,7 @@ describe('order emails', () => {
 
   test('escape what people wrote in HTML and keep it as written in text', () => {
     const comment = '</p><script>alert("x")</script> see https://track.test/?a=1&b=2';
-    const mail = mails.orderStatusChanged({ ...order, status: 'Shipped', by: 'Chloé <i>Garnier</i>', comment });
+    const mail = mails.orderStatusChanged('en', { ...order, status: 'Shipped', by: 'Chloé <i>Garnier</i>', comment });
     expect(mail.html).not.toMatch(/<script|<b>|<i>/);
     expect(mail.html).toContain('&lt;/p&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(mail.html).toContain('see <a href="https://track.test/?a&#x3D;1&amp;b&#x3D;2">https://track.test/?a&#x3D;1&amp;b&#x3D;2</a></p>');
@@ -39,18 +39,47 @@ describe('order emails', () => {
   });
 
   test('a subject stays on one line whatever the data holds', () => {
-    expect(mails.orderStatusChanged({ ...order, reference: 'X\r\nBcc: someone@evil.test', status: 'Shipped', by: 'C', comment: 'c' }).subject).toBe('Order X Bcc: someone@evil.test: Shipped');
+    expect(mails.orderStatusChanged('en', { ...order, reference: 'X\r\nBcc: someone@evil.test', status: 'Shipped', by: 'C', comment: 'c' }).subject).toBe('Order X Bcc: someone@evil.test: Shipped');
   });
 
   test('refuse data that lacks a field instead of mailing a blank', () => {
-    expect(() => mails.paymentFailed({ ...order } as never)).toThrow(/not defined/);
+    expect(() => mails.paymentFailed('en', { ...order } as never)).toThrow(/not defined/);
+  });
+});
+
+describe('in French', () => {
+  test('money, quantities, words and typography are French, and the HTML says so', () => {
+    const mail = mails.orderPlaced('fr', { ...order, orderUrl: 'http://shop.test/fr/orders/VT-261204-ABCDEF' });
+    expect(mail.subject).toBe('Commande VT-261204-ABCDEF reçue');
+    expect(mail.text).toMatch(/^Bonjour Claire,/);
+    expect(plain(mail.text)).toContain('- Kraft shipping box : 1 500 unités à 650,00 € les 1 000 unités = 975,00 € HT');
+    expect(plain(mail.text)).toContain('Total HT : 5 475,00 €\nTVA : 645,00 €\nTotal TTC : 6 120,00 €');
+    // No-break spaces before the colon and inside the thousands, as French typography wants.
+    expect(mail.text).toContain('Total TTC\u00a0: 6\u202f120,00\u00a0€');
+    expect(mail.html).toContain('<html lang="fr">');
+    expect(plain(mail.html)).toContain('>Quantité</th>');
+    expect(mail.html).toContain('Voir la commande VT-261204-ABCDEF');
+    expect(mail.text).toContain('Votre commande sur la boutique\u00a0: http://shop.test/fr/orders/VT-261204-ABCDEF');
+    expect(mails.orderPlaced('en', order).html).toContain('<html lang="en">');
+  });
+
+  test('every order email has both versions, each with its own words', () => {
+    const extra = { comment: 'c', cartUrl: 'http://shop.test/fr/cart', status: 'Expédiée', by: 'Chloé', refunded: true };
+    for (const name of ['orderPlaced', 'paymentReceived', 'paymentFailed', 'orderStatusChanged', 'orderCancelled'] as const) {
+      const fr = mails[name]('fr', { ...order, ...extra } as never);
+      const en = mails[name]('en', { ...order, ...extra } as never);
+      expect(fr.text, name).toMatch(/^Bonjour Claire,/);
+      expect(en.text, name).toMatch(/^Hello Claire,/);
+      expect(fr.subject, name).not.toBe(en.subject);
+      expect(fr.html, name).not.toMatch(/\b(Hello|Order|Payment|Your)\b/);
+    }
   });
 });
 
 describe('plain-text mails', () => {
   test('keep their text and get an escaped HTML twin with links', () => {
     const text = 'Hello <Alex>,\n\nChoose a password: http://shop.test/reset?code=a&b\n';
-    const mail = mails.plainMessage({ subject: 'Reset your Ventalis password', text });
+    const mail = mails.plainMessage('en', { subject: 'Reset your Ventalis password', text });
     expect(mail.text).toBe(text);
     expect(mail.html).toContain('Hello &lt;Alex&gt;,<br><br>Choose a password: <a href="http://shop.test/reset?code&#x3D;a&amp;b">');
   });

@@ -30,7 +30,7 @@ const tooMany = (ctx: Context, wait: number) => {
   ctx.status = 429;
   ctx.body = {
     data: null,
-    error: { status: 429, name: 'TooManyRequestsError', message: `Too many attempts: try again in ${wait} seconds`, details: { retryAfterSeconds: wait } },
+    error: { status: 429, name: 'TooManyRequestsError', message: `Too many attempts: try again in ${wait} seconds`, details: { retryAfterSeconds: wait, code: 'request.too_many_attempts', params: { retryAfterSeconds: wait } } },
   };
 };
 

@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { textProblem } from '@ventalis/contracts';
+import { textProblem, type CodedError } from '@ventalis/contracts';
 
 interface RouteWithQuery {
   method?: string;
@@ -29,11 +29,17 @@ export const checkRequestAddress = async (ctx: Context, next: () => Promise<void
   if (unknown.length > 0) {
     const accepted = declared.length > 0 ? `this address accepts only ${declared.join(', ')}` : 'this address accepts none';
     const message = `Unknown query parameter${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}: ${accepted}`;
-    throw new errors.ValidationError(message, { errors: Object.fromEntries(unknown.map((key) => [key, `Unknown query parameter: ${accepted}`])) });
+    const coded: CodedError =
+      declared.length > 0 ? { code: 'request.unknown_parameters', params: { names: unknown.join(', '), accepted: declared.join(', ') } } : { code: 'request.no_parameters_accepted', params: { names: unknown.join(', ') } };
+    throw new errors.ValidationError(message, {
+      ...coded,
+      errors: Object.fromEntries(unknown.map((key) => [key, `Unknown query parameter: ${accepted}`])),
+      codes: Object.fromEntries(unknown.map((key) => [key, coded])),
+    });
   }
   const params = Object.values((ctx.params ?? {}) as Record<string, unknown>);
   if (params.some((value) => typeof value === 'string' && (value.length > PARAM_MAX_LENGTH || textProblem('', value, 'single-line')))) {
-    throw new errors.NotFoundError('Nothing has this address');
+    throw new errors.NotFoundError('Nothing has this address', { code: 'request.not_found' });
   }
   return next();
 };

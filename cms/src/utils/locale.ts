@@ -1,5 +1,7 @@
-import { errors } from '@strapi/utils';
-import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '@ventalis/contracts';
+import type { Core } from '@strapi/strapi';
+import { refusal } from '@ventalis/contracts';
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '@ventalis/contracts/locale';
+import { refused } from './validation';
 
 const ACCEPTED = `must be one of ${LOCALES.join(', ')}`;
 
@@ -13,10 +15,20 @@ export function requestedLocale(query: Record<string, unknown> | undefined): Loc
   if (value === undefined) return DEFAULT_LOCALE;
   if (isLocale(value)) return value;
   const given = typeof value === 'string' ? `"${value.slice(0, 20)}"` : 'given more than once';
-  throw new errors.ValidationError(`Unknown locale ${given}: locale ${ACCEPTED}`, {
-    code: 'locale.unknown',
-    params: {},
-    errors: { locale: ACCEPTED },
-    codes: { locale: { code: 'locale.unknown', params: {} } },
+  throw refused(refusal('locale.unknown', `Unknown locale ${given}: locale ${ACCEPTED}`), {
+    errors: { locale: ACCEPTED }, codes: { locale: { code: 'locale.unknown' } },
   });
+}
+
+/**
+ * An account's language, stored on the storefront account as `language` (Strapi's i18n
+ * plugin claims the attribute name `locale` on every content type for its own use).
+ * An account from before languages existed, or a panel-made one without it, reads French.
+ */
+export const accountLocale = (user: { language?: unknown } | null | undefined): Locale => (isLocale(user?.language) ? user.language : DEFAULT_LOCALE);
+
+/** A page of the storefront in a language: every page lives under /fr/… or /en/…. */
+export function storefrontLink(strapi: Core.Strapi, locale: Locale, path: string): string {
+  const base = String(strapi.config.get('ventalis.storefrontUrl')).replace(/\/+$/, '');
+  return `${base}/${locale}${path.startsWith('/') ? path : `/${path}`}`;
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { emailSchema, isPlausibleEuVatNumber, isValidSiret, normaliseVatNumber, passwordSchema, phoneSchema } from './identity.ts';
 import { textField } from './text.ts';
+import { rule } from './error-codes.ts';
+import { optionalLocaleSchema, localeSchema } from './locale-schema.ts';
+import type { Locale } from './locale.ts';
 
 const requiredText = (label: string, max: number) => textField(label, { max });
 
@@ -10,12 +13,12 @@ export const addressSchema = z.strictObject({
   postalCode: z
     .string({ error: 'Postal code is required' })
     .trim()
-    .regex(/^[A-Za-z0-9 -]{3,10}$/, 'Postal code must be 3 to 10 letters or digits'),
+    .refine((code) => /^[A-Za-z0-9 -]{3,10}$/.test(code), rule('postal_code.invalid', 'Postal code must be 3 to 10 letters or digits')),
   city: requiredText('City', 80),
   country: z
     .string({ error: 'Country is required' })
     .trim()
-    .regex(/^[A-Za-z]{2}$/, 'Country must be a two-letter code, like FR')
+    .refine((country) => /^[A-Za-z]{2}$/.test(country), rule('country.invalid', 'Country must be a two-letter code, like FR'))
     .transform((c) => c.toUpperCase()),
 });
 export type Address = z.infer<typeof addressSchema>;
@@ -23,13 +26,13 @@ export type Address = z.infer<typeof addressSchema>;
 export const siretSchema = z
   .string({ error: 'SIRET is required' })
   .transform((s) => s.replace(/\s+/g, ''))
-  .refine((s) => /^\d{14}$/.test(s), 'SIRET must be 14 digits')
-  .refine(isValidSiret, 'SIRET is not valid: its check digit does not match');
+  .refine((s) => /^\d{14}$/.test(s), rule('siret.invalid_format', 'SIRET must be 14 digits'))
+  .refine(isValidSiret, rule('siret.invalid_checksum', 'SIRET is not valid: its check digit does not match'));
 
 export const vatNumberSchema = z
   .string()
   .transform(normaliseVatNumber)
-  .refine((v) => v === '' || isPlausibleEuVatNumber(v), 'VAT number must be an EU VAT number, like FR40303265045');
+  .refine((v) => v === '' || isPlausibleEuVatNumber(v), rule('vat_number.invalid', 'VAT number must be an EU VAT number, like FR40303265045'));
 
 /** What the storefront's registration form sends. Unknown keys (role, confirmed…) are refused. */
 export const registrationSchema = z.strictObject({
@@ -42,6 +45,8 @@ export const registrationSchema = z.strictObject({
   phone: phoneSchema,
   billingAddress: addressSchema,
   password: passwordSchema,
+  /** The language of the account's emails: the storefront sends the language of the page. */
+  locale: optionalLocaleSchema,
 });
 export type Registration = z.infer<typeof registrationSchema>;
 export type RegistrationInput = z.input<typeof registrationSchema>;
@@ -55,22 +60,26 @@ export const profileUpdateSchema = z
     lastName: registrationSchema.shape.lastName,
     phone: phoneSchema,
     billingAddress: addressSchema,
+    locale: localeSchema,
   })
   .partial()
-  .refine((value) => Object.keys(value).length > 0, 'Send at least one field to change');
+  .refine((value) => Object.keys(value).length > 0, rule('profile.nothing_to_change', 'Send at least one field to change'));
 export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
+
+/** What any storefront account (a consultant's too) may change: the language of its emails and pages. */
+export const accountLocaleSchema = z.strictObject({ locale: localeSchema });
 
 export const forgotPasswordSchema = z.strictObject({ email: emailSchema });
 
 export const resetPasswordSchema = z
   .strictObject({
-    code: z.string({ error: 'The reset code is required' }).regex(/^[a-f0-9]{64}$/, 'The reset link is malformed: open the link from the email again'),
+    code: z.string({ error: 'The reset code is required' }).refine((code) => /^[a-f0-9]{64}$/.test(code), rule('password_reset.link_malformed', 'The reset link is malformed: open the link from the email again')),
     password: passwordSchema,
     passwordConfirmation: z.string({ error: 'Confirm the new password' }),
   })
   .refine((v) => v.password === v.passwordConfirmation, {
     path: ['passwordConfirmation'],
-    message: 'The two passwords do not match',
+    ...rule('password.mismatch', 'The two passwords do not match'),
   });
 
 export const loginSchema = z.strictObject({
@@ -98,6 +107,8 @@ export interface CustomerProfile {
   phone: string;
   billingAddress: Address | null;
   confirmed: boolean;
+  /** The language of the account's emails and, by default, of its pages. */
+  locale: Locale;
   consultant: ConsultantCard | null;
 }
 

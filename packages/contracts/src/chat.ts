@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { textField } from './text.ts';
+import { rule, type ErrorCode } from './error-codes.ts';
 
 /**
  * Conversations and messages: the shapes the cms' REST API and the chat-server share.
@@ -64,7 +65,7 @@ export const historyQuerySchema = z
     after: messageId.optional(),
     limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit is at least 1').max(100, 'limit is at most 100').default(50),
   })
-  .refine((q) => q.before === undefined || q.after === undefined, { path: ['after'], message: 'Use before or after, not both' });
+  .refine((q) => q.before === undefined || q.after === undefined, { path: ['after'], ...rule('chat.before_and_after', 'Use before or after, not both') });
 
 export const markReadSchema = z.strictObject({
   upTo: z.number({ error: 'upTo must be a message id' }).int('upTo must be a message id').min(0, 'upTo must be a message id'),
@@ -74,6 +75,10 @@ export const markReadSchema = z.strictObject({
 /** The only error codes a socket ever sees in an acknowledgement. */
 export const CHAT_ERROR_CODES = ['invalid_payload', 'not_found', 'forbidden', 'rate_limited', 'unavailable', 'session_ended'] as const;
 export type ChatErrorCode = (typeof CHAT_ERROR_CODES)[number];
+/** The code of ERROR_CODES that words a socket's ack error: 'rate_limited' → 'chat.rate_limited'. */
+export function chatErrorCode(code: ChatErrorCode): ErrorCode {
+  return `chat.${code}` as const;
+}
 export type Ack<T> = { data: T } | { error: { code: ChatErrorCode; message: string } };
 
 export type PresenceStatus = 'online' | 'away' | 'offline';

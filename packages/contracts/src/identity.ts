@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { passwordRules } from './password-rules.ts';
+import { rule } from './error-codes.ts';
 
 export { PASSWORD_MIN_LENGTH, passwordRules } from './password-rules.ts';
 
@@ -40,9 +41,10 @@ export const passwordSchema = z
   .string({ error: 'Password is required' })
   .max(128, 'Password must be at most 128 characters')
   .superRefine((password, ctx) => {
-    const missing = passwordRules.filter((rule) => !rule.test(password)).map((rule) => rule.label.toLowerCase());
+    const missing = passwordRules.filter((r) => !r.test(password));
     if (missing.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `Password needs: ${missing.join(', ')}` });
+      const { message, params } = rule('password.too_weak', `Password needs: ${missing.map((r) => r.label.toLowerCase()).join(', ')}`, { missing: missing.map((r) => r.id).join(',') });
+      ctx.addIssue({ code: 'custom', message, params });
     }
   });
 
@@ -57,4 +59,4 @@ export const emailSchema = z
 export const phoneSchema = z
   .string({ error: 'Phone is required' })
   .trim()
-  .regex(/^\+?[0-9][0-9 .-]{7,19}$/, 'Phone must be a phone number, like +33 1 23 45 67 89');
+  .refine((phone) => /^\+?[0-9][0-9 .-]{7,19}$/.test(phone), rule('phone.invalid', 'Phone must be a phone number, like +33 1 23 45 67 89'));

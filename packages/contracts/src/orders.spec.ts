@@ -35,10 +35,10 @@ describe('money in integer cents', () => {
 describe('quantity rules', () => {
   const rules = { minQuantity: 1000, quantityStep: 250, stock: 5000 };
   test.each([
-    // Quantities written like everywhere else on the site: "1 000 units" (narrow no-break space, no-break space).
-    [999, 'The minimum order is 1\u202f000\u00a0units'],
-    [1100, 'Order in steps of 250\u00a0units from 1\u202f000 (for example 1\u202f250)'],
-    [5250, 'Only 5\u202f000\u00a0units are in stock'],
+    // The cms' English sentence writes numbers the English way ("1,000 units"); the code's parameters carry the numbers.
+    [999, 'The minimum order is 1,000\u00a0units'],
+    [1100, 'Order in steps of 250\u00a0units from 1,000 (for example 1,250)'],
+    [5250, 'Only 5,000\u00a0units are in stock'],
     [0, 'Quantity must be a whole number of units'],
     [1000.5, 'Quantity must be a whole number of units'],
   ])('refuses %s: %s', (quantity, message) => {

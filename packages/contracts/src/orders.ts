@@ -3,6 +3,7 @@ import type { VatRate } from './catalogue.ts';
 import { ORDER_STATUSES, type OrderStatus } from './order-status.ts';
 import { textField } from './text.ts';
 import { formatInteger, formatUnits } from './format.ts';
+import { refusal, rule, type CodedError, type Refusal } from './error-codes.ts';
 
 export * from './order-status.ts';
 
@@ -59,20 +60,32 @@ export interface QuantityRules {
   stock: number;
 }
 
-/** Why a quantity cannot be ordered, naming the limit; null when it can. */
-export function quantityProblem(quantity: number, rules: QuantityRules): string | null {
-  if (!Number.isInteger(quantity) || quantity <= 0) return 'Quantity must be a whole number of units';
-  if (quantity < rules.minQuantity) return `The minimum order is ${formatUnits(rules.minQuantity)}`;
+/** Why a quantity cannot be ordered, as a code naming the limit and a sentence; null when it can. */
+export function quantityRefusal(quantity: number, rules: QuantityRules): Refusal | null {
+  if (!Number.isInteger(quantity) || quantity <= 0) return refusal('quantity.not_whole', 'Quantity must be a whole number of units');
+  if (quantity < rules.minQuantity) return refusal('quantity.below_minimum', `The minimum order is ${formatUnits(rules.minQuantity, 'en')}`, { min: rules.minQuantity });
   if ((quantity - rules.minQuantity) % rules.quantityStep !== 0) {
-    return `Order in steps of ${formatUnits(rules.quantityStep)} from ${formatInteger(rules.minQuantity)} (for example ${formatInteger(rules.minQuantity + rules.quantityStep)})`;
+    const example = rules.minQuantity + rules.quantityStep;
+    return refusal(
+      'quantity.wrong_step',
+      `Order in steps of ${formatUnits(rules.quantityStep, 'en')} from ${formatInteger(rules.minQuantity, 'en')} (for example ${formatInteger(example, 'en')})`,
+      { step: rules.quantityStep, min: rules.minQuantity, example },
+    );
   }
-  if (quantity > rules.stock) return rules.stock > 0 ? `Only ${unitsLeft(rules.stock)} in stock` : 'This product is out of stock';
+  if (quantity > rules.stock) {
+    return rules.stock > 0 ? refusal('quantity.above_stock', `Only ${unitsLeft(rules.stock)} in stock`, { stock: rules.stock }) : refusal('quantity.out_of_stock', 'This product is out of stock');
+  }
   return null;
 }
 
-/** "5 000 units are", "1 unit is": how much of a product is left. */
+/** Why a quantity cannot be ordered, naming the limit; null when it can. */
+export function quantityProblem(quantity: number, rules: QuantityRules): string | null {
+  return quantityRefusal(quantity, rules)?.message ?? null;
+}
+
+/** "5,000 units are", "1 unit is": how much of a product is left, in the cms' English sentences. */
 export function unitsLeft(quantity: number): string {
-  return `${formatUnits(quantity)} ${quantity === 1 ? 'is' : 'are'}`;
+  return `${formatUnits(quantity, 'en')} ${quantity === 1 ? 'is' : 'are'}`;
 }
 
 /** The nearest quantity that follows the rules (ignoring stock), for reorders and forms. */
@@ -102,12 +115,12 @@ export const simulatedCardSchema = z.strictObject({
   cardNumber: z
     .string({ error: 'Card number is required' })
     .transform((s) => s.replace(/[\s-]+/g, ''))
-    .refine((s) => /^\d{13,19}$/.test(s), 'Card number must be 13 to 19 digits'),
+    .refine((s) => /^\d{13,19}$/.test(s), rule('card.number_invalid', 'Card number must be 13 to 19 digits')),
   expiry: z
     .string({ error: 'Expiry date is required' })
     .trim()
-    .regex(/^(0[1-9]|1[0-2])\s?\/\s?\d{2}$/, 'Expiry date must be MM/YY'),
-  cvc: z.string({ error: 'CVC is required' }).trim().regex(/^\d{3,4}$/, 'CVC must be 3 or 4 digits'),
+    .refine((expiry) => /^(0[1-9]|1[0-2])\s?\/\s?\d{2}$/.test(expiry), rule('card.expiry_invalid', 'Expiry date must be MM/YY')),
+  cvc: z.string({ error: 'CVC is required' }).trim().refine((cvc) => /^\d{3,4}$/.test(cvc), rule('card.cvc_invalid', 'CVC must be 3 or 4 digits')),
   name: textField('Name on card', { max: 100, min: 0 }).optional(),
 });
 
@@ -145,6 +158,8 @@ export interface CartLine {
   vatRate: VatRate;
   amounts: LineAmounts;
   problem: string | null;
+  /** The same problem as a code, to word it in the reader's language. */
+  problemCode: CodedError | null;
 }
 
 export interface Cart {

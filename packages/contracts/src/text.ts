@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusal, type Refusal } from './error-codes.ts';
 
 /**
  * Text a person typed. Control characters never belong in it: a NUL makes PostgreSQL
@@ -16,15 +17,20 @@ const CONTROL = {
 } as const satisfies Record<TextKind, RegExp>;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Why a text cannot be stored, as a sentence about `label`; null when it can. */
-export function textProblem(label: string, value: string, kind: TextKind): string | null {
+/** Why a text cannot be stored, as a code and a sentence about `label`; null when it can. */
+export function textRefusal(label: string, value: string, kind: TextKind): Refusal | null {
   if (CONTROL[kind].test(value)) {
     return kind === 'single-line'
-      ? `${label} must be a single line without control characters (line breaks, tabs, NUL…): remove them`
-      : `${label} cannot contain control characters other than line breaks and tabs (such as NUL): remove them`;
+      ? refusal('text.not_single_line', `${label} must be a single line without control characters (line breaks, tabs, NUL…): remove them`)
+      : refusal('text.control_characters', `${label} cannot contain control characters other than line breaks and tabs (such as NUL): remove them`);
   }
-  if (LONE_SURROGATE.test(value)) return `${label} contains a broken character (half of an emoji or symbol): type it again`;
+  if (LONE_SURROGATE.test(value)) return refusal('text.broken_character', `${label} contains a broken character (half of an emoji or symbol): type it again`);
   return null;
+}
+
+/** Why a text cannot be stored, as a sentence about `label`; null when it can. */
+export function textProblem(label: string, value: string, kind: TextKind): string | null {
+  return textRefusal(label, value, kind)?.message ?? null;
 }
 
 interface TextOptions {
@@ -47,7 +53,7 @@ export function textField(label: string, { max, min = 1, kind = 'single-line', m
   if (min > 0) schema = schema.min(1, required);
   if (min > 1) schema = schema.min(min, `${label} must be at least ${min} characters`);
   return schema.max(max, messages.tooLong ?? `${label} must be at most ${max} characters`).superRefine((value, ctx) => {
-    const problem = textProblem(label, value, kind);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    const problem = textRefusal(label, value, kind);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { code: problem.code } });
   });
 }

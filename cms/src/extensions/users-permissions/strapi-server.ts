@@ -4,6 +4,7 @@ import { forgotPasswordSchema, loginSchema, registrationSchema, resetPasswordSch
 import { parseInput } from '../../utils/validation';
 import { getService } from '../../utils/services';
 import { limitRoutes, STOREFRONT_AUTH_LIMITS } from '../../api/account/auth-limits';
+import { accountLocale, storefrontLink } from '../../utils/locale';
 
 type Controller = (ctx: Context) => Promise<unknown>;
 type Factory<T> = (deps: { strapi: Core.Strapi }) => T;
@@ -67,6 +68,17 @@ export default (plugin: Plugin) => {
         const { email } = parseInput(forgotPasswordSchema, ctx.request.body);
         await getService('account.registration').resendConfirmation(email);
         ctx.body = { ok: true };
+      },
+
+      /** The confirmation link of the mail: confirms, then opens the storefront's page in the account's language. */
+      async emailConfirmation(ctx, next?: unknown, returnUser?: unknown) {
+        const token = ctx.query.confirmation;
+        const user =
+          typeof token === 'string' && /^[a-f0-9]{40}$/.test(token)
+            ? await strapi.db.query('plugin::users-permissions.user').findOne({ where: { confirmationToken: token }, select: ['language'] })
+            : null;
+        await (base.emailConfirmation as (ctx: Context, next?: unknown, returnUser?: unknown) => Promise<unknown>)(ctx, next, returnUser);
+        if (user && ctx.status === 302) ctx.redirect(storefrontLink(strapi, accountLocale(user), '/account/confirmed'));
       },
 
       async resetPassword(ctx) {

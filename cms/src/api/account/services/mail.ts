@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import type { Locale } from '@ventalis/contracts/locale';
 import { mails } from '../../../mail/templates';
+import { consultantInvitationMail, emailConfirmationMail, passwordResetMail, registrationAttemptMail, type PlainMail } from '../../../mail/messages';
 
 interface Mail {
   to: string;
@@ -7,12 +9,17 @@ interface Mail {
   text: string;
   /** Given by mails composed from a template; a plain-text mail gets its HTML twin here. */
   html?: string;
+  /** The language the mail is written in (the HTML's lang); French when not said. */
+  locale?: Locale;
 }
 
-/** Every mail Ventalis sends, as plain text and HTML from the templates of src/mail. */
+/**
+ * Every mail Ventalis sends, as plain text and HTML from the templates of src/mail, each in
+ * its recipient's language (the account's `locale`).
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const send = async ({ to, subject, text, html }: Mail) => {
-    const composed = html === undefined ? mails.plainMessage({ subject, text }) : { subject, text, html };
+  const send = async ({ to, subject, text, html, locale = 'fr' }: Mail) => {
+    const composed = html === undefined ? mails.plainMessage(locale, { subject, text }) : { subject, text, html };
     await strapi.plugin('email').service('email').send({ to, ...composed });
   };
 
@@ -23,33 +30,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
+  const plain = (to: string, locale: Locale, mail: PlainMail): Mail => ({ to, locale, ...mail });
+
   return {
     send,
     sendLater,
 
-    passwordReset(to: string, link: string, ttlMinutes: number) {
-      return send({
-        to,
-        subject: 'Reset your Ventalis password',
-        text: `Someone asked to reset the password of your Ventalis account.\n\nChoose a new password here (the link works once, for ${ttlMinutes} minutes):\n${link}\n\nIf it was not you, ignore this message: your password stays as it is.`,
-      });
+    passwordReset(to: string, locale: Locale, link: string, ttlMinutes: number) {
+      return send(plain(to, locale, passwordResetMail[locale](link, ttlMinutes)));
     },
 
     /** Someone tried to open an account with this address: its owner hears of it, the caller learns nothing. */
-    registrationAttempt(to: string, forgotPasswordLink: string) {
-      sendLater({
-        to,
-        subject: 'Someone tried to register with your address',
-        text: `Someone tried to open a Ventalis account with this email address, which already has one.\n\nIf it was you: sign in, or if you forgot your password, choose a new one here:\n${forgotPasswordLink}\n\nIf it was not you, ignore this message: your account is unchanged.`,
-      });
+    registrationAttempt(to: string, locale: Locale, forgotPasswordLink: string) {
+      sendLater(plain(to, locale, registrationAttemptMail[locale](forgotPasswordLink)));
     },
 
-    consultantInvitation(to: string, firstName: string, panelLink: string, storefrontLink: string) {
-      return send({
-        to,
-        subject: 'Your Ventalis consultant accounts',
-        text: `Hello ${firstName},\n\nYou are now a Ventalis consultant.\n\nAdmin panel (catalogue): finish creating your panel account here:\n${panelLink}\n\nStorefront workspace (your clients and their orders): choose your password here:\n${storefrontLink}\n`,
-      });
+    emailConfirmation(to: string, locale: Locale, link: string) {
+      return send(plain(to, locale, emailConfirmationMail[locale](link)));
+    },
+
+    consultantInvitation(to: string, locale: Locale, firstName: string, panelLink: string, storefrontLink: string) {
+      return send(plain(to, locale, consultantInvitationMail[locale](firstName, panelLink, storefrontLink)));
     },
   };
 };

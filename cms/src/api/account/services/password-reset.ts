@@ -3,6 +3,8 @@ import type { Core } from '@strapi/strapi';
 import { fieldError } from '../../../utils/validation';
 import { getService } from '../../../utils/services';
 import { isCommonPassword } from './common-passwords';
+import { accountLocale, storefrontLink } from '../../../utils/locale';
+import { refusal } from '@ventalis/contracts';
 
 const USER = 'plugin::users-permissions.user';
 const digest = (code: string) => createHash('sha256').update(code).digest('hex');
@@ -14,14 +16,15 @@ const digest = (code: string) => createHash('sha256').update(code).digest('hex')
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Never tells whether the email exists: same answer, mail sent in the background. */
   async requestReset(email: string): Promise<void> {
-    const user = await strapi.db.query(USER).findOne({ where: { email: { $eqi: email } }, select: ['id', 'email', 'blocked'] });
+    const user = await strapi.db.query(USER).findOne({ where: { email: { $eqi: email } }, select: ['id', 'email', 'blocked', 'language'] });
     if (!user || user.blocked) return;
     const ttlMinutes = strapi.config.get('ventalis.resetPasswordTtlMinutes') as number;
     const code = await this.issueCode(user.id, ttlMinutes);
-    const link = `${strapi.config.get('ventalis.storefrontUrl')}/reset-password?code=${code}`;
+    const locale = accountLocale(user);
+    const link = storefrontLink(strapi, locale, `/reset-password?code=${code}`);
     setImmediate(() => {
       getService('account.mail')
-        .passwordReset(user.email, link, ttlMinutes)
+        .passwordReset(user.email, locale, link, ttlMinutes)
         .catch((error: unknown) => strapi.log.error(`Password reset mail failed: ${String(error)}`));
     });
   },
@@ -42,10 +45,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       select: ['id', 'documentId'],
     });
     if (!user) {
-      throw fieldError('code', 'This reset link is invalid, already used or expired: ask for a new one');
+      throw fieldError('code', refusal('password_reset.link_invalid', 'This reset link is invalid, already used or expired: ask for a new one'));
     }
     if (isCommonPassword(password)) {
-      throw fieldError('password', 'This password is among the most common ones: choose another');
+      throw fieldError('password', refusal('password.too_common', 'This password is among the most common ones: choose another'));
     }
     await strapi.documents(USER).update({
       documentId: user.documentId,

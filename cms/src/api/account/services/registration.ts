@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Registration } from '@ventalis/contracts';
 import { fieldError } from '../../../utils/validation';
 import { getService } from '../../../utils/services';
 import { isCommonPassword } from './common-passwords';
+import { accountLocale, storefrontLink } from '../../../utils/locale';
+import { refusal } from '@ventalis/contracts';
 
 export const CUSTOMER_ROLE = 'customer';
 export const CONSULTANT_ROLE = 'consultant';
@@ -32,12 +35,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async register(input: Registration): Promise<{ id: number; email: string } | null> {
     if (isCommonPassword(input.password)) {
-      throw fieldError('password', 'This password is among the most common ones: choose another');
+      throw fieldError('password', refusal('password.too_common', 'This password is among the most common ones: choose another'));
     }
     if (await emailIsTaken(strapi, input.email)) {
       // Hashing the password, as for a new account, keeps this answer as slow as a real registration's.
       await strapi.plugin('users-permissions').service('user').ensureHashedPasswords({ password: input.password });
-      getService('account.mail').registrationAttempt(input.email.toLowerCase(), `${strapi.config.get('ventalis.storefrontUrl')}/forgot-password`);
+      // The owner reads the warning in their own account's language, not the caller's.
+      const owner = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: { $eqi: input.email.toLowerCase() } }, select: ['language'] });
+      const locale = accountLocale(owner);
+      getService('account.mail').registrationAttempt(input.email.toLowerCase(), locale, storefrontLink(strapi, locale, '/forgot-password'));
       return null;
     }
     const roleId = await findRoleId(strapi, CUSTOMER_ROLE);
@@ -58,6 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         lastName: input.lastName,
         phone: input.phone,
         billingAddress: input.billingAddress,
+        language: input.locale,
       });
       await getService('consultant.assignment').assignLeastLoadedConsultant(created.id);
       return created;
@@ -65,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
     // The token is stored first, then the mail goes out; a failed mail can be re-sent.
     try {
-      await strapi.plugin('users-permissions').service('user').sendConfirmationEmail(user);
+      await this.sendConfirmation(user);
     } catch (error) {
       strapi.log.error(`Confirmation mail to ${user.email} failed: ${String(error)}`);
     }
@@ -77,11 +84,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: { $eqi: email } } });
     if (!user || user.confirmed || user.blocked) return;
     setImmediate(() => {
-      strapi
-        .plugin('users-permissions')
-        .service('user')
-        .sendConfirmationEmail(user)
-        .catch((error: unknown) => strapi.log.error(`Confirmation mail to ${user.email} failed: ${String(error)}`));
+      this.sendConfirmation(user).catch((error: unknown) => strapi.log.error(`Confirmation mail to ${user.email} failed: ${String(error)}`));
     });
+  },
+
+  /**
+   * A new confirmation link, mailed in the account's language (the accounts plugin's own mail
+   * has one template for everyone). The link is the plugin's confirmation route, which then
+   * sends the person to the storefront's page in their language (see the users-permissions extension).
+   */
+  async sendConfirmation(user: { id: number; email: string; language?: unknown }): Promise<void> {
+    const token = randomBytes(20).toString('hex');
+    await strapi.db.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { confirmationToken: token } });
+    const server = String(strapi.config.get('server.absoluteUrl')).replace(/\/+$/, '');
+    const prefix = (strapi.config.get('api.rest.prefix') as string | undefined) ?? '/api';
+    const link = `${server}${prefix}/auth/email-confirmation?confirmation=${token}`;
+    await getService('account.mail').emailConfirmation(user.email, accountLocale(user), link);
   },
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { refusal } from '@ventalis/contracts';
+import { refused } from '../../../utils/validation';
 
 const USER = 'plugin::users-permissions.user';
 
@@ -26,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .ensureHashedPasswords({ password: randomBytes(16).toString('hex') })
         .then((values: { password: string }) => values.password);
       await users().validatePassword(password, await decoyHash);
-      throw new errors.ValidationError('Invalid identifier or password');
+      throw refused(refusal('auth.invalid_credentials', 'Invalid identifier or password'));
     },
   };
 };

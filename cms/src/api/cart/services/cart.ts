@@ -1,8 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { lineAmounts, quantityProblem, sumAmounts, VAT_BANDS, type Cart, type CartLine, type VatBand } from '@ventalis/contracts';
-import { DEFAULT_LOCALE } from '@ventalis/contracts';
-import { fieldError } from '../../../utils/validation';
+import { DEFAULT_LOCALE, lineAmounts, quantityRefusal, refusal, sumAmounts, VAT_BANDS, type Cart, type CartLine, type CodedError, type VatBand } from '@ventalis/contracts';
+import { fieldError, notFound } from '../../../utils/validation';
 
 const CART_ITEM = 'api::cart.cart-item';
 const PRODUCT_FIELDS = ['id', 'documentId', 'name', 'slug', 'priceCents', 'vatRate', 'minQuantity', 'quantityStep', 'stock', 'co2eKgPer1000'];
@@ -50,19 +48,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const product = named
       ? await strapi.db.query('api::product.product').findOne({ where: { documentId: named.documentId, locale: DEFAULT_LOCALE, category: { visible: true } }, select: PRODUCT_FIELDS })
       : null;
-    if (!product) throw new errors.NotFoundError(`No product has the address "${slug}"`);
+    if (!product) throw notFound(refusal('cart.product_not_found', `No product has the address "${slug}"`, { slug }));
     return product;
   };
 
   const refuseQuantity = (product: CartProduct, quantity: number) => {
-    const problem = quantityProblem(quantity, product);
-    if (problem) throw fieldError('quantity', `${product.name}: ${problem}`);
+    const problem = quantityRefusal(quantity, product);
+    if (problem) throw fieldError('quantity', { ...problem, message: `${product.name}: ${problem.message}` });
   };
 
   const lineOf = async (customerId: number, slug: string) => {
     const named = await strapi.db.query('api::product.product').findOne({ where: { slug }, select: ['documentId'] });
     const line = named ? (await storedLines(customerId)).find((l) => l.product?.documentId === named.documentId) : undefined;
-    if (!line) throw new errors.NotFoundError(`"${slug}" is not in your cart`);
+    if (!line) throw notFound(refusal('cart.line_not_found', `"${slug}" is not in your cart`, { slug }));
     return line;
   };
 
@@ -72,7 +70,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async view(customerId: number): Promise<Cart> {
       const lines: CartLine[] = (await storedLines(customerId))
         .filter((line): line is StoredLine & { product: CartProduct } => line.product !== null)
-        .map(({ product, quantity }) => ({
+        .map(({ product, quantity }) => {
+          const problem = quantityRefusal(quantity, product);
+          const problemCode: CodedError | null = problem ? { code: problem.code, ...(problem.params ? { params: problem.params } : {}) } : null;
+          return {
           product: {
             name: product.name,
             slug: product.slug,
@@ -85,8 +86,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           pricePer1000Cents: product.priceCents,
           vatRate: VAT_BANDS[product.vatRate],
           amounts: priceLine(product, quantity),
-          problem: quantityProblem(quantity, product),
-        }));
+          problem: problem?.message ?? null,
+          problemCode,
+        };
+        });
       return { lines, totals: sumAmounts(lines.map((l) => l.amounts)) };
     },
 

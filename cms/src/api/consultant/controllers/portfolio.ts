@@ -1,8 +1,8 @@
 import type { Context } from 'koa';
-import { errors } from '@strapi/utils';
 import { clientSearchSchema } from '@ventalis/contracts';
-import { parseInput } from '../../../utils/validation';
+import { notFound, parseInput } from '../../../utils/validation';
 import { getService } from '../../../utils/services';
+import { refusal } from '@ventalis/contracts';
 
 export default {
   async clients(ctx: Context) {
@@ -12,7 +12,7 @@ export default {
 
   async client(ctx: Context) {
     const client = await getService('consultant.portfolio').getClient((ctx.state.user as { id: number }).id, Number(ctx.params.id));
-    if (!client) throw new errors.NotFoundError('No client of yours has this id');
+    if (!client) throw notFound(refusal('client.not_found', 'No client of yours has this id'));
     ctx.body = { data: client };
   },
 };

@@ -1,11 +1,12 @@
 import type { Context } from 'koa';
-import { errors } from '@strapi/utils';
 import { getService } from '../../../utils/services';
 import { isAdministrator } from '../../../utils/administrators';
+import { refusal } from '@ventalis/contracts';
+import { forbidden, notFound } from '../../../utils/validation';
 
 /** Administrators only: the panel's Portfolios page and homepage widget. */
 const requireAdministrator = (ctx: Context) => {
-  if (!isAdministrator(ctx.state.user)) throw new errors.ForbiddenError('Only administrators see the portfolios');
+  if (!isAdministrator(ctx.state.user)) throw forbidden(refusal('auth.administrators_only', 'Only administrators see the portfolios'));
 };
 
 export default {
@@ -18,7 +19,7 @@ export default {
     requireAdministrator(ctx);
     const id = Number(ctx.params.id);
     const portfolio = Number.isInteger(id) && id > 0 ? await getService('consultant.portfolios').clients(id) : null;
-    if (!portfolio) throw new errors.NotFoundError('No consultant has this id');
+    if (!portfolio) throw notFound(refusal('consultant.not_found', 'No consultant has this id'));
     ctx.body = { data: portfolio };
   },
 };

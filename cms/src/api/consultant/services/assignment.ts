@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { getService } from '../../../utils/services';
+import { refusal } from '@ventalis/contracts';
+import { notFound, refused } from '../../../utils/validation';
 
 const USER = 'plugin::users-permissions.user';
 const CONSULTANT = 'api::consultant.consultant';
@@ -51,8 +52,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** An administrator moves a client to a chosen active consultant. */
     async reassignClient(clientId: number, consultantId: number): Promise<void> {
       const consultant = await strapi.db.query(CONSULTANT).findOne({ where: { id: consultantId }, select: ['id', 'blocked'] });
-      if (!consultant) throw new errors.NotFoundError('This consultant does not exist');
-      if (consultant.blocked) throw new errors.ValidationError('consultant: a blocked consultant cannot take clients');
+      if (!consultant) throw notFound(refusal('consultant.not_found', 'This consultant does not exist'));
+      if (consultant.blocked) throw refused(refusal('consultant.blocked', 'consultant: a blocked consultant cannot take clients'));
       await setConsultant(clientId, consultantId);
       await service.refreshClientCounts();
     },

@@ -2,6 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { getService } from '../../../utils/services';
 import { CONSULTANT_ROLE, findRoleId } from '../../account/services/registration';
+import { accountLocale, storefrontLink } from '../../../utils/locale';
 
 const USER = 'plugin::users-permissions.user';
 const CONSULTANT = 'api::consultant.consultant';
@@ -74,8 +75,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const code = await getService('account.password-reset').issueCode(storefrontUser.id, INVITATION_TTL_MINUTES);
     const adminUrl = strapi.config.get('admin.absoluteUrl') as string;
     const panelLink = `${adminUrl}/auth/register?registrationToken=${panelUser.registrationToken}`;
-    const storefrontLink = `${strapi.config.get('ventalis.storefrontUrl')}/reset-password?code=${code}`;
-    return () => getService('account.mail').consultantInvitation(consultant.email, consultant.firstName, panelLink, storefrontLink);
+    // A consultant's storefront account starts in French, the shop's language; they change it on their account page.
+    const locale = accountLocale(storefrontUser);
+    const passwordLink = storefrontLink(strapi, locale, `/reset-password?code=${code}`);
+    return () => getService('account.mail').consultantInvitation(consultant.email, locale, consultant.firstName, panelLink, passwordLink);
   },
 
   /** Mirrors the consultant entry (name, email, blocked) on both accounts. */

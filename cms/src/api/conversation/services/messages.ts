@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { ChatMessage, ConversationSummary } from '@ventalis/contracts';
 import { getService } from '../../../utils/services';
 import { createChatStore } from '../chat-store';
 import { PARTICIPANT, createConversation, memberWhere, type Member, type Row } from '../model';
 import { asChatMessage } from './summaries';
+import { refusal } from '@ventalis/contracts';
+import { forbidden, notFound } from '../../../utils/validation';
 
 /**
  * What members write: conversations they start, messages, read marks. Every message is
@@ -20,8 +21,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Starts (or finds) my one-to-one conversation with an allowed contact. */
     async start(me: Member, contact: Member): Promise<ConversationSummary> {
       const [self, other] = await Promise.all([members().describe(me), members().describe(contact)]);
-      if (!self || !other) throw new errors.NotFoundError('No member has this id');
-      if (!(await getService('conversation.contacts').mayContact(self, other))) throw new errors.ForbiddenError('You cannot start a conversation with this person');
+      if (!self || !other) throw notFound(refusal('chat.member_not_found', 'No member has this id'));
+      if (!(await getService('conversation.contacts').mayContact(self, other))) throw forbidden(refusal('chat.contact_forbidden', 'You cannot start a conversation with this person'));
       // A client and their consultant share one conversation, kept across reassignments.
       if (self.role === 'customer' && other.role === 'consultant') return summaries().summary(await membership().syncClientConversation(self.id), me);
       if (self.role === 'consultant' && other.role === 'customer') return summaries().summary(await membership().syncClientConversation(other.id), me);
@@ -43,7 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const order = await strapi.db.query('api::order.order').findOne({ where: { reference }, select: ['id'], populate: { customer: { select: ['id'] } } });
       const clientId = order?.customer?.id as number | undefined;
       const allowed = me.kind === 'user' && clientId !== undefined && (me.id === clientId || (await members().consultantUserOf(clientId)) === me.id);
-      if (!order || !allowed) throw new errors.NotFoundError('No order of yours, or of your clients, has this reference');
+      if (!order || !allowed) throw notFound(refusal('chat.order_not_found', 'No order of yours, or of your clients, has this reference'));
       return summaries().summary(await membership().orderConversation(order.id, clientId), me);
     },
 

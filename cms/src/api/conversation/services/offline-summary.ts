@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { ChatMember } from '@ventalis/contracts';
+import type { Locale } from '@ventalis/contracts/locale';
 import { getService } from '../../../utils/services';
+import { accountLocale, storefrontLink } from '../../../utils/locale';
+import { chatSummaryMail, type SummarySection } from '../../../mail/messages';
 import { createChatStore } from '../chat-store';
 import type { Member } from '../model';
 
@@ -10,7 +13,6 @@ const SHOWN_PER_CONVERSATION = 3;
 const EXCERPT = 280;
 
 const excerpt = (body: string) => (body.length > EXCERPT ? `${body.slice(0, EXCERPT - 1)}…` : body);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * The chat's email fallback. A member is seen while a socket of theirs is open (the
@@ -20,18 +22,23 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const store = createChatStore(strapi);
-  async function addressOf(member: Member): Promise<string | null> {
+  /**
+   * Where and in which language a member reads their summary. A storefront account (client or
+   * consultant) in its own language; an administrator in French, the shop's language (the panel
+   * keeps an administrator's language in their browser, where the cms cannot read it).
+   */
+  async function recipientOf(member: Member): Promise<{ to: string; locale: Locale } | null> {
     if (member.kind === 'admin') {
       const admin = await strapi.db.query('admin::user').findOne({ where: { id: member.id, isActive: true, blocked: false }, select: ['email'] });
-      return admin?.email ?? null;
+      return admin?.email ? { to: admin.email, locale: 'fr' } : null;
     }
-    const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: member.id, blocked: false, confirmed: true }, select: ['email'] });
-    return user?.email ?? null;
+    const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: member.id, blocked: false, confirmed: true }, select: ['email', 'language'] });
+    return user?.email ? { to: user.email, locale: accountLocale(user) } : null;
   }
 
-  function linkFor(member: Member, conversationId: number): string {
+  function linkFor(member: Member, locale: Locale, conversationId: number): string {
     if (member.kind === 'admin') return `${strapi.config.get('admin.absoluteUrl') as string}/plugins/messages?c=${conversationId}`;
-    return new URL(`/messages?c=${conversationId}`, strapi.config.get('ventalis.storefrontUrl') as string).toString();
+    return storefrontLink(strapi, locale, `/messages?c=${conversationId}`);
   }
 
   return {
@@ -49,26 +56,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let sent = 0;
       for (const { member, conversations } of byMember.values()) {
         if (!(await store.claimSummary(member, now, awaySince))) continue;
-        const to = await addressOf(member);
-        if (!to) continue;
-        const sections: string[] = [];
+        const recipient = await recipientOf(member);
+        if (!recipient) continue;
+        const { to, locale } = recipient;
+        const sections: SummarySection[] = [];
         let total = 0;
         for (const { conversationId, lastRead, unread } of conversations) {
           const conversation = await summaries.get(member, conversationId);
           const latest = (await summaries.history(member, conversationId, { limit: SHOWN_PER_CONVERSATION })).filter((m) => m.id > lastRead).reverse();
-          const names = conversation.with.map((m: ChatMember) => m.name).join(', ') || 'Ventalis';
-          const about = conversation.order ? ` about order ${conversation.order}` : '';
-          const lines = latest.map((m) => `  ${m.sender?.name ?? 'Ventalis'}: ${excerpt(m.body)}`);
-          const more = unread > latest.length ? [`  …and ${plural(unread - latest.length, 'earlier message')}`] : [];
-          sections.push([`With ${names}${about} — ${plural(unread, 'unread message')}:`, ...lines, ...more, `  Read and answer: ${linkFor(member, conversationId)}`].join('\n'));
+          sections.push({
+            names: conversation.with.map((m: ChatMember) => m.name).join(', ') || 'Ventalis',
+            order: conversation.order,
+            unread,
+            lines: latest.map((m) => `  ${m.sender?.name ?? 'Ventalis'}: ${excerpt(m.body)}`),
+            more: Math.max(0, unread - latest.length),
+            link: linkFor(member, locale, conversationId),
+          });
           total += unread;
         }
         const self = await getService('conversation.members').describe(member);
-        await getService('account.mail').send({
-          to,
-          subject: `You have ${plural(total, 'unread message')} on Ventalis`,
-          text: `Hello${self?.name ? ` ${self.name}` : ''},\n\nWhile you were away, you received ${plural(total, 'message')}:\n\n${sections.join('\n\n')}\n\nYou receive one such email each time you are away for ${AWAY_MINUTES} minutes with unread messages.\n`,
-        });
+        await getService('account.mail').send({ to, locale, ...chatSummaryMail[locale](self?.name ?? null, total, sections, AWAY_MINUTES) });
         sent += 1;
       }
       return sent;

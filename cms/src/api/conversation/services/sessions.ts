@@ -6,6 +6,8 @@ import { ADMINISTRATORS } from '../../../utils/administrators';
 import { afterCommit } from '../../../utils/after-commit';
 import { push } from '../../../utils/push';
 import { ADMIN, USER, type Member } from '../model';
+import { refusal } from '@ventalis/contracts';
+import { forbidden } from '../../../utils/validation';
 
 /**
  * A member's chat session: the tickets their sockets show, and the generation those tickets
@@ -30,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** A one-socket, short-lived ticket for the signed-in member's current session. */
     async ticketFor(member: Member): Promise<{ ticket: string; expiresAt: string }> {
       const gen = await service.generationOf(member);
-      if (!gen) throw new errors.ForbiddenError('Messages are not available to this account');
+      if (!gen) throw forbidden(refusal('chat.not_available', 'Messages are not available to this account'));
       const { secret, ticketSeconds } = settings();
       const exp = Math.floor(Date.now() / 1000) + ticketSeconds;
       return { ticket: mintTicket({ kind: member.kind, id: member.id, exp, gen }, secret), expiresAt: new Date(exp * 1000).toISOString() };
@@ -39,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The chat-server speaks for a socket: refused once the session its ticket was minted in has ended. */
     async assertCurrent(member: Member, generation: string): Promise<void> {
       // Strapi answers any UnauthorizedError with a bare 401: the chat-server words it for the member.
-      if ((await service.generationOf(member)) !== generation) throw new errors.UnauthorizedError('Session ended');
+      if ((await service.generationOf(member)) !== generation) throw new errors.UnauthorizedError('Session ended', { code: 'auth.session_ended' });
     },
 
     /**

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { ChatMember, ChatMessage, ConversationSummary } from '@ventalis/contracts';
 import { getService } from '../../../utils/services';
 import { createChatStore, type ActiveParticipant } from '../chat-store';
 import { CONVERSATION, MESSAGE, NOT_YOURS, PARTICIPANT, memberOfParticipant, memberWhere, sameMember, type Member, type Row } from '../model';
+import { refusal } from '@ventalis/contracts';
+import { notFound } from '../../../utils/validation';
 
 /** A message row just written, as members receive it. */
 export const asChatMessage = (row: Row, conversationId: number, sender: ChatMember | null): ChatMessage => ({
@@ -44,10 +45,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     /** My place in a conversation, with everyone else's: the rights check of every read and write. */
     async participation(member: Member, conversationId: number): Promise<{ mine: ActiveParticipant; all: ActiveParticipant[] }> {
-      if (!Number.isSafeInteger(conversationId) || conversationId <= 0) throw new errors.NotFoundError(NOT_YOURS);
+      if (!Number.isSafeInteger(conversationId) || conversationId <= 0) throw notFound(refusal('chat.conversation_not_found', NOT_YOURS));
       const all = await store.activeParticipants(conversationId);
       const mine = all.find((p) => sameMember(p.member, member));
-      if (!mine) throw new errors.NotFoundError(NOT_YOURS);
+      if (!mine) throw notFound(refusal('chat.conversation_not_found', NOT_YOURS));
       return { mine, all };
     },
 

@@ -8,10 +8,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async submit({ website, ...inquiry }: Inquiry): Promise<boolean> {
     if (website) return false;
     await strapi.documents('api::inquiry.inquiry').create({ data: { ...inquiry, handled: false } });
+    // For the staff, in French, the shop's language; the visitor's own words as they wrote them.
     getService('account.mail').sendLater({
       to: strapi.config.get('ventalis.staffEmail') as string,
+      locale: 'fr',
       subject: `[Contact] ${inquiry.subject}`,
-      text: `New inquiry from ${inquiry.firstName} ${inquiry.lastName} (${inquiry.company}) <${inquiry.email}>\n\n${inquiry.message}`,
+      text: `Nouvelle demande de ${inquiry.firstName} ${inquiry.lastName} (${inquiry.company}) <${inquiry.email}>\n\n${inquiry.message}`,
     });
     return true;
   },

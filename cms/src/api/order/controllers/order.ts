@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
-import { errors } from '@strapi/utils';
-import { checkoutSchema, impactQuerySchema, orderListQuerySchema, simulatedCardSchema } from '@ventalis/contracts';
-import { parseInput } from '../../../utils/validation';
+import { checkoutSchema, impactQuerySchema, orderListQuerySchema, refusal, simulatedCardSchema } from '@ventalis/contracts';
+import { notFound, parseInput, refused } from '../../../utils/validation';
+import { nothingToPay } from '../services/payments';
 import { getService } from '../../../utils/services';
 
 const customerId = (ctx: Context) => (ctx.state.user as { id: number }).id;
@@ -9,7 +9,7 @@ const customerId = (ctx: Context) => (ctx.state.user as { id: number }).id;
 /** The customer's own order by reference, or 404. */
 async function ownOrder(ctx: Context) {
   const order = await getService('order.lifecycle').load({ reference: String(ctx.params.reference), customer: { id: customerId(ctx) } });
-  if (!order) throw new errors.NotFoundError('No order of yours has this reference');
+  if (!order) throw notFound(refusal('order.not_found', 'No order of yours has this reference'));
   return order;
 }
 
@@ -43,7 +43,7 @@ export default {
   /** Starts (or resumes, after a dropped connection) the payment of an unpaid order. */
   async payment(ctx: Context) {
     const order = await ownOrder(ctx);
-    if (order.status !== 'awaiting_payment') throw new errors.ValidationError(`This order is ${order.status.replace('_', ' ')}: there is nothing to pay`);
+    if (order.status !== 'awaiting_payment') throw refused(nothingToPay(order.status));
     ctx.body = { data: { ...(await getService('order.payments').start(order)), publishableKey: getService('order.payments').publishableKey() } };
   },
 
@@ -56,7 +56,7 @@ export default {
   async cancel(ctx: Context) {
     const order = await ownOrder(ctx);
     if (order.status !== 'awaiting_payment') {
-      throw new errors.ValidationError('Only an order awaiting payment can be cancelled here: ask your consultant for the others');
+      throw refused(refusal('order.not_cancellable', 'Only an order awaiting payment can be cancelled here: ask your consultant for the others'));
     }
     await getService('order.lifecycle').cancel(order, { role: 'customer', name: null }, 'Cancelled by the client before payment.');
     ctx.body = { data: await getService('order.orders').getForCustomer(customerId(ctx), order.reference) };

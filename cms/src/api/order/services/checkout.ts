@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { quantityProblem, sumAmounts, VAT_BANDS } from '@ventalis/contracts';
+import { quantityRefusal, sumAmounts, VAT_BANDS } from '@ventalis/contracts';
+import { refusalDetails } from '../../../utils/validation';
 import { orderReference } from '../../../utils/order-reference';
 import { getService } from '../../../utils/services';
 import { priceLine } from '../../cart/services/cart';
@@ -26,10 +27,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     return strapi.db.transaction(async () => {
       const lines = (await cart.storedLines(customerId)).filter((l) => l.product);
-      if (lines.length === 0) throw new errors.ValidationError('Your cart is empty: add products before checking out', { errors: { cart: 'Empty' } });
+      if (lines.length === 0) throw new errors.ValidationError('Your cart is empty: add products before checking out', refusalDetails({ code: 'cart.empty' }, { errors: { cart: 'Empty' } }));
       for (const { product, quantity } of lines) {
-        const problem = quantityProblem(quantity, { ...product!, stock: Number.MAX_SAFE_INTEGER });
-        if (problem) throw new errors.ValidationError(`${product!.name}: ${problem}`, { errors: { [product!.slug]: problem } });
+        const problem = quantityRefusal(quantity, { ...product!, stock: Number.MAX_SAFE_INTEGER });
+        if (problem) {
+          throw new errors.ValidationError(`${product!.name}: ${problem.message}`, {
+            errors: { [product!.slug]: problem.message },
+            codes: { [product!.slug]: { code: problem.code, ...(problem.params ? { params: problem.params } : {}) } },
+            ...refusalDetails({ code: 'checkout.line_refused', params: { product: product!.name } }),
+          });
+        }
       }
       const snapshot = lines.map(({ product, quantity }) => {
         const amounts = priceLine(product!, quantity);

@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { ORDER_STATUS_LABELS, type OrderStatus } from '@ventalis/contracts';
+import type { OrderStatus } from '@ventalis/contracts';
+import type { Locale } from '@ventalis/contracts/locale';
 import { mails, type OrderMailData } from '../../../mail/templates';
+import { ACTORS, shopComment, STATUS_NAMES } from '../../../mail/messages';
 import { getService } from '../../../utils/services';
+import { accountLocale, storefrontLink } from '../../../utils/locale';
 import type { Actor } from './lifecycle';
 
 const ORDER = 'api::order.order';
@@ -25,23 +28,26 @@ type Row = Record<string, any>;
  * change that rolls back mails nothing; a mail that fails is logged and the order stays as it is.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const storefrontUrl = () => strapi.config.get('ventalis.storefrontUrl') as string;
-  const link = (path: string) => new URL(path, storefrontUrl()).toString();
-
-  const byWhom = (actor: Actor) => {
-    if (actor.role === 'customer') return 'you';
-    return actor.name ?? (actor.role === 'consultant' ? 'your consultant' : 'Ventalis');
+  const byWhom = (locale: Locale, actor: Actor) => {
+    if (actor.role === 'customer') return ACTORS[locale].customer;
+    return actor.name ?? (actor.role === 'consultant' ? ACTORS[locale].consultant : ACTORS[locale].shop);
   };
+  /** A consultant's comment is theirs; the shop's own comments are worded in the mail's language. */
+  const commentOf = (locale: Locale, change: StatusChange) =>
+    change.actor.role === 'consultant' || change.actor.role === 'administrator' ? (change.comment ?? '') : shopComment(locale, change.comment ?? '');
 
   /** The order as every template sees it, and its customer's address (null: nobody to mail). */
-  async function load(orderId: number): Promise<{ to: string; order: OrderMailData } | null> {
+  async function load(orderId: number): Promise<{ to: string; locale: Locale; order: OrderMailData } | null> {
     const row: Row | null = await strapi.db.query(ORDER).findOne({
       where: { id: orderId },
-      populate: { lines: true, customer: { select: ['email', 'firstName', 'companyName'] } },
+      populate: { lines: true, customer: { select: ['email', 'firstName', 'companyName', 'language'] } },
     });
     if (!row?.customer?.email) return null;
+    const locale = accountLocale(row.customer);
+    const link = (path: string) => storefrontLink(strapi, locale, path);
     return {
       to: row.customer.email,
+      locale,
       order: {
         firstName: row.customer.firstName ?? '',
         companyName: row.customer.companyName ?? '',
@@ -53,19 +59,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  function compose(order: OrderMailData, change: StatusChange) {
-    const comment = change.comment ?? '';
-    if (change.from === null) return mails.orderPlaced(order);
+  function compose(locale: Locale, order: OrderMailData, change: StatusChange) {
+    const comment = commentOf(locale, change);
+    if (change.from === null) return mails.orderPlaced(locale, order);
     switch (change.to) {
       case 'paid':
-        return mails.paymentReceived(order);
+        return mails.paymentReceived(locale, order);
       case 'payment_failed':
-        return mails.paymentFailed({ ...order, comment, cartUrl: link('/cart') });
+        return mails.paymentFailed(locale, { ...order, comment, cartUrl: storefrontLink(strapi, locale, '/cart') });
       case 'cancelled':
-        return mails.orderCancelled({ ...order, comment, by: byWhom(change.actor), refunded: change.refunded });
+        return mails.orderCancelled(locale, { ...order, comment, by: byWhom(locale, change.actor), refunded: change.refunded });
       default:
         // Only consultants move an order further; their comment is what the client reads.
-        return mails.orderStatusChanged({ ...order, status: ORDER_STATUS_LABELS[change.to], by: byWhom(change.actor), comment });
+        return mails.orderStatusChanged(locale, { ...order, status: STATUS_NAMES[locale][change.to], by: byWhom(locale, change.actor), comment });
     }
   }
 
@@ -74,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async send(orderId: number, change: StatusChange) {
       const found = await load(orderId);
       if (!found) return;
-      await getService('account.mail').send({ to: found.to, ...compose(found.order, change) });
+      await getService('account.mail').send({ to: found.to, locale: found.locale, ...compose(found.locale, found.order, change) });
     },
 
     /**

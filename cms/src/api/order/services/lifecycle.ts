@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { consultantMayMove, formatUnits, unitsLeft, type OrderStatus } from '@ventalis/contracts';
+import { refusalDetails } from '../../../utils/validation';
 import { getService } from '../../../utils/services';
 
 const ORDER = 'api::order.order';
@@ -95,7 +96,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             const left = Number(row?.stock ?? 0);
             throw new errors.ValidationError(
               left > 0 ? `${line.productName}: only ${unitsLeft(left)} left in stock` : `${line.productName} is out of stock`,
-              { errors: { stock: `${line.productName}: ${formatUnits(left)} left` }, code: 'out_of_stock' },
+              refusalDetails(
+                left > 0 ? { code: 'checkout.stock_short', params: { product: line.productName, stock: left } } : { code: 'checkout.out_of_stock', params: { product: line.productName } },
+                { errors: { stock: `${line.productName}: ${formatUnits(left, 'en')} left` } },
+              ),
             );
           }
           await alignLocales(trx, line.productId!);
@@ -163,6 +167,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!consultantMayMove(order.status, to)) {
         throw new errors.ValidationError(`status: an order that is ${order.status.replace('_', ' ')} cannot become ${to.replace('_', ' ')}`, {
           errors: { status: `Not allowed from ${order.status}` },
+          codes: { status: { code: 'order.transition_refused', params: { from: order.status, to } } },
+          ...refusalDetails({ code: 'order.transition_refused', params: { from: order.status, to } }),
         });
       }
       if (to === 'cancelled') return service.cancel(order, actor, comment);

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import {
   COMPLETED_STATUSES,
   nearestValidQuantity,
   ONGOING_STATUSES,
   quantityProblem,
+  refusal,
   SPENT_STATUSES,
   type CategoryImpact,
   type ImpactSummary,
@@ -12,6 +12,7 @@ import {
   type OrderStatus,
   type VatRate,
 } from '@ventalis/contracts';
+import { notFound } from '../../../utils/validation';
 import { getService } from '../../../utils/services';
 
 const ORDER = 'api::order.order';
@@ -75,7 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The customer's own order, or a 404 (the same for someone else's as for none). */
     async getForCustomer(customerId: number, reference: string) {
       const row = await strapi.db.query(ORDER).findOne({ where: { reference, customer: { id: customerId } }, populate: DETAIL });
-      if (!row) throw new errors.NotFoundError('No order of yours has this reference');
+      if (!row) throw notFound(refusal('order.not_found', 'No order of yours has this reference'));
       return toOrder(row);
     },
 
@@ -94,7 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where: { reference, customer: { consultant: { id: consultantId ?? -1 } } },
         populate: { ...DETAIL, customer: { select: ['id', 'companyName', 'email', 'firstName', 'lastName'] }, notes: { select: ['id', 'authorName', 'body', 'createdAt'] } },
       });
-      if (!row) throw new errors.NotFoundError('No order of your clients has this reference');
+      if (!row) throw notFound(refusal('order.not_found', 'No order of your clients has this reference'));
       return {
         row,
         view: {
@@ -152,7 +153,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The lines of a past order back into the cart, at today's prices and within today's rules. */
     async reorder(customerId: number, reference: string) {
       const row = await strapi.db.query(ORDER).findOne({ where: { reference, customer: { id: customerId } }, populate: { lines: true } });
-      if (!row) throw new errors.NotFoundError('No order of yours has this reference');
+      if (!row) throw notFound(refusal('order.not_found', 'No order of yours has this reference'));
       const cart = getService('cart.cart');
       const skipped: { product: string; reason: string }[] = [];
       for (const line of row.lines as Row[]) {

@@ -4,6 +4,11 @@ import { errors } from '@strapi/utils';
 import Stripe from 'stripe';
 import { getService } from '../../../utils/services';
 import type { StoredOrder } from './lifecycle';
+import { refusal, type OrderStatus } from '@ventalis/contracts';
+import { notFound, refused } from '../../../utils/validation';
+
+/** An order past payment: there is nothing to pay. */
+export const nothingToPay = (status: OrderStatus) => refusal('payment.nothing_to_pay', `This order is ${status.replace('_', ' ')}: there is nothing to pay`, { status });
 
 export interface PaymentSettings {
   provider: 'stripe' | 'simulated';
@@ -63,12 +68,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The simulated card form: Stripe's test cards decide, the same event handler applies. */
     async paySimulated(order: StoredOrder, cardNumber: string): Promise<string> {
-      if (order.provider !== 'simulated') throw new errors.ValidationError('This order is paid through Stripe, not the simulated card form');
-      if (order.status !== 'awaiting_payment') throw new errors.ValidationError(`This order is ${order.status.replace('_', ' ')}: there is nothing to pay`);
+      if (order.provider !== 'simulated') throw refused(refusal('payment.not_simulated', 'This order is paid through Stripe, not the simulated card form'));
+      if (order.status !== 'awaiting_payment') throw refused(nothingToPay(order.status));
       const card = SIMULATED_CARDS[cardNumber];
       if (!card) {
         throw new errors.ValidationError('cardNumber: use a test card: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined, 4000 0000 0000 9995 has insufficient funds', {
           errors: { cardNumber: 'Use a test card such as 4242 4242 4242 4242' },
+          codes: { cardNumber: { code: 'payment.test_card_required' } },
         });
       }
       const intentId = order.paymentIntentId ?? `sim_${order.reference}`;
@@ -82,13 +88,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Verifies a Stripe webhook on its raw body; throws a 400 for anything unsigned or tampered. */
     async handleStripeWebhook(rawBody: string | Buffer | undefined, signature: string | undefined): Promise<string> {
       const { webhookSecret } = settings().stripe;
-      if (!webhookSecret) throw new errors.NotFoundError('Stripe webhooks are not configured');
-      if (!rawBody || !signature) throw new errors.ValidationError('Missing Stripe-Signature header or body');
+      if (!webhookSecret) throw notFound(refusal('webhook.not_configured', 'Stripe webhooks are not configured'));
+      if (!rawBody || !signature) throw refused(refusal('webhook.signature_invalid', 'Missing Stripe-Signature header or body'));
       let event: Stripe.Event;
       try {
         event = stripe().webhooks.constructEvent(rawBody, signature, webhookSecret);
       } catch (error) {
-        throw new errors.ValidationError(`Invalid webhook signature: ${(error as Error).message.split('\n')[0]}`);
+        throw refused(refusal('webhook.signature_invalid', `Invalid webhook signature: ${(error as Error).message.split('\n')[0]}`));
       }
       return service.applyEvent(event as unknown as PaymentEvent);
     },

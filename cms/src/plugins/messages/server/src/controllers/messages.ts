@@ -1,8 +1,7 @@
 import type { Context } from 'koa';
-import { errors } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
-import { startConversationSchema } from '@ventalis/contracts';
-import { parseInput } from '../../../../../utils/validation';
+import { refusal, startConversationSchema } from '@ventalis/contracts';
+import { notFound, parseInput } from '../../../../../utils/validation';
 import { getService } from '../../../../../utils/services';
 import { conversationHandlers } from '../../../../../api/conversation/handlers';
 import type { Member } from '../../../../../api/conversation/model';
@@ -22,7 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async start(ctx: Context) {
       const { contact } = parseInput(startConversationSchema, ctx.request.body);
-      if (!(await people().lists(me(ctx), contact))) throw new errors.NotFoundError('No customer, consultant or other administrator has this id');
+      if (!(await people().lists(me(ctx), contact))) throw notFound(refusal('chat.member_not_found', 'No customer, consultant or other administrator has this id'));
       ctx.body = { data: await getService('conversation.messages').start(me(ctx), contact) };
     },
 

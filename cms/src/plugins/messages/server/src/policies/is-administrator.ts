@@ -6,6 +6,6 @@ import { isAdministrator } from '../../../../../utils/administrators';
  * every panel account it is given as an administrator, so no other panel role gets in.
  */
 export default (policyContext: { state: { user?: { roles?: { code: string }[] } } }) => {
-  if (!isAdministrator(policyContext.state.user)) throw new errors.PolicyError('Messages are for administrators only');
+  if (!isAdministrator(policyContext.state.user)) throw new errors.PolicyError('Messages are for administrators only', { code: 'auth.administrators_only' });
   return true;
 };

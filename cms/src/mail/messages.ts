@@ -1,0 +1,180 @@
+import { formatInteger } from '@ventalis/contracts/format';
+import type { Locale } from '@ventalis/contracts/locale';
+import { ORDER_STATUS_LABELS, type OrderStatus } from '@ventalis/contracts/order-status';
+import type { Localized } from './render';
+
+/**
+ * The words of the emails written as plain text (accounts, invitations, chat summaries) and
+ * the pieces order emails fill in (status names, who acted, the shop's own comments), in
+ * every language Ventalis speaks. The order emails themselves are Handlebars templates
+ * (./templates). French uses a no-break space before « : ; ? ! » and inside « ».
+ */
+const NBSP = '\u00a0';
+
+export interface PlainMail {
+  subject: string;
+  text: string;
+}
+
+export const passwordResetMail: Localized<(link: string, ttlMinutes: number) => PlainMail> = {
+  fr: (link, ttlMinutes) => ({
+    subject: 'Réinitialisez votre mot de passe Ventalis',
+    text: `Quelqu’un a demandé à réinitialiser le mot de passe de votre compte Ventalis.\n\nChoisissez un nouveau mot de passe ici (le lien ne sert qu’une fois, pendant ${ttlMinutes}${NBSP}minutes)${NBSP}:\n${link}\n\nSi ce n’était pas vous, ignorez ce message${NBSP}: votre mot de passe reste inchangé.`,
+  }),
+  en: (link, ttlMinutes) => ({
+    subject: 'Reset your Ventalis password',
+    text: `Someone asked to reset the password of your Ventalis account.\n\nChoose a new password here (the link works once, for ${ttlMinutes} minutes):\n${link}\n\nIf it was not you, ignore this message: your password stays as it is.`,
+  }),
+};
+
+export const registrationAttemptMail: Localized<(forgotPasswordLink: string) => PlainMail> = {
+  fr: (link) => ({
+    subject: 'Quelqu’un a tenté de s’inscrire avec votre adresse',
+    text: `Quelqu’un a tenté d’ouvrir un compte Ventalis avec cette adresse e-mail, qui en a déjà un.\n\nSi c’était vous${NBSP}: connectez-vous, ou si vous avez oublié votre mot de passe, choisissez-en un nouveau ici${NBSP}:\n${link}\n\nSi ce n’était pas vous, ignorez ce message${NBSP}: votre compte est inchangé.`,
+  }),
+  en: (link) => ({
+    subject: 'Someone tried to register with your address',
+    text: `Someone tried to open a Ventalis account with this email address, which already has one.\n\nIf it was you: sign in, or if you forgot your password, choose a new one here:\n${link}\n\nIf it was not you, ignore this message: your account is unchanged.`,
+  }),
+};
+
+export const emailConfirmationMail: Localized<(link: string) => PlainMail> = {
+  fr: (link) => ({
+    subject: 'Confirmez votre compte Ventalis',
+    text: `Bienvenue chez Ventalis.\n\nConfirmez votre adresse e-mail pour commencer à commander${NBSP}:\n${link}\n`,
+  }),
+  en: (link) => ({
+    subject: 'Confirm your Ventalis account',
+    text: `Welcome to Ventalis.\n\nConfirm your email address to start ordering:\n${link}\n`,
+  }),
+};
+
+export const consultantInvitationMail: Localized<(firstName: string, panelLink: string, storefrontLink: string) => PlainMail> = {
+  fr: (firstName, panelLink, storefrontLink) => ({
+    subject: 'Vos comptes de consultant Ventalis',
+    text: `Bonjour ${firstName},\n\nVous êtes désormais consultant Ventalis.\n\nPanneau d’administration (catalogue)${NBSP}: terminez la création de votre compte ici${NBSP}:\n${panelLink}\n\nEspace de travail sur la boutique (vos clients et leurs commandes)${NBSP}: choisissez votre mot de passe ici${NBSP}:\n${storefrontLink}\n`,
+  }),
+  en: (firstName, panelLink, storefrontLink) => ({
+    subject: 'Your Ventalis consultant accounts',
+    text: `Hello ${firstName},\n\nYou are now a Ventalis consultant.\n\nAdmin panel (catalogue): finish creating your panel account here:\n${panelLink}\n\nStorefront workspace (your clients and their orders): choose your password here:\n${storefrontLink}\n`,
+  }),
+};
+
+// ---------------------------------------------------------------- chat summaries
+const count = (locale: Locale, n: number, one: string, many: string) => `${formatInteger(n, locale)} ${n === 1 ? one : many}`;
+
+export interface SummarySection {
+  names: string;
+  order: string | null;
+  unread: number;
+  lines: string[];
+  more: number;
+  link: string;
+}
+
+export const chatSummaryMail: Localized<(name: string | null, total: number, sections: SummarySection[], awayMinutes: number) => PlainMail> = {
+  fr: (name, total, sections, awayMinutes) => ({
+    subject: `Vous avez ${count('fr', total, 'message non lu', 'messages non lus')} sur Ventalis`,
+    text: `Bonjour${name ? ` ${name}` : ''},\n\nPendant votre absence, vous avez reçu ${count('fr', total, 'message', 'messages')}${NBSP}:\n\n${sections
+      .map((s) =>
+        [
+          `Avec ${s.names}${s.order ? ` au sujet de la commande ${s.order}` : ''} — ${count('fr', s.unread, 'message non lu', 'messages non lus')}${NBSP}:`,
+          ...s.lines,
+          ...(s.more > 0 ? [`  …et ${count('fr', s.more, 'message plus ancien', 'messages plus anciens')}`] : []),
+          `  Lire et répondre${NBSP}: ${s.link}`,
+        ].join('\n'),
+      )
+      .join('\n\n')}\n\nVous recevez un tel e-mail chaque fois que vous êtes absent ${awayMinutes}${NBSP}minutes avec des messages non lus.\n`,
+  }),
+  en: (name, total, sections, awayMinutes) => ({
+    subject: `You have ${count('en', total, 'unread message', 'unread messages')} on Ventalis`,
+    text: `Hello${name ? ` ${name}` : ''},\n\nWhile you were away, you received ${count('en', total, 'message', 'messages')}:\n\n${sections
+      .map((s) =>
+        [
+          `With ${s.names}${s.order ? ` about order ${s.order}` : ''} — ${count('en', s.unread, 'unread message', 'unread messages')}:`,
+          ...s.lines,
+          ...(s.more > 0 ? [`  …and ${count('en', s.more, 'earlier message', 'earlier messages')}`] : []),
+          `  Read and answer: ${s.link}`,
+        ].join('\n'),
+      )
+      .join('\n\n')}\n\nYou receive one such email each time you are away for ${awayMinutes} minutes with unread messages.\n`,
+  }),
+};
+
+// ---------------------------------------------------------------- order emails' pieces
+export const STATUS_NAMES: Localized<Record<OrderStatus, string>> = {
+  fr: {
+    awaiting_payment: 'En attente de paiement',
+    paid: 'Payée',
+    in_progress: 'En préparation',
+    shipped: 'Expédiée',
+    delivered: 'Livrée',
+    cancelled: 'Annulée',
+    payment_failed: 'Paiement refusé',
+  },
+  en: ORDER_STATUS_LABELS,
+};
+
+/** Who acted, when it is not a named person. */
+export const ACTORS: Localized<{ customer: string; consultant: string; shop: string }> = {
+  fr: { customer: 'vous-même', consultant: 'votre consultant', shop: 'Ventalis' },
+  en: { customer: 'you', consultant: 'your consultant', shop: 'Ventalis' },
+};
+
+/**
+ * The shop's own comments on an order (the lifecycle stores them in English, as history),
+ * as a French reader gets them in an email. A consultant's comment is theirs: never translated.
+ */
+const SHOP_COMMENTS_FR: [RegExp, (match: RegExpMatchArray) => string][] = [
+  [/^Payment received\. Thank you!$/, () => `Paiement reçu. Merci${NBSP}!`],
+  [/^Payment failed: (.*)\. Your cart has been restored\.$/s, (m) => `Le paiement a échoué${NBSP}: ${PAYMENT_REASONS_FR[m[1]!] ?? m[1]}. Votre panier a été rétabli.`],
+  [/^Your payment has been refunded\.$/, () => 'Votre paiement a été remboursé.'],
+  [/^Cancelled by the client before payment\.$/, () => 'Annulée par le client avant le paiement.'],
+  [/^No payment was received in time: the order is cancelled and its products released\.$/, () => `Aucun paiement n’a été reçu à temps${NBSP}: la commande est annulée et ses produits remis en stock.`],
+  [
+    /^Your payment arrived after the reserved stock was released and the products are no longer available: it has been refunded\.$/,
+    () => `Votre paiement est arrivé après la remise en stock des produits réservés, qui ne sont plus disponibles${NBSP}: il a été remboursé.`,
+  ],
+];
+const PAYMENT_REASONS_FR: Record<string, string> = {
+  'your card was declined': 'votre carte a été refusée',
+  'your card has insufficient funds': 'le solde de votre carte est insuffisant',
+};
+
+export function shopComment(locale: Locale, comment: string): string {
+  if (locale === 'en') return comment;
+  for (const [pattern, word] of SHOP_COMMENTS_FR) {
+    const match = comment.match(pattern);
+    if (match) return word(match);
+  }
+  return comment;
+}
+
+// ---------------------------------------------------------------- the panel's own mail
+/**
+ * The panel's "forgot password" mail (Strapi's own, lodash template with `url`), in French
+ * then English: an administrator's panel language lives in their browser, out of the cms' reach.
+ */
+export const adminPasswordResetTemplate = {
+  subject: 'Réinitialisation de votre mot de passe Ventalis / Reset your Ventalis password',
+  text: `Vous avez demandé à réinitialiser le mot de passe de votre compte d’administration Ventalis. Choisissez-en un nouveau ici${NBSP}:
+
+<%= url %>
+
+Si ce n’était pas vous, ignorez ce message.
+
+—
+
+You asked to reset the password of your Ventalis panel account. Choose a new one here:
+
+<%= url %>
+
+If it was not you, ignore this message.`,
+  html: `<p lang="fr">Vous avez demandé à réinitialiser le mot de passe de votre compte d’administration Ventalis. Choisissez-en un nouveau ici${NBSP}:</p>
+<p><a href="<%= url %>"><%= url %></a></p>
+<p lang="fr">Si ce n’était pas vous, ignorez ce message.</p>
+<hr>
+<p lang="en">You asked to reset the password of your Ventalis panel account. Choose a new one here:</p>
+<p><a href="<%= url %>"><%= url %></a></p>
+<p lang="en">If it was not you, ignore this message.</p>`,
+};
