@@ -9,29 +9,24 @@
  */
 import path from 'node:path';
 import type { CompilerOptions } from '@inlang/paraglide-js';
-
-/** Both locales prefixed: Paraglide's default would put French at the root, where the cookie and Accept-Language could never apply. */
-const ANY_PATH = ':protocol://:domain(.*)::port?/:path(.*)?';
+import { LOCALES } from '@ventalis/contracts/locale';
 
 export const paraglideOptions = {
   project: path.join(import.meta.dirname, 'project.inlang'),
   outdir: path.join(import.meta.dirname, 'src', 'lib', 'paraglide'),
   strategy: ['url', 'cookie', 'preferredLanguage', 'baseLocale'],
-  urlPatterns: [
-    {
-      pattern: ANY_PATH,
-      localized: [
-        ['fr', ':protocol://:domain(.*)::port?/fr/:path(.*)?'],
-        ['en', ':protocol://:domain(.*)::port?/en/:path(.*)?'],
-      ],
-    },
-  ],
+  // Every locale prefixed (src/lib/locale-prefix.ts says the same for the pages and the
+  // browser): Paraglide's default would put French at the root, where the cookie and
+  // Accept-Language could never apply. Path-only patterns, on any origin.
+  urlPatterns: [{ pattern: '/:path(.*)?', localized: LOCALES.map((locale) => [locale, `/${locale}/:path(.*)?`] as [typeof locale, string]) }],
   // Machines and media are not pages: no prefix, no redirect.
   routeStrategies: [
     { match: '/api/:path(.*)?', exclude: true },
     { match: '/healthz', exclude: true },
     { match: '/uploads/:path(.*)?', exclude: true },
   ],
+  // As SvelteKit's own addresses: /fr, /fr/catalogue, never a trailing slash.
+  trailingSlash: 'never',
   cookieName: 'ventalis_locale',
   emitReadme: false,
   emitPrettierIgnore: false,

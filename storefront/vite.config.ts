@@ -1,7 +1,8 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import path from 'node:path';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { paraglideOptions } from './paraglide.config.ts';
 
 /**
@@ -21,8 +22,33 @@ const out = process.env.STOREFRONT_BUILD_DIR || 'build';
 const chat = new URL(process.env.CHAT_URL || 'http://localhost:4000');
 const chatSources = [chat.origin, `${chat.protocol === 'https:' ? 'wss:' : 'ws:'}//${chat.host}`] as `${string}://${string}.${string}`[];
 
+const generatedRuntime = path.join(paraglideOptions.outdir, 'runtime.js');
+/**
+ * The browser gets src/lib/paraglide-browser.ts instead of Paraglide's generated runtime: the
+ * messages only need the page's language there, and the catalogue page's JavaScript stays
+ * within its 50 kB. The server keeps the full runtime (middleware, strategies, URL patterns).
+ */
+const browserRuntime: Plugin = {
+  name: 'ventalis:paraglide-browser-runtime',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    if (options.ssr || !source.endsWith('runtime.js') || !importer) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return resolved?.id === generatedRuntime ? path.join(import.meta.dirname, 'src', 'lib', 'paraglide-browser.ts') : null;
+  },
+};
+
 export default defineConfig({
+  build: {
+    rolldownOptions: {
+      output: {
+        // The small modules every page needs for its language, in one chunk rather than five.
+        codeSplitting: { groups: [{ name: 'i18n', test: /src\/lib\/(locale-prefix|paraglide-browser|i18n)\.ts|contracts\/dist\/locale\.js|paraglide\/registry\.js/ }] },
+      },
+    },
+  },
   plugins: [
+    browserRuntime,
     // Compiles messages/*.json into src/lib/paraglide before anything imports it.
     paraglideVitePlugin(paraglideOptions),
     sveltekit({

@@ -34,15 +34,18 @@ const pages = [
   { name: 'confirmation link again', path: '/account/confirmation' },
 ];
 
-test.describe("a visitor's pages", () => {
+test.describe("a visitor's pages, in French and in English", () => {
   // They only read: in parallel.
   test.describe.configure({ mode: 'parallel' });
-  for (const { name, path } of pages) {
-    test(`the ${name} page has no serious or critical accessibility violations`, async ({ page }, testInfo) => {
-      await page.goto(path);
-      await expectAccessible(page, testInfo, name);
-      if (name === 'catalogue' || name === 'registration') await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
-    });
+  for (const locale of ['fr', 'en']) {
+    for (const { name, path } of pages) {
+      test(`the ${name} page (${locale}) has no serious or critical accessibility violations`, async ({ page }, testInfo) => {
+        await page.goto(`/${locale}${path === '/' ? '' : path}`);
+        await expect(page.locator('html')).toHaveAttribute('lang', locale);
+        await expectAccessible(page, testInfo, `${name}-${locale}`);
+        if (name === 'catalogue' || name === 'registration') await page.screenshot({ path: testInfo.outputPath(`${name}-${locale}.png`), fullPage: true });
+      });
+    }
   }
 });
 
@@ -56,19 +59,19 @@ const at = (path: string) => async () => path;
 /** Claire's first completed order, as her orders page lists it. */
 async function completedOrder(page: Page) {
   await page.goto('/orders?scope=completed');
-  return `/orders/${(await page.locator('a[href^="/orders/VT-"]').first().textContent())!.trim()}`;
+  return `/orders/${(await page.locator('a[href*="/orders/VT-"]').first().textContent())!.trim()}`;
 }
 
 /** A client of Camille's with orders (a company registered by another journey may have none yet). */
 async function clientWithOrders(page: Page) {
   await page.goto('/consultant/clients');
   const withOrders = page.locator('tbody tr').filter({ has: page.locator('td.num', { hasNotText: /^0$/ }) });
-  return (await withOrders.first().locator('a[href^="/consultant/clients/"]').getAttribute('href'))!;
+  return (await withOrders.first().locator('a[href*="/consultant/clients/"]').getAttribute('href'))!;
 }
 
 async function clientOrder(page: Page) {
   await page.goto(await clientWithOrders(page));
-  return (await page.locator('a[href^="/consultant/orders/"]').first().getAttribute('href'))!;
+  return (await page.locator('a[href*="/consultant/orders/"]').first().getAttribute('href'))!;
 }
 
 /**

@@ -10,7 +10,7 @@ test.describe('a demo client', () => {
   test('logs in, sees their name in the header, and logs out', async ({ page, context }) => {
     await page.goto('/products/kraft-shipping-box-s');
     await page.getByRole('link', { name: 'Log in to order' }).click();
-    await expect(page).toHaveURL(/\/login\?redirectTo=%2Fproducts%2Fkraft-shipping-box-s$/);
+    await expect(page).toHaveURL(/\/en\/login\?redirectTo=%2Fen%2Fproducts%2Fkraft-shipping-box-s$/);
 
     await page.getByLabel('Email').fill(claire.email);
     await page.getByLabel('Password').fill(claire.password);
@@ -69,7 +69,8 @@ test.describe('a demo client', () => {
     await page.getByLabel('Email').fill(claire.email);
     await page.getByLabel('Password').fill(claire.password);
     await page.getByRole('button', { name: 'Log in' }).click();
-    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    // Home instead, in the language of the browser.
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/en$/);
   });
 
   test('stays signed in when the access token is rejected, through the refresh token', async ({ page, context }) => {

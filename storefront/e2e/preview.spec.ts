@@ -24,7 +24,8 @@ test('a marketer previews a draft of the home page; visitors still see the publi
   const { url } = ((await link.json()) as { data: { url: string } }).data;
   expect(new URL(url).origin).toBe(new URL(process.env.STOREFRONT_URL!).origin);
 
-  const landed = page.waitForResponse((response) => new URL(response.url()).pathname === '/' && response.request().resourceType() === 'document');
+  // The home page in the browser's language (/ redirects to /en), as the page it lands on.
+  const landed = page.waitForResponse((response) => /^\/(fr|en)$/.test(new URL(response.url()).pathname) && response.status() === 200 && response.request().resourceType() === 'document');
   await page.goto(url);
   const response = await landed;
   await expect(page).toHaveTitle(draftTitle);

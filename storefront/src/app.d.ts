@@ -22,6 +22,8 @@ declare global {
        * between them (a product's or category's slug): the language switcher and hreflang use it.
        */
       alternatePaths?: Partial<Record<Locale, string>>;
+      /** The language of the page's content, when the cms had to answer French for an English page. */
+      contentLocale?: Locale;
     }
   }
 }

@@ -1,7 +1,7 @@
 import { sequence, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit/hooks';
 import { building } from '$app/env';
 import { CMS_PUBLIC_URL, CMS_URL, PREVIEW_SECRET } from '$app/env/private';
-import { localeOfPath } from '#lib/i18n.ts';
+import { localeOfPath } from '#lib/locale-prefix.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { cookieMaxAge, cookieName } from '#lib/paraglide/runtime.js';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';

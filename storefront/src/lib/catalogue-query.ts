@@ -34,7 +34,8 @@ export interface CatalogueForm {
 }
 
 export interface CatalogueSearch {
-  query: ProductListQuery;
+  /** The language is not the URL query's to say: the cms client asks in the page's. */
+  query: Omit<ProductListQuery, 'locale'>;
   form: CatalogueForm;
   /** Per form field; a field in error is left out of the query rather than failing the page. */
   errors: FieldErrors;
@@ -83,7 +84,8 @@ export function parseCatalogueSearch(params: URLSearchParams, category?: string)
   query.page = Number.isSafeInteger(page) && page >= 1 ? page : 1;
 
   // The shared schema is the cms' own: what it accepts here, the cms accepts too.
-  return { query: productListQuerySchema.parse(query), form, errors };
+  const { locale: _locale, ...parsed } = productListQuerySchema.parse(query);
+  return { query: parsed, form, errors };
 }
 
 /** The URL of a catalogue page with these filters, leaving out empty values and defaults. */

@@ -2,7 +2,7 @@
  * Shapes of the cms content pages (GET /api/pages/home, /api/pages/commitment) and of
  * Strapi's "blocks" rich text, with the rules that make them safe to render.
  */
-import type { Media } from '@ventalis/contracts';
+import type { Locale, Media } from '@ventalis/contracts';
 
 export interface TextNode {
   type: 'text';
@@ -102,6 +102,8 @@ export interface CallToActionBlock {
 export type PageBlock = HeroBlock | RichTextBlock | KeyFiguresBlock | ImageTextBlock | CallToActionBlock;
 
 export interface ContentPage {
+  /** The language of the text: French when the page has no version in the one asked for. */
+  locale: Locale;
   title: string;
   seoDescription: string | null;
   updatedAt: string;

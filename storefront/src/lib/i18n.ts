@@ -1,19 +1,14 @@
 /**
  * The storefront's languages at run time, on the server and in the browser. Every page lives
- * under /fr/… or /en/… (see paraglide.config.ts); routes, guards and rules think in paths
- * without the prefix ('/catalogue'), links and redirects carry it ('/fr/catalogue').
+ * under /fr/… or /en/… (see paraglide.config.ts and locale-prefix.ts); routes, guards and rules
+ * think in paths without the prefix ('/catalogue'), links and redirects carry it ('/fr/catalogue').
  * Words come from the message catalogue: `import { m } from '#lib/paraglide/messages.js'`.
  */
 import type { Locale } from '@ventalis/contracts/locale';
-import { deLocalizeHref, getLocale, localizeHref as localizeWith, locales } from './paraglide/runtime.js';
+import { localeOfPath, withoutPrefix, withPrefix } from './locale-prefix.ts';
+import { getLocale, locales } from './paraglide/runtime.js';
 
-export { getLocale, locales };
-
-/** The language prefix of a path ('/en/catalogue' → 'en'), or null when it has none. */
-export function localeOfPath(pathname: string): Locale | null {
-  const first = pathname.split('/')[1];
-  return (locales as readonly string[]).includes(first) ? (first as Locale) : null;
-}
+export { getLocale, localeOfPath, locales };
 
 /**
  * A link or redirect to a page of this site, in the page's language (or the one given):
@@ -22,12 +17,19 @@ export function localeOfPath(pathname: string): Locale | null {
  */
 export function localizeHref(href: string, locale: Locale = getLocale()): string {
   if (!href.startsWith('/') || href.startsWith('//') || href.startsWith('/\\')) return href;
-  return localizeWith(href, { locale });
+  return withPrefix(href, locale);
 }
 
 /** The path without its language prefix, as routes see it: '/en/catalogue' → '/catalogue'. */
 export function unlocalizedPath(pathname: string): string {
-  return localeOfPath(pathname) ? deLocalizeHref(pathname) : pathname;
+  return withoutPrefix(pathname);
+}
+
+/** The address of a document (a product, a category) in each language it has a slug in: for PageData.alternatePaths. */
+export function slugPaths(prefix: string, slugs: Partial<Record<Locale, string | null>> | undefined): Partial<Record<Locale, string>> {
+  const paths: Partial<Record<Locale, string>> = {};
+  for (const [locale, slug] of Object.entries(slugs ?? {})) if (slug) paths[locale as Locale] = `${prefix}/${slug}`;
+  return paths;
 }
 
 export interface Alternate {
@@ -43,8 +45,5 @@ export interface Alternate {
  */
 export function alternates(url: { pathname: string; search: string }, paths: Partial<Record<Locale, string>> = {}): Alternate[] {
   const here = unlocalizedPath(url.pathname);
-  return (locales as readonly Locale[]).map((locale) => {
-    const path = paths[locale];
-    return { locale, href: localizeHref(path ? `${path}${url.search}` : `${here}${url.search}`, locale) };
-  });
+  return (locales as readonly Locale[]).map((locale) => ({ locale, href: localizeHref(`${paths[locale] ?? here}${url.search}`, locale) }));
 }

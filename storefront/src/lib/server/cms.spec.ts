@@ -49,16 +49,16 @@ describe('the cms client cache', () => {
     expect(await cms.listCategories()).toHaveLength(1);
     clock.now += 29_000;
     await cms.listCategories();
-    expect(hits).toEqual(['GET /api/categories']);
+    expect(hits).toEqual(['GET /api/categories?locale=fr']);
     clock.now += 2_000;
     await cms.listCategories();
-    expect(hits).toEqual(['GET /api/categories', 'GET /api/categories']);
+    expect(hits).toEqual(['GET /api/categories?locale=fr', 'GET /api/categories?locale=fr']);
   });
 
   it('sends one request for simultaneous identical reads', async () => {
     const cms = client();
     await Promise.all([cms.listEcoLabels(), cms.listEcoLabels(), cms.listEcoLabels()]);
-    expect(hits).toEqual(['GET /api/eco-labels']);
+    expect(hits).toEqual(['GET /api/eco-labels?locale=fr']);
   });
 
   it('keeps product lists per query, whatever the order of its fields', async () => {
@@ -66,21 +66,21 @@ describe('the cms client cache', () => {
     await cms.listProducts({ sort: 'name', page: 1, pageSize: 12, label: 'fsc' });
     await cms.listProducts({ label: 'fsc', pageSize: 12, page: 1, sort: 'name' });
     await cms.listProducts({ label: 'fsc', pageSize: 12, page: 2, sort: 'name' });
-    expect(hits).toEqual(['GET /api/products?label=fsc&page=1&pageSize=12&sort=name', 'GET /api/products?label=fsc&page=2&pageSize=12&sort=name']);
+    expect(hits).toEqual(['GET /api/products?label=fsc&locale=fr&page=1&pageSize=12&sort=name', 'GET /api/products?label=fsc&locale=fr&page=2&pageSize=12&sort=name']);
   });
 
   it('derives a category from the cached list', async () => {
     const cms = client();
     expect((await cms.getCategory('packaging'))?.name).toBe('Packaging');
     expect(await cms.getCategory('unknown')).toBeNull();
-    expect(hits).toEqual(['GET /api/categories']);
+    expect(hits).toEqual(['GET /api/categories?locale=fr']);
   });
 
   it('remembers that a product does not exist, for the same short time', async () => {
     const cms = client();
     expect(await cms.getProduct('no-such-product')).toBeNull();
     expect(await cms.getProduct('no-such-product')).toBeNull();
-    expect(hits).toEqual(['GET /api/products/no-such-product']);
+    expect(hits).toEqual(['GET /api/products/no-such-product?locale=fr']);
   });
 
   it('does not keep failures', async () => {
@@ -108,8 +108,34 @@ describe('the cms client cache', () => {
     await cms.getProduct('a');
     await cms.listCategories();
     await cms.listEcoLabels();
-    expect(hits.filter((h) => h === 'GET /api/categories')).toHaveLength(1);
-    expect(hits.filter((h) => h === 'GET /api/eco-labels')).toHaveLength(2);
+    expect(hits.filter((h) => h === 'GET /api/categories?locale=fr')).toHaveLength(1);
+    expect(hits.filter((h) => h === 'GET /api/eco-labels?locale=fr')).toHaveLength(2);
+  });
+
+  it("asks for public content in the page's language, and keeps each language's answers apart", async () => {
+    let locale: 'fr' | 'en' = 'en';
+    const cms = createCmsClient({ baseUrl, cacheTtlMs: 30_000, now: () => 0, locale: () => locale });
+    await cms.listCategories();
+    await cms.getProduct('kraft-box');
+    await cms.listProducts({ sort: 'name', page: 1, pageSize: 12 });
+    await cms.getPage('home');
+    locale = 'fr';
+    await cms.listCategories();
+    await cms.listCategories();
+    expect(hits).toEqual([
+      'GET /api/categories?locale=en',
+      'GET /api/products/kraft-box?locale=en',
+      'GET /api/products?locale=en&page=1&pageSize=12&sort=name',
+      'GET /api/pages/home?locale=en',
+      'GET /api/categories?locale=fr',
+    ]);
+  });
+
+  it('finds a category by its slug in either language', async () => {
+    routes['GET /api/categories'] = json(200, { data: [{ name: 'Emballages', slug: 'emballages', slugs: { fr: 'emballages', en: 'packaging' }, locale: 'fr', description: null, image: null, parent: null, children: [] }] });
+    const cms = client();
+    expect((await cms.getCategory('packaging'))?.name).toBe('Emballages');
+    expect((await cms.getCategory('emballages'))?.name).toBe('Emballages');
   });
 
   it('can be turned off', async () => {
@@ -148,6 +174,15 @@ describe('the cms client', () => {
     const refused = await client().login({ identifier: 'x', password: 'y' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(CmsError);
     expect(refused).toMatchObject({ status: 400, fieldErrors: { identifier: 'Email must be a valid address' } });
+  });
+
+  it('keeps the codes of a refusal, for the page to word them in its language', async () => {
+    routes['POST /api/auth/local'] = json(400, {
+      error: { status: 400, message: 'Invalid request', details: { code: 'locale.unknown', params: { n: 1 }, errors: { identifier: 'Email is invalid' }, codes: { identifier: { code: 'email.invalid' }, broken: 'x' } } },
+    });
+    const refused = (await client().login({ identifier: 'x', password: 'y' }).catch((e: unknown) => e)) as CmsError;
+    expect(refused.codes).toEqual({ code: 'locale.unknown', params: { n: 1 }, codes: { identifier: { code: 'email.invalid', params: undefined } } });
+    expect(refused.fieldErrors).toEqual({ identifier: 'Email is invalid' });
   });
 
   it('tells the cms the visitor address on sign-in, signed with the shared secret, never as X-Forwarded-For', async () => {

@@ -26,6 +26,7 @@ import type {
 } from '@ventalis/contracts';
 import { signClientAddress } from '@ventalis/contracts/client-address';
 import type { CodedError, ErrorDetails } from '@ventalis/contracts/error-codes';
+import { DEFAULT_LOCALE, type Locale } from '@ventalis/contracts/locale';
 import type { ContentPage, PageName } from '../content.ts';
 
 export interface AuthTokens {
@@ -102,6 +103,8 @@ export interface CmsClientOptions {
    * believes for its per-address limits. Without it every visitor counts as this server.
    */
   clientAddressSecret?: string;
+  /** The language public content is asked in (the request's); French when not given. */
+  locale?: () => Locale;
   fetch?: typeof globalThis.fetch;
   now?: () => number;
 }
@@ -159,6 +162,7 @@ export function createCmsClient(options: CmsClientOptions) {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const fetch = options.fetch ?? globalThis.fetch;
   const now = options.now ?? Date.now;
+  const locale = options.locale ?? (() => DEFAULT_LOCALE);
   const cache = new Map<string, CacheEntry>();
 
   async function send(path: string, init: { method?: string; jwt?: string; body?: unknown; clientAddress?: string; headers?: Record<string, string> } = {}): Promise<Response> {
@@ -258,36 +262,45 @@ export function createCmsClient(options: CmsClientOptions) {
   };
   const ref = (reference: string) => encodeURIComponent(reference);
 
-  const listCategories = () => cached('categories', async () => (await getJson<{ data: Category[] }>('/api/categories')).data);
+  // Public content is asked for in the page's language (the cms answers French where a
+  // document has no version in it, and says so in each document's `locale`).
+  const inLocale = (path: string) => `${path}${path.includes('?') ? '&' : '?'}locale=${locale()}`;
+
+  const listCategories = () => {
+    const path = inLocale('/api/categories');
+    return cached(path, async () => (await getJson<{ data: Category[] }>(path)).data);
+  };
 
   return {
-    listProducts(query: ProductListQuery): Promise<Page<ProductSummary>> {
+    listProducts(query: Omit<ProductListQuery, 'locale'>): Promise<Page<ProductSummary>> {
       const params = new URLSearchParams();
-      for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+      for (const [key, value] of Object.entries({ ...query, locale: locale() })) if (value !== undefined && value !== '') params.set(key, String(value));
       params.sort();
       const path = `/api/products?${params}`;
       return cached(path, () => getJson<Page<ProductSummary>>(path));
     },
 
+    /** A product by its slug in either language, in the page's language. */
     getProduct(slug: string): Promise<Product | null> {
-      const path = `/api/products/${encodeURIComponent(slug)}`;
+      const path = inLocale(`/api/products/${encodeURIComponent(slug)}`);
       return cached(path, async () => (await findJson<{ data: Product }>(path))?.data ?? null);
     },
 
     listCategories,
 
-    /** A visible category by slug (from the cached list: one request serves every category page). */
+    /** A visible category by its slug in either language (from the cached list: one request serves every category page). */
     async getCategory(slug: string): Promise<Category | null> {
-      return (await listCategories()).find((category) => category.slug === slug) ?? null;
+      return (await listCategories()).find((category) => category.slug === slug || Object.values(category.slugs ?? {}).includes(slug)) ?? null;
     },
 
     listEcoLabels(): Promise<EcoLabel[]> {
-      return cached('eco-labels', async () => (await getJson<{ data: EcoLabel[] }>('/api/eco-labels')).data);
+      const path = inLocale('/api/eco-labels');
+      return cached(path, async () => (await getJson<{ data: EcoLabel[] }>(path)).data);
     },
 
     /** A published content page (null while it has not been published); its draft, never cached, with the preview secret. */
     getPage(name: PageName, previewSecret?: string): Promise<ContentPage | null> {
-      const path = `/api/pages/${name}`;
+      const path = inLocale(`/api/pages/${name}`);
       if (previewSecret) return findJson<{ data: ContentPage }>(path, { 'x-preview-secret': previewSecret }).then((found) => found?.data ?? null);
       return cached(path, async () => (await findJson<{ data: ContentPage }>(path))?.data ?? null);
     },

@@ -1,5 +1,6 @@
 /** The process-wide cms client and session resolver, configured from the environment. */
 import { CATALOGUE_CACHE_SECONDS, CLIENT_ADDRESS_SECRET, CMS_TIMEOUT_SECONDS, CMS_URL } from '$app/env/private';
+import { getLocale } from '../paraglide/runtime.js';
 import { createCmsClient } from './cms.ts';
 import { createSessionResolver } from './session.ts';
 
@@ -8,6 +9,7 @@ export const cms = createCmsClient({
   cacheTtlMs: CATALOGUE_CACHE_SECONDS * 1000,
   timeoutMs: Math.max(1, CMS_TIMEOUT_SECONDS) * 1000,
   clientAddressSecret: CLIENT_ADDRESS_SECRET,
+  locale: getLocale,
 });
 
 export const resolveSession = createSessionResolver(cms);

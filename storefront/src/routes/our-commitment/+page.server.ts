@@ -7,5 +7,5 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
   const page = await cms.getPage('commitment', locals.preview ? PREVIEW_SECRET : undefined);
   if (!page) error(404, m.page_not_published());
-  return { page };
+  return { page, contentLocale: page.locale };
 };

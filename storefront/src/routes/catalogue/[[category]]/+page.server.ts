@@ -1,7 +1,7 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { PRODUCT_SORTS, type Category } from '@ventalis/contracts';
 import { activeFilters, PAGE_SIZES, pagination, parseCatalogueSearch, SORT_LABELS } from '#lib/catalogue-query.ts';
-import { localizeHref } from '#lib/i18n.ts';
+import { localizeHref, slugPaths } from '#lib/i18n.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { cms } from '#lib/server/services.ts';
 import type { PageServerLoad } from './$types';
@@ -14,8 +14,11 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const search = parseCatalogueSearch(url.searchParams, params.category);
   const [categories, labels, products] = await Promise.all([cms.listCategories(), cms.listEcoLabels(), cms.listProducts(search.query)]);
 
-  const category = params.category ? categories.find((c) => c.slug === params.category) : undefined;
-  if (params.category && !category) error(404, m.category_not_found());
+  const wanted = params.category;
+  const category = wanted ? categories.find((c) => c.slug === wanted || Object.values(c.slugs).includes(wanted)) : undefined;
+  if (wanted && !category) error(404, m.category_not_found());
+  // Each language has its own address: the other language's slug leads to this one.
+  if (category && category.slug !== wanted) redirect(301, `${localizeHref(`/catalogue/${category.slug}`)}${url.search}`);
 
   // Every link of the page (filters, chips, pages) stays in its language.
   const path = localizeHref(category ? `/catalogue/${category.slug}` : '/catalogue');
@@ -23,6 +26,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const { page, pageCount, total } = products.meta.pagination;
 
   return {
+    alternatePaths: category ? slugPaths('/catalogue', category.slugs) : undefined,
+    contentLocale: category?.locale,
     path,
     category: category ? { name: category.name, slug: category.slug, description: category.description, parent: category.parent, children: category.children } : null,
     // The navigation: top-level categories with their sub-categories.

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { lineAmounts, quantityProblem } from '@ventalis/contracts';
 import { parseQuantity } from '#lib/form.ts';
 import { refusal, requireRole } from '#lib/server/guard.ts';
-import { localizeHref } from '#lib/i18n.ts';
+import { getLocale, localizeHref, slugPaths } from '#lib/i18n.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { cms } from '#lib/server/services.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,6 +17,9 @@ async function productOf(slug: string) {
 
 export const load: PageServerLoad = async ({ params }) => {
   const product = await productOf(params.slug);
+  // Each language has its own address: the other language's slug leads to this one.
+  const own = product.slugs[getLocale()];
+  if (own && own !== params.slug) redirect(301, localizeHref(`/products/${own}`));
   // What the minimum order costs, computed with the same money rules as the cart.
   const minimumOrder = lineAmounts({
     quantity: product.minQuantity,
@@ -24,7 +27,7 @@ export const load: PageServerLoad = async ({ params }) => {
     vatRate: product.vatRate,
     co2eKgPer1000: product.co2eKgPer1000,
   });
-  return { product, minimumOrder };
+  return { product, minimumOrder, alternatePaths: slugPaths('/products', product.slugs), contentLocale: product.locale };
 };
 
 export const actions: Actions = {
