@@ -32,7 +32,8 @@ test.describe('a demo client', () => {
     await expect(header.getByTestId('user-name')).toHaveText(claire.name);
 
     await header.getByRole('button', { name: 'Log out' }).click();
-    await expect(page).toHaveURL(/\/$/);
+    // Home, in the language of the browser.
+    await expect(page).toHaveURL(/\/en$/);
     await expect(header.getByRole('link', { name: 'Log in' })).toBeVisible();
     await expect(header.getByTestId('user-name')).toHaveCount(0);
     expect((await context.cookies()).find((c) => c.name === 'ventalis_session')).toBeUndefined();

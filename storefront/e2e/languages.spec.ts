@@ -47,6 +47,9 @@ test.describe('a French-speaking visitor', () => {
     await expect(page.getByLabel('Sort by')).toHaveValue('price_asc');
     await expect(page.getByTestId('result-count')).toHaveText(/^\d[\d,]* products$/);
 
+    // The choice is kept in a cookie only the server reads.
+    const chosen = (await page.context().cookies()).find((cookie) => cookie.name === 'ventalis_locale');
+    expect(chosen).toMatchObject({ value: 'en', httpOnly: true, sameSite: 'Lax' });
     // A link without a language (an old bookmark) now lands in English, although the browser asks for French.
     await page.goto('/our-commitment');
     expect(new URL(page.url()).pathname).toBe('/en/our-commitment');

@@ -143,7 +143,7 @@ test.describe('a visitor', () => {
     await page.getByLabel('Message').fill('Could you quote 50,000 kraft boxes delivered to Lyon in March?');
     await page.getByRole('button', { name: 'Send' }).click();
     await expect(page.getByRole('status')).toContainText('your message has reached our team');
-    await expect(page).toHaveURL(/\/contact\?sent$/);
+    await expect(page).toHaveURL(/\/en\/contact\?sent=?$/);
   });
 
   test.describe('on a 360 px wide phone', () => {

@@ -26,8 +26,8 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 };
 
-/** '/de/…', '/en-US/…': a language this shop does not speak. */
-const FOREIGN_PREFIX = /^\/[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?(?:\/|$)/i;
+/** '/de/…', '/en-US/…': a language this shop does not speak (no page of the shop has a two-letter name). */
+const FOREIGN_PREFIX = /^\/[a-z]{2}(?:[-_][a-z]{2,4})?(?:\/|$)/i;
 
 /**
  * The language of the request (see paraglide.config.ts): the /fr or /en prefix, else the
@@ -45,7 +45,8 @@ const language: Handle = ({ event, resolve }) => {
     // (in emails, bookmarks, the address bar) land there next time.
     const chosen = localeOfPath(event.url.pathname);
     if (chosen && event.cookies.get(cookieName) !== chosen) {
-      event.cookies.set(cookieName, chosen, { path: '/', maxAge: cookieMaxAge, sameSite: 'lax', httpOnly: false, secure: event.url.protocol === 'https:' });
+      // Only the server reads it (the browser takes the language from the address).
+      event.cookies.set(cookieName, chosen, { path: '/', maxAge: cookieMaxAge, sameSite: 'lax', httpOnly: true, secure: event.url.protocol === 'https:' });
     }
     return resolve(event, { transformPageChunk: ({ html }) => html.replace('%ventalis.lang%', locale) });
   });
