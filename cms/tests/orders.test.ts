@@ -277,7 +277,7 @@ describe('order lifecycle by the consultant', () => {
     const res = await app.api().post(`/api/orders/${order.reference}/reorder`).set(bearer(jwt));
     expect(res.status).toBe(200);
     expect(res.body.data.cart.lines.map((l: { product: { slug: string }; quantity: number; pricePer1000Cents: number }) => [l.product.slug, l.quantity])).toEqual([['kraft-shipping-box', 1000]]);
-    expect(res.body.data.skipped).toEqual([{ product: 'Paper padded envelope', reason: 'This product is out of stock' }]);
+    expect(res.body.data.skipped).toEqual([{ product: 'Paper padded envelope', reason: 'This product is out of stock', code: { code: 'quantity.out_of_stock' } }]);
   });
 });
 

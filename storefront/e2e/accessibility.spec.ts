@@ -114,6 +114,27 @@ personalPages('a customer', 'claire', [
   { name: 'messages', path: at('/messages?with=consultant') },
 ]);
 
+/** The buyer's pages in French, as a French client reads them: the same axe check. */
+test.describe("a customer's pages in French", () => {
+  test.describe.configure({ mode: 'parallel' });
+  test.use({ storageState: sessionFile('claire'), locale: 'fr-FR' });
+
+  const inFrench: PersonalPage[] = [
+    { name: 'dashboard', path: at('/account') },
+    { name: 'impact', path: at('/account/impact') },
+    { name: 'cart', path: at('/cart') },
+    { name: 'orders', path: at('/orders') },
+    { name: 'order', path: completedOrder },
+  ];
+  for (const { name, path } of inFrench) {
+    test(`a customer's ${name} page (fr) has no serious or critical accessibility violations`, async ({ page }, testInfo) => {
+      await page.goto(`/fr${await path(page)}`);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+      await expectAccessible(page, testInfo, `${name}-fr`);
+    });
+  }
+});
+
 personalPages('a consultant', 'camille', [
   { name: 'portfolio', path: at('/consultant') },
   { name: 'clients', path: at('/consultant/clients') },
@@ -132,5 +153,14 @@ test.describe('the payment page', () => {
     await page.goto(`${(await awaiting.first().getAttribute('href'))!}/pay`);
     await expect(page.getByRole('heading', { name: 'Pay your order' })).toBeVisible();
     await expectAccessible(page, testInfo, 'payment');
+  });
+
+  test('has no serious or critical accessibility violations in French', async ({ page }, testInfo) => {
+    await page.goto('/fr/orders');
+    const awaiting = page.getByRole('listitem').filter({ hasText: 'En attente de paiement' }).getByRole('link');
+    await page.goto(`${(await awaiting.first().getAttribute('href'))!}/pay`);
+    await expect(page.getByRole('heading', { name: 'Payer votre commande' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expectAccessible(page, testInfo, 'payment-fr');
   });
 });

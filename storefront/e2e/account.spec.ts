@@ -28,7 +28,7 @@ test('a company registers: errors show next to the fields and keep what was type
   await expect(page.getByText('✓ At least 12 characters')).toBeVisible();
   await page.getByRole('button', { name: 'Create my account' }).click();
 
-  await expect(page.locator('#field-siret-error')).toHaveText('SIRET is not valid: its check digit does not match');
+  await expect(page.locator('#field-siret-error')).toHaveText('This SIRET does not exist: check its 14 digits.');
   await expect(page.getByLabel('Company name')).toHaveValue('Atelier Vert');
   await expect(page.getByLabel('Email (your login)')).toHaveValue(email);
 
@@ -66,7 +66,7 @@ test('forgot password: the mailed link sets a new password, refusing a weak one'
   await page.getByLabel('New password').fill('weak');
   await page.getByLabel('The same password again').fill('weak');
   await page.getByRole('button', { name: 'Save my new password' }).click();
-  await expect(page.locator('#field-password-error')).toContainText('Password needs');
+  await expect(page.locator('#field-password-error')).toContainText('This password is too weak');
 
   await page.getByLabel('New password').fill(newPassword);
   await page.getByLabel('The same password again').fill(newPassword);
@@ -92,5 +92,5 @@ test('the reset link works once', async ({ page }) => {
   await page.getByLabel('New password').fill('Another-Secret-2028!');
   await page.getByLabel('The same password again').fill('Another-Secret-2028!');
   await page.getByRole('button', { name: 'Save my new password' }).click();
-  await expect(page.getByRole('alert')).toContainText('invalid, already used or expired');
+  await expect(page.getByRole('alert')).toContainText('no longer valid');
 });

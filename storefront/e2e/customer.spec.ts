@@ -58,7 +58,7 @@ test.describe('a demo client', () => {
     await page.getByRole('button', { name: 'Log in' }).click();
 
     const password = page.getByLabel('Password');
-    await expect(page.locator('#password-error')).toHaveText('The email or password is incorrect.');
+    await expect(page.locator('#password-error')).toHaveText('Incorrect email address or password.');
     await expect(password).toHaveAttribute('aria-invalid', 'true');
     await expect(password).toHaveAttribute('aria-describedby', 'password-error');
     await expect(page.getByLabel('Email')).toHaveValue(claire.email);

@@ -109,5 +109,9 @@ describe('the error codes of the cms', () => {
     );
     expect(words).toEqual({ _: 'This language is not available: choose French or English.', quantity: 'This language is not available: choose French or English.', email: 'Email is invalid' });
     expect(wordRefusal('Too many requests', {}, 'fr')).toEqual({ _: 'Too many requests' });
+    // Fields only: the whole reads as the fields' words, not the cms' English list of them.
+    expect(
+      wordRefusal('quantity: The minimum order is 1,000 units', { errors: { quantity: 'The minimum order is 1,000 units' }, codes: { quantity: { code: 'quantity.below_minimum', params: { min: 1000 } } } }, 'fr'),
+    ).toEqual({ _: 'La commande minimum est de 1\u202f000 unités.', quantity: 'La commande minimum est de 1\u202f000 unités.' });
   });
 });

@@ -38,13 +38,16 @@ export function wordError(coded: CodedError | undefined, fallback: string, local
  * each worded from its code when the cms sent one.
  */
 export function wordRefusal(message: string, details: ErrorDetails = {}, locale: Locale = getLocale()): Record<string, string> {
-  const words: Record<string, string> = { _: wordError(details.code ? { code: details.code, params: details.params } : undefined, message, locale) };
+  const fieldWords: Record<string, string> = {};
   const fields = new Set([...Object.keys(details.errors ?? {}), ...Object.keys(details.codes ?? {})]);
   for (const field of fields) {
     const sentence = details.errors?.[field] ?? message;
-    words[field] = wordError(details.codes?.[field], sentence, locale);
+    fieldWords[field] = wordError(details.codes?.[field], sentence, locale);
   }
-  return words;
+  // A refusal of fields only: the cms' message is its English list of them, so the whole
+  // reads as the fields' own words (for a page that shows the refusal above the form).
+  const whole = details.code || fields.size === 0 ? wordError(details.code ? { code: details.code, params: details.params } : undefined, message, locale) : [...new Set(Object.values(fieldWords))].join(' ');
+  return { _: whole, ...fieldWords };
 }
 
 /** A page's own wording of a code for one of its fields ('A comment for the client is required'). */

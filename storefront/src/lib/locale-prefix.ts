@@ -27,7 +27,11 @@ export function withPrefix(href: string, locale: Locale): string {
   return path.startsWith('/?') || path.startsWith('/#') || path === '/' ? `/${locale}${path.slice(1)}` : `/${locale}${path}`;
 }
 
-/** The language of the page the browser shows. */
+/**
+ * The language of the page the browser shows: its address's prefix; after the router followed
+ * a link without one, the language the server rendered the page in (<html lang>) until the next load.
+ */
 export function browserLocale(): Locale {
-  return localeOfPath(globalThis.location?.pathname ?? '/') ?? DEFAULT_LOCALE;
+  const rendered = globalThis.document?.documentElement.lang;
+  return localeOfPath(globalThis.location?.pathname ?? '/') ?? (isLocale(rendered) ? rendered : DEFAULT_LOCALE);
 }

@@ -40,7 +40,7 @@ export interface Credentials {
 }
 
 /** GET /api/account: a customer's profile, or a consultant's own card. */
-export type Account = ({ role: 'customer' } & CustomerProfile) | { role: 'consultant'; consultant: ConsultantCard | null };
+export type Account = ({ role: 'customer' } & CustomerProfile) | { role: 'consultant'; consultant: ConsultantCard | null; locale: Locale };
 
 /** How an order is paid once it is placed: the simulated card form, or Stripe's Payment Element. */
 export interface PaymentStart {
@@ -368,6 +368,9 @@ export function createCmsClient(options: CmsClientOptions) {
       return ((await response.json()) as { data: Account }).data;
     },
 
+    /** The language of the account's emails (and, by default, of its pages): PUT /api/account. */
+    setAccountLocale: (jwt: string, locale: Locale) => authed<Account>('PUT', '/api/account', jwt, { locale }),
+
     // ---------------------------------------------------------------- customer
     getCart: (jwt: string) => authed<Cart>('GET', '/api/cart', jwt),
     addToCart: (jwt: string, product: string, quantity: number) => authed<Cart>('POST', '/api/cart/items', jwt, { product, quantity }),
@@ -383,7 +386,7 @@ export function createCmsClient(options: CmsClientOptions) {
     paySimulated: (jwt: string, reference: string, card: { cardNumber: string; expiry: string; cvc: string; name?: string }) =>
       authed<{ outcome: string; order: Order }>('POST', `/api/orders/${ref(reference)}/simulated-payment`, jwt, card),
     cancelOrder: (jwt: string, reference: string) => authed<Order>('POST', `/api/orders/${ref(reference)}/cancel`, jwt),
-    reorder: (jwt: string, reference: string) => authed<{ cart: Cart; skipped: { product: string; reason: string }[] }>('POST', `/api/orders/${ref(reference)}/reorder`, jwt),
+    reorder: (jwt: string, reference: string) => authed<{ cart: Cart; skipped: { product: string; reason: string; code?: CodedError }[] }>('POST', `/api/orders/${ref(reference)}/reorder`, jwt),
     getImpact: (jwt: string, year?: number) => authed<ImpactSummary>('GET', `/api/orders/impact${query({ year })}`, jwt),
 
     // ---------------------------------------------------------------- consultant

@@ -108,6 +108,6 @@ describe('resolving a session', () => {
 
   it('gives consultants their id from the token the cms accepted', () => {
     const card = { firstName: 'Camille', lastName: 'Laurent', email: 'camille.laurent@ventalis.example', phone: null, employeeNumber: 'AB12C' };
-    expect(toSessionUser({ role: 'consultant', consultant: card }, valid)).toEqual({ id: 7, email: card.email, role: 'consultant', name: 'Camille Laurent' });
+    expect(toSessionUser({ role: 'consultant', consultant: card, locale: 'fr' }, valid)).toEqual({ id: 7, email: card.email, role: 'consultant', name: 'Camille Laurent' });
   });
 });

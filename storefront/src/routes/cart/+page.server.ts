@@ -1,6 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { checkoutSchema, fieldErrors } from '@ventalis/contracts';
+import { checkoutSchema } from '@ventalis/contracts';
+import { wordError } from '#lib/errors.ts';
 import { parseQuantity } from '#lib/form.ts';
+import { localizeHref } from '#lib/i18n.ts';
+import { m } from '#lib/paraglide/messages.js';
+import { invalidFields } from '#lib/server/form-errors.ts';
 import { refusal, requireRole } from '#lib/server/guard.ts';
 import { cms } from '#lib/server/services.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -8,8 +12,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const { jwt } = requireRole(event, 'customer');
   const cart = await cms.getCart(jwt);
+  // What stops a line from being ordered (below the minimum, more than the stock), in the page's language.
+  const problems: Record<string, string> = {};
+  for (const line of cart.lines) if (line.problem) problems[line.product.slug] = wordError(line.problemCode ?? undefined, line.problem);
   // One key per rendering of the checkout button: a double submission makes one order.
-  return { cart, idempotencyKey: crypto.randomUUID(), added: event.url.searchParams.get('added') };
+  return { cart, problems, idempotencyKey: crypto.randomUUID(), added: event.url.searchParams.get('added') };
 };
 
 const productOf = (form: FormData) => String(form.get('product') ?? '');
@@ -20,13 +27,13 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const values = { product: productOf(form), quantity: String(form.get('quantity') ?? '') };
     const quantity = parseQuantity(values.quantity);
-    if (quantity === null) return fail(400, { errors: { quantity: 'Enter a whole number of units, such as 1000' } as Record<string, string>, values });
+    if (quantity === null) return fail(400, { errors: { quantity: m.product_quantity_invalid() } as Record<string, string>, values });
     try {
       await cms.setCartQuantity(jwt, values.product, quantity);
     } catch (failure) {
       return refusal(failure, values);
     }
-    redirect(303, '/cart');
+    redirect(303, localizeHref('/cart'));
   },
 
   remove: async (event) => {
@@ -37,26 +44,26 @@ export const actions: Actions = {
     } catch (failure) {
       return refusal(failure, values);
     }
-    redirect(303, '/cart');
+    redirect(303, localizeHref('/cart'));
   },
 
   empty: async (event) => {
     const { jwt } = requireRole(event, 'customer');
     await cms.emptyCart(jwt);
-    redirect(303, '/cart');
+    redirect(303, localizeHref('/cart'));
   },
 
   checkout: async (event) => {
     const { jwt } = requireRole(event, 'customer');
     const values = { idempotencyKey: String((await event.request.formData()).get('idempotencyKey') ?? '') };
     const parsed = checkoutSchema.safeParse(values);
-    if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) as Record<string, string>, values });
+    if (!parsed.success) return fail(400, { errors: invalidFields(parsed.error, values), values });
     let reference: string;
     try {
       reference = (await cms.checkout(jwt, parsed.data.idempotencyKey)).order.reference;
     } catch (failure) {
       return refusal(failure, values);
     }
-    redirect(303, `/orders/${reference}/pay`);
+    redirect(303, localizeHref(`/orders/${reference}/pay`));
   },
 };

@@ -1,6 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldErrors, inquirySchema } from '@ventalis/contracts';
+import { inquirySchema } from '@ventalis/contracts';
+import { wordRefusal } from '#lib/errors.ts';
+import { localizeHref } from '#lib/i18n.ts';
 import { CmsError } from '#lib/server/cms.ts';
+import { invalidFields } from '#lib/server/form-errors.ts';
 import { cms } from '#lib/server/services.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,16 +16,18 @@ export const actions: Actions = {
     const form = await request.formData();
     const values = Object.fromEntries(FIELDS.map((name) => [name, String(form.get(name) ?? '')])) as Record<(typeof FIELDS)[number], string>;
     const website = String(form.get('website') ?? '');
-    const parsed = inquirySchema.safeParse({ ...values, ...(website ? { website } : {}) });
-    if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error), values });
+    const input = { ...values, ...(website ? { website } : {}) };
+    const parsed = inquirySchema.safeParse(input);
+    if (!parsed.success) return fail(400, { errors: invalidFields(parsed.error, input), values });
 
     try {
       await cms.submitInquiry(parsed.data, getClientAddress());
     } catch (error) {
-      if (error instanceof CmsError && error.status === 429) return fail(429, { errors: { _: 'You have sent several messages already: please try again later.' }, values });
-      if (error instanceof CmsError && error.status === 400) return fail(400, { errors: { _: error.message, ...error.fieldErrors }, values });
+      if (error instanceof CmsError && (error.status === 400 || error.status === 429)) {
+        return fail(error.status, { errors: wordRefusal(error.message, { ...error.codes, errors: error.fieldErrors }), values });
+      }
       throw error;
     }
-    redirect(303, '/contact?sent');
+    redirect(303, localizeHref('/contact?sent'));
   },
 };

@@ -1,11 +1,12 @@
 import { redirect } from '@sveltejs/kit';
+import { localizeHref } from '#lib/i18n.ts';
 import { cms } from '#lib/server/services.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Signing out is a POST (a link or a prefetch must not end a session); GET shows a button. */
 export const load: PageServerLoad = ({ locals }) => {
-  if (!locals.user) redirect(303, '/');
+  if (!locals.user) redirect(303, localizeHref('/'));
   return {};
 };
 
@@ -16,6 +17,6 @@ export const actions: Actions = {
       await cms.logout(locals.tokens).catch((error: unknown) => console.warn(`cms logout failed: ${String(error)}`));
     }
     cookies.delete(SESSION_COOKIE, sessionCookieOptions(url));
-    redirect(303, '/');
+    redirect(303, localizeHref('/'));
   },
 };

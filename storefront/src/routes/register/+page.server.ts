@@ -1,14 +1,17 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldErrors, registrationSchema } from '@ventalis/contracts';
+import { registrationSchema } from '@ventalis/contracts';
+import { wordRefusal } from '#lib/errors.ts';
 import { textFields } from '#lib/form.ts';
+import { getLocale, localizeHref } from '#lib/i18n.ts';
 import { CmsError } from '#lib/server/cms.ts';
+import { flatFields, invalidFields } from '#lib/server/form-errors.ts';
 import { cms } from '#lib/server/services.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const FIELDS = ['companyName', 'siret', 'vatNumber', 'firstName', 'lastName', 'email', 'phone', 'line1', 'line2', 'postalCode', 'city', 'country'] as const;
 
 export const load: PageServerLoad = ({ locals }) => {
-  if (locals.user) redirect(303, '/');
+  if (locals.user) redirect(303, localizeHref('/'));
   return {};
 };
 
@@ -17,23 +20,21 @@ export const actions: Actions = {
     const form = await request.formData();
     const values = textFields(form, FIELDS);
     const { line1, line2, postalCode, city, country, ...company } = values;
-    const parsed = registrationSchema.safeParse({
-      ...company,
-      billingAddress: { line1, line2, postalCode, city, country },
-      password: String(form.get('password') ?? ''),
-    });
-    // Address errors come back as billingAddress.city: the form's fields are flat.
-    const flat = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.replace(/^billingAddress\./, ''), v]));
-    if (!parsed.success) return fail(400, { errors: flat(fieldErrors(parsed.error)), values });
+    // The account's emails are written in the language of the page it was opened from.
+    const input = { ...company, billingAddress: { line1, line2, postalCode, city, country }, password: String(form.get('password') ?? ''), locale: getLocale() };
+    const parsed = registrationSchema.safeParse(input);
+    if (!parsed.success) return fail(400, { errors: invalidFields(parsed.error, input), values });
     try {
       await cms.register(parsed.data, getClientAddress());
     } catch (error) {
       if (error instanceof CmsError && error.status < 500) {
-        const errors = Object.keys(error.fieldErrors).length > 0 ? flat(error.fieldErrors) : { _: error.status === 429 ? 'Too many attempts: please wait a minute.' : error.message };
+        const errors = flatFields(wordRefusal(error.message, { ...error.codes, errors: error.fieldErrors }));
+        // Refused fields are shown beside themselves, not once more above the form.
+        if (Object.keys(errors).some((field) => field in values || field === 'password')) delete errors._;
         return fail(error.status === 429 ? 429 : 400, { errors, values });
       }
       throw error;
     }
-    redirect(303, `/register/sent?email=${encodeURIComponent(parsed.data.email)}`);
+    redirect(303, localizeHref(`/register/sent?email=${encodeURIComponent(parsed.data.email)}`));
   },
 };

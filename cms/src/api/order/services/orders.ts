@@ -3,10 +3,11 @@ import {
   COMPLETED_STATUSES,
   nearestValidQuantity,
   ONGOING_STATUSES,
-  quantityProblem,
+  quantityRefusal,
   refusal,
   SPENT_STATUSES,
   type CategoryImpact,
+  type CodedError,
   type ImpactSummary,
   type Order,
   type OrderStatus,
@@ -155,19 +156,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await strapi.db.query(ORDER).findOne({ where: { reference, customer: { id: customerId } }, populate: { lines: true } });
       if (!row) throw notFound(refusal('order.not_found', 'No order of yours has this reference'));
       const cart = getService('cart.cart');
-      const skipped: { product: string; reason: string }[] = [];
+      // Each skipped line says why in English and as a code, for the storefront to word it.
+      const skipped: { product: string; reason: string; code: CodedError }[] = [];
       for (const line of row.lines as Row[]) {
         const product = line.productId
           ? await strapi.db.query('api::product.product').findOne({ where: { id: line.productId, category: { visible: true } }, select: ['id', 'name', 'minQuantity', 'quantityStep', 'stock'] })
           : null;
         if (!product) {
-          skipped.push({ product: line.productName, reason: 'no longer sold' });
+          skipped.push({ product: line.productName, reason: 'no longer sold', code: { code: 'cart.product_not_found', params: { slug: line.productSlug } } });
           continue;
         }
         const quantity = nearestValidQuantity(line.quantity, product);
-        const problem = quantityProblem(quantity, product);
+        const problem = quantityRefusal(quantity, product);
         if (problem) {
-          skipped.push({ product: product.name, reason: problem });
+          const { message: reason, ...code } = problem;
+          skipped.push({ product: product.name, reason, code });
           continue;
         }
         await cart.putBack(customerId, [{ productId: product.id, quantity }]);

@@ -1,6 +1,8 @@
 import { fail } from '@sveltejs/kit';
-import { fieldErrors, forgotPasswordSchema } from '@ventalis/contracts';
+import { forgotPasswordSchema } from '@ventalis/contracts';
+import { wordRefusal } from '#lib/errors.ts';
 import { CmsError } from '#lib/server/cms.ts';
+import { invalidFields } from '#lib/server/form-errors.ts';
 import { cms } from '#lib/server/services.ts';
 import type { Actions } from './$types';
 
@@ -9,11 +11,11 @@ export const actions: Actions = {
   default: async ({ request, getClientAddress }) => {
     const email = String((await request.formData()).get('email') ?? '');
     const parsed = forgotPasswordSchema.safeParse({ email });
-    if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error), values: { email } });
+    if (!parsed.success) return fail(400, { errors: invalidFields(parsed.error, { email }), values: { email } });
     try {
       await cms.resendConfirmation(parsed.data.email, getClientAddress());
     } catch (error) {
-      if (error instanceof CmsError && error.status === 429) return fail(429, { errors: { _: 'Too many attempts: please wait a minute.' }, values: { email } });
+      if (error instanceof CmsError && error.status === 429) return fail(429, { errors: wordRefusal(error.message, error.codes), values: { email } });
       throw error;
     }
     return { sent: true, values: { email } };

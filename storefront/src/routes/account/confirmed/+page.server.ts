@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { localizeHref } from '#lib/i18n.ts';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -6,6 +7,6 @@ import type { PageServerLoad } from './$types';
  * header's Log in link comes back here), it has nothing more to say, so the dashboard opens.
  */
 export const load: PageServerLoad = ({ locals }) => {
-  if (locals.user) redirect(303, locals.user.role === 'consultant' ? '/consultant' : '/account');
+  if (locals.user) redirect(303, localizeHref(locals.user.role === 'consultant' ? '/consultant' : '/account'));
   return {};
 };

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { lineAmounts, quantityProblem } from '@ventalis/contracts';
+import { lineAmounts, quantityRefusal } from '@ventalis/contracts';
+import { wordError } from '#lib/errors.ts';
 import { parseQuantity } from '#lib/form.ts';
 import { refusal, requireRole } from '#lib/server/guard.ts';
 import { getLocale, localizeHref, slugPaths } from '#lib/i18n.ts';
@@ -38,8 +39,9 @@ export const actions: Actions = {
     const product = await productOf(event.params.slug);
     const quantity = parseQuantity(values.quantity);
     if (quantity === null) return fail(400, { errors: { quantity: m.product_quantity_invalid() } as Record<string, string>, values });
-    const problem = quantityProblem(quantity, product);
-    if (problem) return fail(400, { errors: { quantity: problem } as Record<string, string>, values });
+    // The product's rules, worded in the page's language (the cms checks them again).
+    const problem = quantityRefusal(quantity, product);
+    if (problem) return fail(400, { errors: { quantity: wordError(problem, problem.message) } as Record<string, string>, values });
     try {
       await cms.addToCart(jwt, product.slug, quantity);
     } catch (failure) {
