@@ -372,11 +372,12 @@ export function createCmsClient(options: CmsClientOptions) {
     setAccountLocale: (jwt: string, locale: Locale) => authed<Account>('PUT', '/api/account', jwt, { locale }),
 
     // ---------------------------------------------------------------- customer
-    getCart: (jwt: string) => authed<Cart>('GET', '/api/cart', jwt),
-    addToCart: (jwt: string, product: string, quantity: number) => authed<Cart>('POST', '/api/cart/items', jwt, { product, quantity }),
-    setCartQuantity: (jwt: string, product: string, quantity: number) => authed<Cart>('PUT', `/api/cart/items/${encodeURIComponent(product)}`, jwt, { quantity }),
-    removeFromCart: (jwt: string, product: string) => authed<Cart>('DELETE', `/api/cart/items/${encodeURIComponent(product)}`, jwt),
-    emptyCart: (jwt: string) => authed<Cart>('DELETE', '/api/cart', jwt),
+    // The cart's product names and addresses in the page's language.
+    getCart: (jwt: string) => authed<Cart>('GET', inLocale('/api/cart'), jwt),
+    addToCart: (jwt: string, product: string, quantity: number) => authed<Cart>('POST', inLocale('/api/cart/items'), jwt, { product, quantity }),
+    setCartQuantity: (jwt: string, product: string, quantity: number) => authed<Cart>('PUT', inLocale(`/api/cart/items/${encodeURIComponent(product)}`), jwt, { quantity }),
+    removeFromCart: (jwt: string, product: string) => authed<Cart>('DELETE', inLocale(`/api/cart/items/${encodeURIComponent(product)}`), jwt),
+    emptyCart: (jwt: string) => authed<Cart>('DELETE', inLocale('/api/cart'), jwt),
 
     /** The cart becomes an order; the same idempotency key twice gives the same order. */
     checkout: (jwt: string, idempotencyKey: string) => authed<{ order: Order; payment: PaymentStart }>('POST', '/api/checkout', jwt, { idempotencyKey }),
