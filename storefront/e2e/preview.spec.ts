@@ -24,25 +24,27 @@ test('a marketer previews a draft of the home page; visitors still see the publi
   const { url } = ((await link.json()) as { data: { url: string } }).data;
   expect(new URL(url).origin).toBe(new URL(process.env.STOREFRONT_URL!).origin);
 
-  // The home page in the browser's language (/ redirects to /en), as the page it lands on.
-  const landed = page.waitForResponse((response) => /^\/(fr|en)$/.test(new URL(response.url()).pathname) && response.status() === 200 && response.request().resourceType() === 'document');
+  // The draft edited is the French one (the default locale): the preview opens it under /fr,
+  // whatever the browser's language.
+  const landed = page.waitForResponse((response) => new URL(response.url()).pathname === '/fr' && response.status() === 200 && response.request().resourceType() === 'document');
   await page.goto(url);
   const response = await landed;
   await expect(page).toHaveTitle(draftTitle);
-  await expect(page.getByRole('status').filter({ hasText: 'Preview' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Aperçu' })).toBeVisible();
   // The panel frames the preview: its origin may, nobody else.
   expect(response.headers()['content-security-policy']).toContain(`frame-ancestors ${new URL(cms).origin}`);
   expect(response.headers()['x-frame-options']).toBeUndefined();
   expect(response.headers()['cache-control']).toBe('private, no-store');
 
-  const visitor = await (await browser.newContext()).newPage();
+  const visitor = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
   await visitor.goto('/');
+  await expect(visitor).toHaveURL(/\/fr$/);
   await expect(visitor).toHaveTitle(published);
-  await expect(visitor.getByText('Preview: you are seeing drafts')).toHaveCount(0);
+  await expect(visitor.getByText('Aperçu : vous voyez des brouillons')).toHaveCount(0);
 
-  await page.getByRole('link', { name: 'Leave the preview' }).click();
+  await page.getByRole('link', { name: 'Quitter l’aperçu' }).click();
   await expect(page).toHaveTitle(published);
-  await expect(page.getByText('Preview: you are seeing drafts')).toHaveCount(0);
+  await expect(page.getByText('Aperçu : vous voyez des brouillons')).toHaveCount(0);
 });
 
 test('a preview link with a wrong secret is refused and sets nothing', async ({ page, context }) => {

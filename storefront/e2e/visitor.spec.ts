@@ -132,7 +132,7 @@ test.describe('a visitor', () => {
   test('writes to the team through the contact form', async ({ page }) => {
     await page.goto('/contact');
     await page.getByRole('button', { name: 'Send' }).click();
-    await expect(page.locator('#company-error')).toHaveText('Company is required');
+    await expect(page.locator('#company-error')).toHaveText('This field is required.');
     await expect(page.getByLabel('Company')).toHaveAttribute('aria-invalid', 'true');
 
     await page.getByLabel('Company').fill('Atelier Vert');
