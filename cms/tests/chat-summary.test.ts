@@ -105,6 +105,19 @@ describe('the unread-messages email', () => {
   });
 });
 
+describe('the notice of a new consultant', () => {
+  test("reaches a French client's summary in French, with the newcomer's name", async () => {
+    const z = await createConsultant(app, { firstName: 'Zoé', lastName: 'Faure', email: 'zoe@summary.test' });
+    await app.strapi.service('api::consultant.assignment').reassignClient(people.a.id, z.id);
+    const before = summariesTo('a').length;
+    await seen('a', 180);
+    await summaries().sendDue(at(200));
+    const mail = summariesTo('a')[before];
+    expect(mail!.text).toContain('Ventalis: Zoé Faure est désormais votre consultant et reprend cette conversation.');
+    expect(mail!.text).not.toContain('takes over this conversation');
+  });
+});
+
 describe('the chat-server reports who is connected', () => {
   const report = (members: object, secret: string | null = CHAT_SECRET) => {
     const request = app.api().post('/api/chat/internal/seen');

@@ -67,6 +67,27 @@ describe('yearly impact', () => {
     expect(res.body.data.orders).toBe(1);
   });
 
+  test('in English, a category kept under its French name is shown under its English name; one without an English version stays French', async () => {
+    const docs = app.strapi.documents('api::category.category');
+    const cleaning = await docs.findFirst({ filters: { slug: 'cleaning' } as never });
+    await docs.update({ documentId: cleaning!.documentId, locale: 'en', data: { name: 'Cleaning products', slug: 'cleaning-products', visible: true } as never });
+    const english = await impact('?locale=en');
+    expect(english.status).toBe(200);
+    expect(english.body.data.byCategory.map((c: { category: string; units: number }) => [c.category, c.units])).toEqual([
+      ['Cleaning products', 1000],
+      ['Packaging', 1000],
+    ]);
+    // French, the default, is how the lines kept them.
+    expect((await impact()).body.data.byCategory.map((c: { category: string }) => c.category)).toEqual(['Cleaning', 'Packaging']);
+    expect((await impact('?locale=fr')).body.data.byCategory.map((c: { category: string }) => c.category)).toEqual(['Cleaning', 'Packaging']);
+  });
+
+  test('an unknown locale is refused with the accepted ones', async () => {
+    const res = await impact('?locale=de');
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.codes.locale).toMatchObject({ code: 'locale.unknown' });
+  });
+
   test("another client's impact counts none of these orders", async () => {
     const other = await registerCustomer(app, { email: 'other@client.test' });
     const otherJwt = (await login(app, other.email, other.password)).jwt;

@@ -279,6 +279,28 @@ describe('order lifecycle by the consultant', () => {
     expect(res.body.data.cart.lines.map((l: { product: { slug: string }; quantity: number; pricePer1000Cents: number }) => [l.product.slug, l.quantity])).toEqual([['kraft-shipping-box', 1000]]);
     expect(res.body.data.skipped).toEqual([{ product: 'Paper padded envelope', reason: 'This product is out of stock', code: { code: 'quantity.out_of_stock' } }]);
   });
+
+  test('reorder in English answers the cart and the skipped lines under their English names', async () => {
+    const docs = app.strapi.documents('api::product.product');
+    for (const [slug, name] of [['kraft-shipping-box', 'Kraft shipping box (EN)'], ['paper-padded-envelope', 'Paper padded envelope (EN)']]) {
+      const product = await docs.findFirst({ filters: { slug } as never });
+      await docs.update({ documentId: product!.documentId, locale: 'en', data: { name, slug: `${slug}-en` } as never });
+    }
+    await app.strapi.db.query('api::product.product').updateMany({ where: { slug: { $in: ['paper-padded-envelope', 'paper-padded-envelope-en'] } }, data: { stock: 50_000 } });
+    const { order } = await placeOrder(app, jwt, [['kraft-shipping-box', 1000], ['paper-padded-envelope', 1000]]);
+    await payWithCard(app, jwt, order.reference);
+    await app.strapi.db.query('api::product.product').updateMany({ where: { slug: { $in: ['paper-padded-envelope', 'paper-padded-envelope-en'] } }, data: { stock: 0 } });
+    await app.api().delete('/api/cart').set(bearer(jwt)).expect(200);
+    const res = await app.api().post(`/api/orders/${order.reference}/reorder?locale=en`).set(bearer(jwt));
+    expect(res.status).toBe(200);
+    expect(res.body.data.cart.lines.map((l: { product: { name: string; slug: string } }) => [l.product.name, l.product.slug])).toEqual([['Kraft shipping box (EN)', 'kraft-shipping-box-en']]);
+    expect(res.body.data.skipped).toMatchObject([{ product: 'Paper padded envelope (EN)', code: { code: 'quantity.out_of_stock' } }]);
+    const refused = await app.api().post(`/api/orders/${order.reference}/reorder?locale=de`).set(bearer(jwt));
+    expect(refused.status).toBe(400);
+    await app.api().delete('/api/cart').set(bearer(jwt)).expect(200);
+    await app.api().post(`/api/orders/${order.reference}/reorder?locale=xx`).set(bearer(jwt)).expect(400);
+    expect((await app.api().get('/api/cart').set(bearer(jwt))).body.data.lines).toEqual([]);
+  });
 });
 
 describe('orders in the panel', () => {

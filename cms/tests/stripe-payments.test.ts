@@ -78,7 +78,10 @@ describe('Stripe PaymentIntents', () => {
     await payInBrowser(intentId, 'pm_card_chargeDeclined');
     const res = await deliverEvent('payment_intent.payment_failed', intentId);
     expect(res.body.outcome).toBe('payment_failed');
-    expect((await orderOf(order.reference)).status).toBe('payment_failed');
+    const failed = await orderOf(order.reference);
+    expect(failed.status).toBe('payment_failed');
+    // Stripe's "Your card was declined." is stored as the shop words it, so that it reads in French too.
+    expect(failed.history.at(-1).comment).toBe('Payment failed: your card was declined. Your cart has been restored.');
     expect(await stockOf(app, 'paper-padded-envelope')).toBe(before);
     expect((await app.api().get('/api/cart').set(bearer(jwt))).body.data.lines).toHaveLength(1);
     await app.api().delete('/api/cart').set(bearer(jwt));

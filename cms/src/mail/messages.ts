@@ -125,7 +125,7 @@ export const ACTORS: Localized<{ customer: string; consultant: string; shop: str
  * The shop's own comments on an order (the lifecycle stores them in English, as history), in
  * the reader's language: one list in the contracts, for these emails and the storefront's order pages.
  */
-export { shopComment } from '@ventalis/contracts/shop-comments';
+export { consultantTakesOver, shopComment } from '@ventalis/contracts/shop-comments';
 
 // ---------------------------------------------------------------- the panel's own mail
 /**

@@ -3,6 +3,7 @@ import type { VatRate } from './catalogue.ts';
 import type { Locale } from './locale.ts';
 import { ORDER_STATUSES, type OrderStatus } from './order-status.ts';
 import { textField } from './text.ts';
+import { optionalLocaleSchema } from './locale-schema.ts';
 import { formatInteger, formatUnits } from './format.ts';
 import { refusal, rule, type CodedError, type Refusal } from './error-codes.ts';
 
@@ -148,6 +149,7 @@ export const consultantOrderQuerySchema = z.strictObject({
 });
 
 export const impactQuerySchema = z.strictObject({
+  locale: optionalLocaleSchema,
   year: z.coerce.number({ error: 'year must be a year, such as 2026' }).int('year must be a year, such as 2026').min(2000, 'year must be 2000 or later').max(2100, 'year must be 2100 or earlier').optional(),
 });
 

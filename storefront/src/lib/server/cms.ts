@@ -372,7 +372,7 @@ export function createCmsClient(options: CmsClientOptions) {
     setAccountLocale: (jwt: string, locale: Locale) => authed<Account>('PUT', '/api/account', jwt, { locale }),
 
     // ---------------------------------------------------------------- customer
-    // The cart's product names and addresses in the page's language.
+    // The cart's product names and addresses, the impact's categories, in the page's language.
     getCart: (jwt: string) => authed<Cart>('GET', inLocale('/api/cart'), jwt),
     addToCart: (jwt: string, product: string, quantity: number) => authed<Cart>('POST', inLocale('/api/cart/items'), jwt, { product, quantity }),
     setCartQuantity: (jwt: string, product: string, quantity: number) => authed<Cart>('PUT', inLocale(`/api/cart/items/${encodeURIComponent(product)}`), jwt, { quantity }),
@@ -387,8 +387,8 @@ export function createCmsClient(options: CmsClientOptions) {
     paySimulated: (jwt: string, reference: string, card: { cardNumber: string; expiry: string; cvc: string; name?: string }) =>
       authed<{ outcome: string; order: Order }>('POST', `/api/orders/${ref(reference)}/simulated-payment`, jwt, card),
     cancelOrder: (jwt: string, reference: string) => authed<Order>('POST', `/api/orders/${ref(reference)}/cancel`, jwt),
-    reorder: (jwt: string, reference: string) => authed<{ cart: Cart; skipped: { product: string; reason: string; code?: CodedError }[] }>('POST', `/api/orders/${ref(reference)}/reorder`, jwt),
-    getImpact: (jwt: string, year?: number) => authed<ImpactSummary>('GET', `/api/orders/impact${query({ year })}`, jwt),
+    reorder: (jwt: string, reference: string) => authed<{ cart: Cart; skipped: { product: string; reason: string; code?: CodedError }[] }>('POST', inLocale(`/api/orders/${ref(reference)}/reorder`), jwt),
+    getImpact: (jwt: string, year?: number) => authed<ImpactSummary>('GET', `/api/orders/impact${query({ year, locale: locale() })}`, jwt),
 
     // ---------------------------------------------------------------- consultant
     listClients: (jwt: string, params: { q?: string; page?: number; pageSize?: number }) => authedPage<ClientSummary>(`/api/consultant/clients${query(params)}`, jwt),

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ChatMember } from '@ventalis/contracts';
+import { consultantTakesOver } from '../../../mail/messages';
 import { getService } from '../../../utils/services';
 import { createChatStore } from '../chat-store';
 import { CONVERSATION, PARTICIPANT, USER, createConversation, type Member, type Row } from '../model';
@@ -73,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const existing = await strapi.db.query(CONVERSATION).findOne({ where: { client: { id: clientId } }, select: ['id'] });
       const conversationId = existing?.id ?? (await createConversation(strapi, { client: clientId }, [{ kind: 'user', id: clientId }]));
       const change = await followConsultant(conversationId, clientId);
-      if (change.joined && change.takesOver) await postSystemMessage(conversationId, `${change.joined.name} is now your consultant and takes over this conversation.`);
+      if (change.joined && change.takesOver) await postSystemMessage(conversationId, consultantTakesOver(change.joined.name));
       await service.announceHandOver(conversationId, clientId, change);
       return conversationId;
     },

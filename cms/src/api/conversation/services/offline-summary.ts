@@ -3,7 +3,7 @@ import type { ChatMember } from '@ventalis/contracts';
 import type { Locale } from '@ventalis/contracts/locale';
 import { getService } from '../../../utils/services';
 import { accountLocale, storefrontLink } from '../../../utils/locale';
-import { chatSummaryMail, type SummarySection } from '../../../mail/messages';
+import { chatSummaryMail, shopComment, type SummarySection } from '../../../mail/messages';
 import { createChatStore } from '../chat-store';
 import type { Member } from '../model';
 
@@ -68,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             names: conversation.with.map((m: ChatMember) => m.name).join(', ') || 'Ventalis',
             order: conversation.order,
             unread,
-            lines: latest.map((m) => `  ${m.sender?.name ?? 'Ventalis'}: ${excerpt(m.body)}`),
+            lines: latest.map((m) => `  ${m.sender?.name ?? 'Ventalis'}: ${excerpt(m.sender ? m.body : shopComment(locale, m.body))}`),
             more: Math.max(0, unread - latest.length),
             link: linkFor(member, locale, conversationId),
           });

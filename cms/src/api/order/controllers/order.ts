@@ -3,6 +3,7 @@ import { checkoutSchema, impactQuerySchema, orderListQuerySchema, refusal, simul
 import { notFound, parseInput, refused } from '../../../utils/validation';
 import { nothingToPay } from '../services/payments';
 import { getService } from '../../../utils/services';
+import { requestedLocale } from '../../../utils/locale';
 
 const customerId = (ctx: Context) => (ctx.state.user as { id: number }).id;
 
@@ -32,8 +33,8 @@ export default {
 
   /** What the customer's paid orders of a year weigh, in money and CO₂e, by category. */
   async impact(ctx: Context) {
-    const { year } = parseInput(impactQuerySchema, ctx.query);
-    ctx.body = { data: await getService('order.orders').impactForCustomer(customerId(ctx), year ?? new Date().getUTCFullYear()) };
+    const { year, locale } = parseInput(impactQuerySchema, ctx.query);
+    ctx.body = { data: await getService('order.orders').impactForCustomer(customerId(ctx), year ?? new Date().getUTCFullYear(), locale) };
   },
 
   async findOne(ctx: Context) {
@@ -63,7 +64,7 @@ export default {
   },
 
   async reorder(ctx: Context) {
-    ctx.body = { data: await getService('order.orders').reorder(customerId(ctx), String(ctx.params.reference)) };
+    ctx.body = { data: await getService('order.orders').reorder(customerId(ctx), String(ctx.params.reference), requestedLocale(ctx.query)) };
   },
 
   /** Stripe's webhook: the signature is checked on the raw body. */

@@ -1,4 +1,4 @@
-import { impactQuerySchema, orderListQuerySchema } from '@ventalis/contracts';
+import { impactQuerySchema, localeQuerySchema, orderListQuerySchema } from '@ventalis/contracts';
 
 export default {
   routes: [
@@ -9,7 +9,7 @@ export default {
     { method: 'POST', path: '/orders/:reference/payment', handler: 'api::order.order.payment' },
     { method: 'POST', path: '/orders/:reference/simulated-payment', handler: 'api::order.order.paySimulated' },
     { method: 'POST', path: '/orders/:reference/cancel', handler: 'api::order.order.cancel' },
-    { method: 'POST', path: '/orders/:reference/reorder', handler: 'api::order.order.reorder' },
+    { method: 'POST', path: '/orders/:reference/reorder', handler: 'api::order.order.reorder', request: { query: localeQuerySchema.shape } },
     { method: 'POST', path: '/payments/stripe/webhook', handler: 'api::order.order.stripeWebhook', config: { auth: false } },
   ],
 };

@@ -13,6 +13,8 @@ import {
   type OrderStatus,
   type VatRate,
 } from '@ventalis/contracts';
+import { DEFAULT_LOCALE, type Locale } from '@ventalis/contracts/locale';
+import { namesIn, servedText } from '../../../utils/localized';
 import { notFound } from '../../../utils/validation';
 import { getService } from '../../../utils/services';
 
@@ -113,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return (await service.getForConsultant(consultantUserId, reference)).view;
     },
 
-    async impactForCustomer(customerId: number, year: number): Promise<ImpactSummary> {
+    async impactForCustomer(customerId: number, year: number, locale: Locale = DEFAULT_LOCALE): Promise<ImpactSummary> {
       const spent = { customer: { id: customerId }, status: { $in: SPENT_STATUSES } };
       const [rows, dates] = await Promise.all([
         strapi.db.query(ORDER).findMany({
@@ -131,9 +133,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const products = await strapi.db.query('api::product.product').findMany({ where: { id: { $in: unnamed } }, select: ['id'], populate: { category: { select: ['name'] } } });
         for (const p of products as Row[]) if (p.category) categoryOf.set(p.id, p.category.name);
       }
+      const named = await namesIn(strapi, 'api::category.category', [...new Set([...lines.map((l) => l.categoryName as string), ...categoryOf.values()].filter(Boolean))], locale);
       const byCategory = new Map<string, CategoryImpact>();
       for (const line of lines) {
-        const category = line.categoryName || categoryOf.get(line.productId) || 'Other';
+        const kept: string | undefined = line.categoryName || categoryOf.get(line.productId);
+        const category = kept ? (named.get(kept) ?? kept) : 'Other';
         const entry = byCategory.get(category) ?? { category, units: 0, exclVatCents: 0, co2eGrams: 0 };
         entry.units += line.quantity;
         entry.exclVatCents += line.exclVatCents;
@@ -152,15 +156,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The lines of a past order back into the cart, at today's prices and within today's rules. */
-    async reorder(customerId: number, reference: string) {
+    async reorder(customerId: number, reference: string, locale: Locale = DEFAULT_LOCALE) {
       const row = await strapi.db.query(ORDER).findOne({ where: { reference, customer: { id: customerId } }, populate: { lines: true } });
       if (!row) throw notFound(refusal('order.not_found', 'No order of yours has this reference'));
       const cart = getService('cart.cart');
       // Each skipped line says why in English and as a code, for the storefront to word it.
-      const skipped: { product: string; reason: string; code: CodedError }[] = [];
+      const skipped: { product: string; documentId?: string; reason: string; code: CodedError }[] = [];
       for (const line of row.lines as Row[]) {
         const product = line.productId
-          ? await strapi.db.query('api::product.product').findOne({ where: { id: line.productId, category: { visible: true } }, select: ['id', 'name', 'minQuantity', 'quantityStep', 'stock'] })
+          ? await strapi.db.query('api::product.product').findOne({ where: { id: line.productId, category: { visible: true } }, select: ['id', 'documentId', 'name', 'minQuantity', 'quantityStep', 'stock'] })
           : null;
         if (!product) {
           skipped.push({ product: line.productName, reason: 'no longer sold', code: { code: 'cart.product_not_found', params: { slug: line.productSlug } } });
@@ -170,12 +174,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const problem = quantityRefusal(quantity, product);
         if (problem) {
           const { message: reason, ...code } = problem;
-          skipped.push({ product: product.name, reason, code });
+          skipped.push({ product: product.name, documentId: product.documentId, reason, code });
           continue;
         }
         await cart.putBack(customerId, [{ productId: product.id, quantity }]);
       }
-      return { cart: await cart.view(customerId), skipped };
+      const names = await servedText(strapi, 'api::product.product', skipped.flatMap((s) => (s.documentId ? [s.documentId] : [])), locale);
+      return {
+        cart: await cart.view(customerId, locale),
+        skipped: skipped.map(({ documentId, ...rest }) => ({ ...rest, product: (documentId && names.get(documentId)?.name) || rest.product })),
+      };
     },
   };
   return service;

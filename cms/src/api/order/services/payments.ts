@@ -5,6 +5,7 @@ import Stripe from 'stripe';
 import { getService } from '../../../utils/services';
 import type { StoredOrder } from './lifecycle';
 import { refusal, type OrderStatus } from '@ventalis/contracts';
+import { paymentFailureReason } from '@ventalis/contracts/shop-comments';
 import { notFound, refused } from '../../../utils/validation';
 
 /** An order past payment: there is nothing to pay. */
@@ -20,14 +21,14 @@ export interface PaymentSettings {
 export interface PaymentEvent {
   id: string;
   type: string;
-  data: { object: { id?: string; object?: string; status?: string; metadata?: Record<string, string>; payment_intent?: string | null; last_payment_error?: { message?: string; decline_code?: string } | null } };
+  data: { object: { id?: string; object?: string; status?: string; metadata?: Record<string, string>; payment_intent?: string | null; last_payment_error?: { message?: string; code?: string; decline_code?: string } | null } };
 }
 
 /** Stripe's test cards, as the simulated provider honours them. */
 const SIMULATED_CARDS: Record<string, { outcome: 'succeeded' | 'failed'; reason?: string }> = {
   '4242424242424242': { outcome: 'succeeded' },
-  '4000000000000002': { outcome: 'failed', reason: 'your card was declined' },
-  '4000000000009995': { outcome: 'failed', reason: 'your card has insufficient funds' },
+  '4000000000000002': { outcome: 'failed', reason: paymentFailureReason({ decline_code: 'generic_decline' }) },
+  '4000000000009995': { outcome: 'failed', reason: paymentFailureReason({ decline_code: 'insufficient_funds' }) },
 };
 
 /**
@@ -123,7 +124,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               outcome =
                 (await service.currentStatus(order)) === 'succeeded'
                   ? await lifecycle().markPaid(order)
-                  : await lifecycle().markPaymentFailed(order, object.last_payment_error?.message ?? 'the payment was refused');
+                  : await lifecycle().markPaymentFailed(order, paymentFailureReason(object.last_payment_error));
               break;
             case 'charge.refunded':
               outcome = await lifecycle().markRefunded(order);

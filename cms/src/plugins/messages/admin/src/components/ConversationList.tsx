@@ -1,8 +1,9 @@
 import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import { defineMessages, useIntl } from 'react-intl';
+import { shopComment } from '@ventalis/contracts/shop-comments';
 import type { ConversationSummary, PresenceStatus } from '@ventalis/contracts';
 import { presenceOf, titleOf } from '../conversations';
-import { roleText, text } from '../texts';
+import { formatLocaleOf, roleText, text } from '../texts';
 import { PresenceDot } from './PresenceDot';
 
 const own = defineMessages({
@@ -19,7 +20,7 @@ interface Props {
 
 /** My conversations, the most recent first: who, their presence, the last message, unread count. */
 export const ConversationList = ({ conversations, openId, presence, onOpen }: Props) => {
-  const { formatMessage } = useIntl();
+  const { formatMessage, locale } = useIntl();
   return conversations.length === 0 ? (
     <Box padding={4}>
       <Typography textColor="neutral600">{formatMessage(own.empty)}</Typography>
@@ -62,7 +63,7 @@ export const ConversationList = ({ conversations, openId, presence, onOpen }: Pr
               </Typography>
               {conversation.lastMessage && (
                 <Typography variant="pi" textColor="neutral800" tag="p" ellipsis>
-                  {conversation.lastMessage.body}
+                  {conversation.lastMessage.sender ? conversation.lastMessage.body : shopComment(formatLocaleOf(locale), conversation.lastMessage.body)}
                 </Typography>
               )}
             </Box>

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type Keyb
 import { Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { PaperPlane } from '@strapi/icons';
 import { defineMessages, useIntl } from 'react-intl';
+import { shopComment } from '@ventalis/contracts/shop-comments';
 import { formatDateTime } from '@ventalis/contracts/format';
 import { MESSAGE_MAX_LENGTH, messageBodySchema, type ChatMessage, type ConversationSummary, type MemberRef, type PresenceStatus } from '@ventalis/contracts';
 import { presenceOf, sameMember, seenMessageId, titleOf } from '../conversations';
@@ -143,7 +144,7 @@ export const Thread = ({ conversation, messages, me, othersReadUpTo, presence, t
                   {message.sender ? (mine ? formatMessage(own.you) : message.sender.name) : formatMessage(own.ventalis)} · <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, formatLocaleOf(locale))}</time>
                 </Typography>
                 <Typography tag="p" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
-                  {message.body}
+                  {message.sender ? message.body : shopComment(formatLocaleOf(locale), message.body)}
                 </Typography>
                 {message.id === seen && (
                   <Typography variant="pi" textColor="neutral600" tag="p" data-testid="seen">
