@@ -115,6 +115,8 @@ export default {
     await syncPanelRoles(strapi);
     await applyAccountSettings(strapi);
     await configurePanelViews(strapi);
+    // Accounts from before client companies become the admins of companies of their own.
+    await getService('company.companies').migrateClientAccounts();
     await getService('consultant.assignment').assignUnassignedClients();
     await getService('conversation.membership').ensureClientConversations();
     // Unpaid orders past their deadline give their stock back.

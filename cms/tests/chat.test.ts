@@ -216,9 +216,9 @@ describe('a change of consultant', () => {
       await app.strapi.documents('api::consultant.consultant').delete({ documentId: consultant.documentId });
     }],
     ['replaced in the panel', async (_consultant: unknown, clientId: number) => {
-      const client = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: clientId }, select: ['documentId'] });
+      const { company } = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: clientId }, select: ['id'], populate: { company: { select: ['documentId'] } } });
       const y = await app.strapi.db.query('api::consultant.consultant').findOne({ where: { user: { id: people.y.id } }, select: ['documentId'] });
-      await app.strapi.documents('plugin::users-permissions.user').update({ documentId: client.documentId, data: { consultant: y.documentId } as never });
+      await app.strapi.documents('api::company.company').update({ documentId: company.documentId, data: { consultant: y.documentId } as never });
     }],
   ])('a consultant %s hands their clients over with a message naming the new one', async (label, change) => {
     const { consultant, client, conversationId } = await consultantWithClient(label.split(' ')[0]!.replace(/^./, (c) => c.toUpperCase()));

@@ -20,6 +20,7 @@ const clientCounts = async () =>
 /** Starts a scenario with no client and no consultant. */
 const deleteAllConsultants = async () => {
   await app.strapi.db.query(USER).deleteMany({ where: { role: { type: 'customer' } } });
+  await app.strapi.db.query('api::company.company').deleteMany({});
   for (const c of await app.strapi.db.query(CONSULTANT).findMany({ select: ['documentId'] })) {
     await app.strapi.documents(CONSULTANT).delete({ documentId: c.documentId });
   }
@@ -125,7 +126,7 @@ describe('client assignment', () => {
     expect(await clientCounts()).toMatchObject({ [senior.id]: 2, [junior.id]: 1, [blocked.id]: 0 });
   });
 
-  test('an administrator reassigns a client in the panel; a blocked consultant cannot take one', async () => {
+  test("an administrator reassigns a client company in the panel, and its members' accounts follow; a blocked consultant cannot take one", async () => {
     await deleteAllConsultants();
     const a = await createConsultant(app);
     const b = await createConsultant(app);
@@ -133,14 +134,14 @@ describe('client assignment', () => {
     await app.strapi.documents(CONSULTANT).update({ documentId: blocked.documentId, data: { blocked: true } as never });
     const client = await registerCustomer(app);
     expect(client.consultantId).toBe(a.id);
-    const clientDoc = await app.strapi.db.query(USER).findOne({ where: { id: client.id }, select: ['documentId'] });
+    const { company } = await app.strapi.db.query(USER).findOne({ where: { id: client.id }, select: ['id'], populate: { company: { select: ['documentId'] } } });
 
-    await app.strapi.documents(USER).update({ documentId: clientDoc.documentId, data: { consultant: b.documentId } as never });
+    await app.strapi.documents('api::company.company').update({ documentId: company.documentId, data: { consultant: b.documentId } as never });
     expect(await consultantOf(client.id)).toBe(b.id);
     expect(await clientCounts()).toMatchObject({ [a.id]: 0, [b.id]: 1 });
 
     const before = await snapshot(app.strapi);
-    await expect(app.strapi.documents(USER).update({ documentId: clientDoc.documentId, data: { consultant: blocked.documentId } as never })).rejects.toThrow(/blocked consultant/);
+    await expect(app.strapi.documents('api::company.company').update({ documentId: company.documentId, data: { consultant: blocked.documentId } as never })).rejects.toThrow(/blocked consultant/);
     expect(await snapshot(app.strapi)).toEqual(before);
   });
 

@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 describe('professional registration', () => {
-  test('creates an unconfirmed Customer with the company profile and mails a confirmation link', async () => {
+  test('creates an unconfirmed Customer, the admin of a new company holding the company profile, and mails a confirmation link', async () => {
     const input = registration({ email: 'Buyer.Mixed@Client.TEST', vatNumber: 'fr 40 303265045' });
     const res = await app.api().post('/api/auth/local/register').send(input);
     expect(res.status).toBe(201);
@@ -20,18 +20,18 @@ describe('professional registration', () => {
 
     const user = await app.strapi.db.query('plugin::users-permissions.user').findOne({
       where: { email: 'buyer.mixed@client.test' },
-      populate: { role: true, billingAddress: true, consultant: true },
+      populate: { role: true, consultant: true, company: { populate: { billingAddress: true, consultant: true } } },
     });
-    expect(user).toMatchObject({
-      email: 'buyer.mixed@client.test',
-      confirmed: false,
-      blocked: false,
-      companyName: input.companyName,
+    expect(user).toMatchObject({ email: 'buyer.mixed@client.test', confirmed: false, blocked: false, role: { type: 'customer' }, companyRole: 'admin', firstName: input.firstName });
+    expect(user.company).toMatchObject({
+      legalName: input.companyName,
       siret: input.siret,
       vatNumber: 'FR40303265045',
-      role: { type: 'customer' },
       billingAddress: { city: 'Lyon', postalCode: '69003', country: 'FR' },
     });
+    // The company has the consultant; the account follows it.
+    expect(user.company.consultant).not.toBeNull();
+    expect(user.consultant?.id).toBe(user.company.consultant.id);
     expect(user.consultant).not.toBeNull();
     const mail = await app.mailbox.waitFor('buyer.mixed@client.test', /confirm/i);
     expect(mail.text).toMatch(/\/api\/auth\/email-confirmation\?confirmation=[a-f0-9]{40}/);

@@ -25,16 +25,24 @@ const VIEWS: View[] = [
   },
   {
     uid: 'plugin::users-permissions.user',
-    list: ['email', 'companyName', 'lastName', 'consultant', 'role', 'confirmed', 'blocked'],
+    list: ['email', 'company', 'companyRole', 'lastName', 'consultant', 'role', 'confirmed', 'blocked'],
     mainField: 'email',
-    readOnly: [],
+    // The consultant is the company's (reassign the company); members change through the company's admins.
+    readOnly: ['consultant', 'company', 'companyRole', 'joinRequest'],
     defaultSortBy: 'email',
+  },
+  {
+    uid: 'api::company.company',
+    list: ['legalName', 'siret', 'vatNumber', 'consultant', 'paymentTerms'],
+    mainField: 'legalName',
+    readOnly: ['members', 'orders'],
+    defaultSortBy: 'legalName',
   },
   {
     uid: 'api::order.order',
     list: ['reference', 'placedAt', 'customer', 'status', 'totalInclVatCents'],
     mainField: 'reference',
-    readOnly: ['reference', 'customer', 'status', 'lines', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'co2eGrams', 'placedAt', 'provider', 'paymentIntentId', 'paymentExpiresAt', 'stockReserved', 'refundedAt', 'history'],
+    readOnly: ['reference', 'customer', 'company', 'status', 'lines', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'co2eGrams', 'placedAt', 'provider', 'paymentIntentId', 'paymentExpiresAt', 'stockReserved', 'refundedAt', 'history'],
     defaultSortBy: 'placedAt',
   },
   {

@@ -11,7 +11,7 @@ type Data = Record<string, unknown>;
 
 const CONSULTANT = 'api::consultant.consultant';
 /** Fields only the system writes: the panel cannot set them on a consultant. */
-const SYSTEM_FIELDS = ['employeeNumber', 'clientCount', 'user', 'adminUserId'];
+const SYSTEM_FIELDS = ['employeeNumber', 'clientCount', 'user', 'adminUserId', 'clients', 'companies'];
 
 const loadConsultant = (strapi: Core.Strapi, documentId: string): Promise<ConsultantRecord | null> =>
   strapi.db.query(CONSULTANT).findOne({
@@ -57,10 +57,10 @@ export const consultantAccounts = (strapi: Core.Strapi): Middleware => async (co
     if (!before) return next();
 
     if (context.action === 'delete') {
-      const clientIds = await assignment.clientIdsOf(before.id);
+      const companyIds = await assignment.companyIdsOf(before.id);
       const result = await next();
       await provisioning.removeAccounts(before);
-      await assignment.redistributeClients(clientIds, before.id);
+      await assignment.redistributeCompanies(companyIds, before.id);
       return result;
     }
 
@@ -74,7 +74,7 @@ export const consultantAccounts = (strapi: Core.Strapi): Middleware => async (co
     const after = (await loadConsultant(strapi, params.documentId!))!;
     await provisioning.syncAccounts(after);
     if (after.blocked && !before.blocked) {
-      await assignment.redistributeClients(await assignment.clientIdsOf(after.id), after.id);
+      await assignment.redistributeCompanies(await assignment.companyIdsOf(after.id), after.id);
     } else if (!after.blocked && before.blocked) {
       await assignment.assignUnassignedClients();
     } else {
@@ -85,24 +85,25 @@ export const consultantAccounts = (strapi: Core.Strapi): Middleware => async (co
 };
 
 /**
- * An administrator reassigns a client by editing the client's consultant in the panel:
- * the new consultant must be active, and the counts follow.
+ * An administrator reassigns a client company by editing its consultant in the panel: the
+ * new consultant must be active; the members' accounts, conversations and the counts follow.
  */
 export const clientReassignment = (strapi: Core.Strapi): Middleware => async (context, next) => {
   const data = (context.params as { data?: Data }).data;
-  if (context.uid !== 'plugin::users-permissions.user' || context.action !== 'update' || !data || !('consultant' in data)) return next();
+  if (context.uid !== 'api::company.company' || context.action !== 'update' || !data || !('consultant' in data)) return next();
   return strapi.db.transaction(async () => {
     const result = (await next()) as { id: number };
-    const user = await strapi.db.query('plugin::users-permissions.user').findOne({
+    const company = await strapi.db.query('api::company.company').findOne({
       where: { id: result.id },
       select: ['id'],
       populate: { consultant: { select: ['id', 'blocked'] } },
     });
-    if (user?.consultant?.blocked) {
+    if (company?.consultant?.blocked) {
       throw documentFieldError(['consultant'], refusal('consultant.blocked', 'A blocked consultant cannot take clients'));
     }
-    await getService('consultant.assignment').refreshClientCounts();
-    await getService('conversation.membership').syncClientConversation(result.id);
+    const assignment = getService('consultant.assignment');
+    await assignment.refreshClientCounts();
+    for (const memberId of await getService('company.companies').memberIds(result.id)) await assignment.followCompanyConsultant(memberId);
     return result;
   });
 };

@@ -25,6 +25,7 @@ import type summaries from '../api/conversation/services/summaries';
 import type membership from '../api/conversation/services/membership';
 import type messages from '../api/conversation/services/messages';
 import type live from '../api/conversation/services/live';
+import type companies from '../api/company/services/companies';
 
 type Factory = (...args: never[]) => unknown;
 type ServiceOf<F extends Factory> = ReturnType<F>;
@@ -57,6 +58,7 @@ interface Services {
   'conversation.membership': ServiceOf<typeof membership>;
   'conversation.messages': ServiceOf<typeof messages>;
   'conversation.live': ServiceOf<typeof live>;
+  'company.companies': ServiceOf<typeof companies>;
 }
 
 /** Typed access to Ventalis' services: getService('consultant.assignment'). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CompanyMembership, PendingJoin } from './company.ts';
 import { emailSchema, isPlausibleEuVatNumber, isValidSiret, normaliseVatNumber, passwordSchema, phoneSchema } from './identity.ts';
 import { textField } from './text.ts';
 import { rule } from './error-codes.ts';
@@ -110,6 +111,10 @@ export interface CustomerProfile {
   /** The language of the account's emails and, by default, of its pages. */
   locale: Locale;
   consultant: ConsultantCard | null;
+  /** The company the customer belongs to (its name, SIRET, VAT number and billing address are the fields above) and their role in it. */
+  membership: CompanyMembership | null;
+  /** Registered with the SIRET of an existing company: the request its admins have not answered yet. */
+  pendingJoin: PendingJoin | null;
 }
 
 export const clientSearchSchema = z.strictObject({

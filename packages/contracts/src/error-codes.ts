@@ -129,6 +129,14 @@ export const ERROR_CODES = {
   'consultant.blocked': [],
   'account.email_taken': [],
 
+  // ------------------------------------------------ client companies
+  /** Registered with the SIRET of an existing company: waiting for its admins to accept. */
+  'company.membership_pending': ['company'],
+  /** An accountant (or someone without a company) cannot order. */
+  'company.ordering_not_allowed': ['role'],
+  /** The company's name, VAT number and addresses are changed by its admins. */
+  'company.admins_only': [],
+
   // ------------------------------------------------ chat (REST answers and socket acks)
   'chat.before_and_after': [],
   'chat.contact_forbidden': [],

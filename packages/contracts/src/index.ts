@@ -1,6 +1,7 @@
 export * from './identity.ts';
 export * from './text.ts';
 export * from './account.ts';
+export * from './company.ts';
 export * from './catalogue.ts';
 export * from './inquiry.ts';
 export * from './errors.ts';

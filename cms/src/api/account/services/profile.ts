@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import type { ConsultantCard, CustomerProfile, Locale, ProfileUpdate } from '@ventalis/contracts';
+import { managesMembers, refusal, type ConsultantCard, type CustomerProfile, type Locale, type ProfileUpdate } from '@ventalis/contracts';
+import { forbidden } from '../../../utils/validation';
+import { getService } from '../../../utils/services';
 import { accountLocale } from '../../../utils/locale';
 
 const USER = 'plugin::users-permissions.user';
 
-const PROFILE_FIELDS = ['id', 'documentId', 'email', 'companyName', 'siret', 'vatNumber', 'firstName', 'lastName', 'phone', 'confirmed', 'language'] as const;
+const PROFILE_FIELDS = ['id', 'documentId', 'email', 'firstName', 'lastName', 'phone', 'confirmed', 'language'] as const;
+const ADDRESS = { select: ['line1', 'line2', 'postalCode', 'city', 'country'] };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const consultantCard = (consultant: Record<string, unknown> | null | undefined): ConsultantCard | null =>
@@ -18,39 +21,57 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       : null;
 
-  const load = async (userId: number) => {
-    const user = await strapi.db.query(USER).findOne({
+  const load = async (userId: number) =>
+    strapi.db.query(USER).findOne({
       where: { id: userId },
       select: [...PROFILE_FIELDS],
       populate: {
-        billingAddress: { select: ['line1', 'line2', 'postalCode', 'city', 'country'] },
-        consultant: { select: ['firstName', 'lastName', 'email', 'phone', 'employeeNumber', 'blocked'] },
+        company: {
+          select: ['id', 'documentId', 'legalName', 'siret', 'vatNumber'],
+          populate: { billingAddress: ADDRESS, consultant: { select: ['firstName', 'lastName', 'email', 'phone', 'employeeNumber', 'blocked'] } },
+        },
       },
     });
-    return user;
-  };
 
   return {
-    /** The customer's own profile and their consultant's contact card: nothing private. */
+    /** The customer's own profile, their company and their consultant's contact card: nothing private. */
     async getCustomerProfile(userId: number): Promise<CustomerProfile | null> {
       const user = await load(userId);
       if (!user) return null;
-      const { billingAddress, consultant, documentId: _documentId, language, ...fields } = user;
-      const address = billingAddress ? { line1: billingAddress.line1, line2: billingAddress.line2 ?? '', postalCode: billingAddress.postalCode, city: billingAddress.city, country: billingAddress.country } : null;
+      const { company, documentId: _documentId, language, ...fields } = user;
+      const address = company?.billingAddress;
+      const { membership, pendingJoin } = await getService('company.companies').describe(userId);
+      const consultant = company?.consultant;
       return {
-        ...(fields as Omit<CustomerProfile, 'billingAddress' | 'consultant'>),
-        vatNumber: fields.vatNumber ?? '',
+        ...(fields as Pick<CustomerProfile, 'id' | 'email' | 'firstName' | 'lastName' | 'phone' | 'confirmed'>),
+        companyName: company?.legalName ?? '',
+        siret: company?.siret ?? '',
+        vatNumber: company?.vatNumber ?? '',
         locale: accountLocale({ language }),
-        billingAddress: address,
+        billingAddress: address ? { line1: address.line1, line2: address.line2 ?? '', postalCode: address.postalCode, city: address.city, country: address.country } : null,
         consultant: consultant && !consultant.blocked ? consultantCard(consultant) : null,
+        membership,
+        pendingJoin,
       };
     },
 
+    /**
+     * The person's own fields change for anyone; the company's (name, VAT number, billing
+     * address) only for one of its admins, and nothing changes when one of them is refused.
+     */
     async updateCustomerProfile(userId: number, changes: ProfileUpdate): Promise<CustomerProfile | null> {
       const user = await load(userId);
       if (!user) return null;
-      const { locale, ...fields } = changes;
-      await strapi.documents(USER).update({ documentId: user.documentId, data: { ...fields, ...(locale ? { language: locale } : {}) } as never });
+      const { locale, companyName, vatNumber, billingAddress, ...own } = changes;
+      const companyChanges = { ...(companyName !== undefined ? { legalName: companyName } : {}), ...(vatNumber !== undefined ? { vatNumber } : {}), ...(billingAddress !== undefined ? { billingAddress } : {}) };
+      if (Object.keys(companyChanges).length > 0) {
+        const membership = await getService('company.companies').membershipOf(userId);
+        if (!user.company || !managesMembers(membership?.role)) throw forbidden(refusal('company.admins_only', "Only your company's administrators can change its name, VAT number and address"));
+      }
+      await strapi.db.transaction(async () => {
+        if (Object.keys(companyChanges).length > 0) await strapi.documents('api::company.company').update({ documentId: user.company.documentId, data: companyChanges as never });
+        if (Object.keys(own).length > 0 || locale) await strapi.documents(USER).update({ documentId: user.documentId, data: { ...own, ...(locale ? { language: locale } : {}) } as never });
+      });
       return this.getCustomerProfile(userId);
     },
 

@@ -27,8 +27,9 @@ export async function emailIsTaken(strapi: Core.Strapi, email: string): Promise<
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
-   * Creates a Customer account from a validated registration, assigns it the least
-   * loaded consultant, and mails the confirmation link once everything is stored.
+   * Creates a Customer account from a validated registration with its company (a new one,
+   * which gets the least loaded consultant, or a request to join the one that has this SIRET),
+   * and mails the confirmation link once everything is stored.
    * An email that already has an account gets the same answer (nobody learns who has an
    * account) and its owner a mail pointing to "forgot password"; nothing is written.
    * Returns the new account, or null when the email already had one.
@@ -57,16 +58,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         confirmed: false,
         blocked: false,
         role: roleId,
-        companyName: input.companyName,
-        siret: input.siret,
-        vatNumber: input.vatNumber,
         firstName: input.firstName,
         lastName: input.lastName,
         phone: input.phone,
-        billingAddress: input.billingAddress,
         language: input.locale,
       });
-      await getService('consultant.assignment').assignLeastLoadedConsultant(created.id);
+      await getService('company.companies').enrol(created.id, { legalName: input.companyName, siret: input.siret, vatNumber: input.vatNumber, billingAddress: input.billingAddress });
       return created;
     });
 

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, lineAmounts, quantityRefusal, refusal, sumAmounts, VAT_BANDS, type Cart, type CartLine, type CodedError, type Locale, type VatBand } from '@ventalis/contracts';
 import { fieldError, notFound } from '../../../utils/validation';
 import { servedText } from '../../../utils/localized';
+import { getService } from '../../../utils/services';
 
 const CART_ITEM = 'api::cart.cart-item';
 const PRODUCT_FIELDS = ['id', 'documentId', 'name', 'slug', 'priceCents', 'vatRate', 'minQuantity', 'quantityStep', 'stock', 'co2eKgPer1000'];
@@ -99,6 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Adds units of a product; a product already in the cart gets the units added to its line. */
     async add(customerId: number, slug: string, quantity: number, locale: Locale = DEFAULT_LOCALE): Promise<Cart> {
+      await getService('company.companies').assertMayOrder(customerId);
       const product = await findProduct(slug);
       const existing = (await storedLines(customerId)).find((l) => l.product?.id === product.id);
       const total = (existing?.quantity ?? 0) + quantity;
@@ -109,6 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async setQuantity(customerId: number, slug: string, quantity: number, locale: Locale = DEFAULT_LOCALE): Promise<Cart> {
+      await getService('company.companies').assertMayOrder(customerId);
       const line = await lineOf(customerId, slug);
       refuseQuantity(line.product!, quantity);
       await strapi.db.query(CART_ITEM).update({ where: { id: line.id }, data: { quantity } });

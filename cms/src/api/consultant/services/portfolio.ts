@@ -35,7 +35,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return stats;
   };
 
-  const summaryFields = ['id', 'companyName', 'firstName', 'lastName', 'email', 'phone'];
+  const summaryFields = ['id', 'firstName', 'lastName', 'email', 'phone'];
+  /** A client is a member of a company: the company's name comes with them. */
+  const withCompany = ({ company, ...client }: Record<string, any>) => ({ ...client, companyName: company?.legalName ?? '' });
 
   return {
     consultantIdOfUser,
@@ -53,15 +55,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (consultantId === null) return empty;
       const where: Record<string, unknown> = { consultant: { id: consultantId }, role: { type: 'customer' } };
       if (q) {
-        where.$or = ['companyName', 'firstName', 'lastName', 'email'].map((field) => ({ [field]: { $containsi: q } }));
+        where.$or = [{ company: { legalName: { $containsi: q } } }, ...['firstName', 'lastName', 'email'].map((field) => ({ [field]: { $containsi: q } }))];
       }
       const [clients, total] = await Promise.all([
-        strapi.db.query(USER).findMany({ where, select: summaryFields, orderBy: [{ companyName: 'asc' }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }),
+        strapi.db.query(USER).findMany({ where, select: summaryFields, populate: { company: { select: ['legalName'] } }, orderBy: [{ company: { legalName: 'asc' } }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }),
         strapi.db.query(USER).count({ where }),
       ]);
       const stats = await orderStats(clients.map((c: { id: number }) => c.id));
       return {
-        data: clients.map((c: ClientSummary) => ({ ...c, ...stats.get(c.id)! })),
+        data: clients.map((c: Record<string, any>) => ({ ...(withCompany(c) as ClientSummary), ...stats.get(c.id)! })),
         meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
       };
     },
@@ -70,11 +72,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!(await this.isAssignedConsultant(consultantUserId, clientId))) return null;
       const client = await strapi.db.query(USER).findOne({
         where: { id: clientId },
-        select: [...summaryFields, 'siret', 'vatNumber', 'confirmed', 'createdAt'],
-        populate: { billingAddress: { select: ['line1', 'line2', 'postalCode', 'city', 'country'] } },
+        select: [...summaryFields, 'confirmed', 'createdAt'],
+        populate: { company: { select: ['legalName', 'siret', 'vatNumber'], populate: { billingAddress: { select: ['line1', 'line2', 'postalCode', 'city', 'country'] } } } },
       });
       const stats = await orderStats([clientId]);
-      return { ...client, ...stats.get(clientId)! };
+      const { company } = client;
+      return { ...withCompany(client), siret: company?.siret ?? '', vatNumber: company?.vatNumber ?? '', billingAddress: company?.billingAddress ?? null, ...stats.get(clientId)! };
     },
   };
 };

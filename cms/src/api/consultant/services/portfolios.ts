@@ -43,12 +43,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return byClient;
   };
 
-  const clientsOf = async (consultantId: number) =>
-    strapi.db.query(USER).findMany({
+  const clientsOf = async (consultantId: number): Promise<{ id: number; companyName: string; firstName: string; lastName: string; email: string }[]> => {
+    const members = await strapi.db.query(USER).findMany({
       where: { consultant: { id: consultantId } },
-      select: ['id', 'companyName', 'firstName', 'lastName', 'email'],
-      orderBy: { companyName: 'asc' },
-    }) as Promise<{ id: number; companyName: string; firstName: string; lastName: string; email: string }[]>;
+      select: ['id', 'firstName', 'lastName', 'email'],
+      populate: { company: { select: ['legalName'] } },
+      orderBy: [{ company: { legalName: 'asc' } }, { id: 'asc' }],
+    });
+    return members.map(({ company, ...member }: Record<string, any>) => ({ ...member, companyName: company?.legalName ?? '' })) as never;
+  };
 
   return {
     async overview() {

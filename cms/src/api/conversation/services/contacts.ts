@@ -3,7 +3,7 @@ import type { ChatMember } from '@ventalis/contracts';
 import { getService } from '../../../utils/services';
 import { ADMINISTRATORS } from '../../../utils/administrators';
 import { ADMIN, USER, sameMember, type Member, type Row } from '../model';
-import { MEMBER_USER_FIELDS, userAsMember } from './members';
+import { MEMBER_USER_FIELDS, MEMBER_USER_POPULATE, userAsMember } from './members';
 
 /**
  * The contact rules of the shop: a customer talks with their consultant and with
@@ -35,8 +35,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const users: Row[] = await strapi.db.query(USER).findMany({
           where: { blocked: false, role: { type: { $in: ['consultant', 'customer'] } } },
           select: MEMBER_USER_FIELDS,
-          populate: { role: { select: ['type'] } },
-          orderBy: [{ companyName: 'asc' }, { lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+          populate: MEMBER_USER_POPULATE,
+          orderBy: [{ company: { legalName: 'asc' } }, { lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
         });
         const described = users.map(userAsMember);
         return [...described.filter((m) => m.role === 'consultant'), ...described.filter((m) => m.role === 'customer'), ...administrators];

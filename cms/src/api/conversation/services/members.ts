@@ -4,12 +4,14 @@ import type { ChatMember } from '@ventalis/contracts';
 import { ADMINISTRATORS } from '../../../utils/administrators';
 import { ADMIN, USER, type Member, type Row } from '../model';
 
-export const MEMBER_USER_FIELDS = ['id', 'firstName', 'lastName', 'companyName'];
+export const MEMBER_USER_FIELDS = ['id', 'firstName', 'lastName'];
+/** With the role (customer or consultant) and, for a customer, their company's name. */
+export const MEMBER_USER_POPULATE = { role: { select: ['type'] }, company: { select: ['legalName'] } };
 
 /** A customer's or consultant's account row (with its role) as others see them. */
 export const userAsMember = (user: Row): ChatMember => {
   const role = user.role.type as 'customer' | 'consultant';
-  return { kind: 'user', id: user.id, name: `${user.firstName ?? ''} ${user.lastName ?? ''}`.trim(), role, company: role === 'customer' ? (user.companyName ?? null) : null };
+  return { kind: 'user', id: user.id, name: `${user.firstName ?? ''} ${user.lastName ?? ''}`.trim(), role, company: role === 'customer' ? (user.company?.legalName ?? null) : null };
 };
 
 /** Who members are: their names and roles as others see them, and whose consultant is whom. */
@@ -23,7 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const user = await strapi.db.query(USER).findOne({
       where: { id: member.id, blocked: false },
       select: MEMBER_USER_FIELDS,
-      populate: { role: { select: ['type'] } },
+      populate: MEMBER_USER_POPULATE,
     });
     return user && (user.role?.type === 'customer' || user.role?.type === 'consultant') ? userAsMember(user) : null;
   }

@@ -25,6 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const payments = getService('order.payments');
     const timeoutMinutes = strapi.config.get('ventalis.payments.timeoutMinutes') as number;
 
+    const { companyId } = await getService('company.companies').assertMayOrder(customerId);
     return strapi.db.transaction(async () => {
       const lines = (await cart.storedLines(customerId)).filter((l) => l.product);
       if (lines.length === 0) throw new errors.ValidationError('Your cart is empty: add products before checking out', refusalDetails({ code: 'cart.empty' }, { errors: { cart: 'Empty' } }));
@@ -61,6 +62,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: {
           reference: orderReference(placedAt),
           customer: customerId,
+          company: companyId,
           status: 'awaiting_payment',
           lines: snapshot,
           totalExclVatCents: totals.exclVatCents,

@@ -40,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function load(orderId: number): Promise<{ to: string; locale: Locale; order: OrderMailData } | null> {
     const row: Row | null = await strapi.db.query(ORDER).findOne({
       where: { id: orderId },
-      populate: { lines: true, customer: { select: ['email', 'firstName', 'companyName', 'language'] } },
+      populate: { lines: true, customer: { select: ['email', 'firstName', 'language'] }, company: { select: ['legalName'] } },
     });
     if (!row?.customer?.email) return null;
     const locale = accountLocale(row.customer);
@@ -50,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       locale,
       order: {
         firstName: row.customer.firstName ?? '',
-        companyName: row.customer.companyName ?? '',
+        companyName: row.company?.legalName ?? '',
         reference: row.reference,
         orderUrl: link(`/orders/${encodeURIComponent(row.reference)}`),
         lines: (row.lines as Row[]).map((l) => ({ productName: l.productName, quantity: l.quantity, pricePer1000Cents: l.pricePer1000Cents, exclVatCents: l.exclVatCents })),

@@ -48,13 +48,18 @@ const DETAIL = {
   history: { select: ['id', 'fromStatus', 'toStatus', 'actorRole', 'actorName', 'comment', 'createdAt'] },
 };
 
-/** Reading orders: a customer their own, a consultant their clients'. */
+/**
+ * Reading orders: a member of a client company those their role lets them see (every order of
+ * the company for an admin or an accountant, their own for a buyer), a consultant those of
+ * the companies they follow.
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const companies = () => getService('company.companies');
   const page = async (where: Row, p: { page: number; pageSize: number }, withCustomer = false) => {
     const [rows, total] = await Promise.all([
       strapi.db.query(ORDER).findMany({
         where,
-        populate: { ...DETAIL, ...(withCustomer ? { customer: { select: ['id', 'companyName', 'email'] } } : {}) },
+        populate: { ...DETAIL, ...(withCustomer ? { customer: { select: ['id', 'email'] }, company: { select: ['legalName'] } } : {}) },
         orderBy: [{ placedAt: 'desc' }, { id: 'desc' }],
         offset: (p.page - 1) * p.pageSize,
         limit: p.pageSize,
@@ -62,7 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.db.query(ORDER).count({ where }),
     ]);
     return {
-      data: rows.map((row: Row) => ({ ...toOrder(row), ...(withCustomer ? { client: row.customer ? { id: row.customer.id, companyName: row.customer.companyName, email: row.customer.email } : null } : {}) })),
+      data: rows.map((row: Row) => ({ ...toOrder(row), ...(withCustomer ? { client: row.customer ? { id: row.customer.id, companyName: row.company?.legalName ?? '', email: row.customer.email } : null } : {}) })),
       meta: { pagination: { page: p.page, pageSize: p.pageSize, pageCount: Math.ceil(total / p.pageSize), total } },
     };
   };
@@ -71,23 +76,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     toOrder,
 
     async listForCustomer(customerId: number, query: { scope?: 'ongoing' | 'completed'; page: number; pageSize: number }) {
-      const where: Row = { customer: { id: customerId } };
+      const where: Row = await companies().orderScope(customerId);
       if (query.scope) where.status = { $in: query.scope === 'ongoing' ? ONGOING_STATUSES : COMPLETED_STATUSES };
       return page(where, query);
     },
 
-    /** The customer's own order, or a 404 (the same for someone else's as for none). */
+    /** An order the member may see, or a 404 (the same for someone else's as for none). */
     async getForCustomer(customerId: number, reference: string) {
-      const row = await strapi.db.query(ORDER).findOne({ where: { reference, customer: { id: customerId } }, populate: DETAIL });
+      const row = await strapi.db.query(ORDER).findOne({ where: { reference, ...(await companies().orderScope(customerId)) }, populate: DETAIL });
       if (!row) throw notFound(refusal('order.not_found', 'No order of yours has this reference'));
       return toOrder(row);
     },
 
     async listForConsultant(consultantUserId: number, query: { status?: OrderStatus; client?: number; page: number; pageSize: number }) {
       const consultantId = await getService('consultant.portfolio').consultantIdOfUser(consultantUserId);
-      const where: Row = { customer: { consultant: { id: consultantId ?? -1 } } };
+      const where: Row = { company: { consultant: { id: consultantId ?? -1 } } };
       if (query.status) where.status = query.status;
-      if (query.client) where.customer = { id: query.client, consultant: { id: consultantId ?? -1 } };
+      if (query.client) where.customer = { id: query.client };
       return page(where, query, true);
     },
 
@@ -95,15 +100,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async getForConsultant(consultantUserId: number, reference: string) {
       const consultantId = await getService('consultant.portfolio').consultantIdOfUser(consultantUserId);
       const row = await strapi.db.query(ORDER).findOne({
-        where: { reference, customer: { consultant: { id: consultantId ?? -1 } } },
-        populate: { ...DETAIL, customer: { select: ['id', 'companyName', 'email', 'firstName', 'lastName'] }, notes: { select: ['id', 'authorName', 'body', 'createdAt'] } },
+        where: { reference, company: { consultant: { id: consultantId ?? -1 } } },
+        populate: { ...DETAIL, customer: { select: ['id', 'email', 'firstName', 'lastName'] }, company: { select: ['legalName'] }, notes: { select: ['id', 'authorName', 'body', 'createdAt'] } },
       });
       if (!row) throw notFound(refusal('order.not_found', 'No order of your clients has this reference'));
       return {
         row,
         view: {
           ...toOrder(row),
-          client: { id: row.customer.id, companyName: row.customer.companyName, email: row.customer.email, firstName: row.customer.firstName, lastName: row.customer.lastName },
+          client: { id: row.customer.id, companyName: row.company?.legalName ?? '', email: row.customer.email, firstName: row.customer.firstName, lastName: row.customer.lastName },
           notes: (row.notes ?? []).sort((a: Row, b: Row) => a.id - b.id).map((n: Row) => ({ at: iso(n.createdAt), author: n.authorName, body: n.body })),
         },
       };
@@ -116,7 +121,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async impactForCustomer(customerId: number, year: number, locale: Locale = DEFAULT_LOCALE): Promise<ImpactSummary> {
-      const spent = { customer: { id: customerId }, status: { $in: SPENT_STATUSES } };
+      const spent = { ...(await companies().orderScope(customerId)), status: { $in: SPENT_STATUSES } };
       const [rows, dates] = await Promise.all([
         strapi.db.query(ORDER).findMany({
           where: { ...spent, placedAt: { $gte: new Date(Date.UTC(year, 0, 1)), $lt: new Date(Date.UTC(year + 1, 0, 1)) } },
@@ -157,7 +162,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The lines of a past order back into the cart, at today's prices and within today's rules. */
     async reorder(customerId: number, reference: string, locale: Locale = DEFAULT_LOCALE) {
-      const row = await strapi.db.query(ORDER).findOne({ where: { reference, customer: { id: customerId } }, populate: { lines: true } });
+      await companies().assertMayOrder(customerId);
+      const row = await strapi.db.query(ORDER).findOne({ where: { reference, ...(await companies().orderScope(customerId)) }, populate: { lines: true } });
       if (!row) throw notFound(refusal('order.not_found', 'No order of yours has this reference'));
       const cart = getService('cart.cart');
       // Each skipped line says why in English and as a code, for the storefront to word it.
