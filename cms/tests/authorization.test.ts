@@ -186,12 +186,18 @@ describe('own data only', () => {
     expect(b.body.data).toMatchObject({ email: 'b@client.test', companyName: 'Beta Cleaning', consultant: { email: 'y@ventalis.test' } });
   });
 
-  test('a customer updating their profile changes only their own', async () => {
-    const before = (await snapshot(app.strapi))['plugin::users-permissions.user'] as { id: number; phone: string }[];
+  test("a customer updating their profile changes only their own account and their own company", async () => {
+    type Rows = { id: number; phone?: string; company?: { id: number }; legalName?: string }[];
+    const before = await snapshot(app.strapi);
     await call('customerA', 'put', '/api/account', { phone: '+33 5 55 55 55 55', companyName: 'Alpha Packaging SAS' }).expect(200);
-    const after = (await snapshot(app.strapi))['plugin::users-permissions.user'] as { id: number; phone: string; companyName: string }[];
-    expect(after.find((u) => u.id === ids.customerA)).toMatchObject({ phone: '+33 5 55 55 55 55', companyName: 'Alpha Packaging SAS' });
-    expect(after.filter((u) => u.id !== ids.customerA)).toEqual(before.filter((u) => u.id !== ids.customerA));
+    const after = await snapshot(app.strapi);
+    const users = (s: typeof before) => s['plugin::users-permissions.user'] as Rows;
+    const companies = (s: typeof before) => s['api::company.company'] as Rows;
+    const mine = users(after).find((u) => u.id === ids.customerA)!;
+    expect(mine).toMatchObject({ phone: '+33 5 55 55 55 55' });
+    expect(companies(after).find((c) => c.id === mine.company!.id)).toMatchObject({ legalName: 'Alpha Packaging SAS' });
+    expect(users(after).filter((u) => u.id !== ids.customerA)).toEqual(users(before).filter((u) => u.id !== ids.customerA));
+    expect(companies(after).filter((c) => c.id !== mine.company!.id)).toEqual(companies(before).filter((c) => c.id !== mine.company!.id));
   });
 
   test('a consultant lists only their own clients, with search', async () => {

@@ -103,6 +103,39 @@ describe('the demo data, loaded', () => {
   test('loading again changes nothing', async () => {
     expect(await seed(app.strapi as never)).toBe(false);
   });
+
+  test('every demo client is the admin of its company, and a copy stored as before companies migrates with nothing lost', async () => {
+    const USER = 'plugin::users-permissions.user';
+    const COMPANY = 'api::company.company';
+    const strapi = app.strapi;
+    const clients = await strapi.db.query(USER).findMany({
+      where: { role: { type: 'customer' } },
+      populate: { company: { populate: { billingAddress: true, consultant: { select: ['id'] } } }, orders: { select: ['id'] } },
+    });
+    expect(clients.map((c: { email: string }) => c.email).sort()).toEqual(demo.clients.map((c) => c.email).sort());
+    const expected = clients.map((c: Record<string, any>) => {
+      expect(c.companyRole).toBe('admin');
+      const { line1, line2, postalCode, city, country } = c.company.billingAddress;
+      return { id: c.id, documentId: c.documentId, legalName: c.company.legalName, siret: c.company.siret, vatNumber: c.company.vatNumber, address: { line1, line2, postalCode, city, country }, consultant: c.company.consultant.id, orders: c.orders.map((o: { id: number }) => o.id).sort() };
+    });
+    expect(expected.some((c: { orders: number[] }) => c.orders.length > 0)).toBe(true);
+    // The demo database as the previous release stored it: the company on the account.
+    for (const c of expected) {
+      await strapi.documents(USER).update({ documentId: c.documentId, data: { companyName: c.legalName, siret: c.siret, vatNumber: c.vatNumber, billingAddress: c.address } as never });
+      await strapi.db.query(USER).update({ where: { id: c.id }, data: { company: null, companyRole: null } });
+    }
+    await strapi.db.query(COMPANY).deleteMany({});
+
+    expect(await strapi.service('api::company.companies').migrateClientAccounts()).toBe(expected.length);
+    for (const c of expected) {
+      const user = await strapi.db.query(USER).findOne({ where: { id: c.id }, populate: { company: { populate: { billingAddress: true, consultant: { select: ['id'] }, orders: { select: ['id'] } } }, consultant: { select: ['id'] } } });
+      expect(user.companyRole).toBe('admin');
+      expect(user.company).toMatchObject({ legalName: c.legalName, siret: c.siret, vatNumber: c.vatNumber, billingAddress: c.address, consultant: { id: c.consultant } });
+      expect(user.consultant.id).toBe(c.consultant);
+      expect(user.company.orders.map((o: { id: number }) => o.id).sort()).toEqual(c.orders);
+    }
+    expect(await strapi.db.query(COMPANY).count()).toBe(expected.length);
+  });
 });
 
 describe('a demo database loaded before the catalogue was bilingual', () => {

@@ -32,10 +32,18 @@ describe("the administrator's panel", () => {
 
   test('lists clients with their company and their consultant', async () => {
     const configuration = await panel('/content-manager/content-types/plugin::users-permissions.user/configuration');
-    expect(configuration.body.data.contentType.layouts.list).toEqual(['email', 'companyName', 'lastName', 'consultant', 'role', 'confirmed', 'blocked']);
+    expect(configuration.body.data.contentType.layouts.list).toEqual(['email', 'company', 'companyRole', 'lastName', 'consultant', 'role', 'confirmed', 'blocked']);
+    // The consultant is the company's: reassigned on the company, shown on its members.
+    for (const field of ['consultant', 'company', 'companyRole']) expect(configuration.body.data.contentType.metadatas[field].edit.editable, field).toBe(false);
     const list = await panel('/content-manager/collection-types/plugin::users-permissions.user?sort=email:ASC');
-    const client = list.body.results.find((u: { companyName: string | null }) => u.companyName);
+    const client = list.body.results.find((u: { companyRole: string | null }) => u.companyRole === 'admin');
     expect(client.consultant).toMatchObject({ lastName: 'Aubert' });
+    expect(client.company).toMatchObject({ legalName: expect.any(String) });
+    const companies = await panel('/content-manager/collection-types/api::company.company?sort=legalName:ASC');
+    expect(companies.status).toBe(200);
+    expect(companies.body.results.length).toBeGreaterThan(0);
+    const companyView = await panel('/content-manager/content-types/api::company.company/configuration');
+    expect(companyView.body.data.contentType.layouts.list).toEqual(['legalName', 'siret', 'vatNumber', 'consultant', 'paymentTerms']);
     expect(JSON.stringify(list.body)).not.toMatch(/"password"|resetPasswordToken|confirmationToken/);
   });
 });

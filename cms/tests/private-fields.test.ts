@@ -52,7 +52,7 @@ afterAll(async () => {
 describe('no private field leaves the cms', () => {
   test('in the customer profile, the consultant list, or a client page', async () => {
     const me = await app.api().get('/api/account').set(bearer(customerJwt)).expect(200);
-    expect(Object.keys(me.body.data).sort()).toEqual(['billingAddress', 'companyName', 'confirmed', 'consultant', 'email', 'firstName', 'id', 'lastName', 'locale', 'phone', 'role', 'siret', 'vatNumber']);
+    expect(Object.keys(me.body.data).sort()).toEqual(['billingAddress', 'companyName', 'confirmed', 'consultant', 'email', 'firstName', 'id', 'lastName', 'locale', 'membership', 'pendingJoin', 'phone', 'role', 'siret', 'vatNumber']);
     expect(Object.keys(me.body.data.consultant).sort()).toEqual(['email', 'employeeNumber', 'firstName', 'lastName', 'phone']);
     expectNoSecrets(me.body);
     const clients = await app.api().get('/api/consultant/clients').set(bearer(consultantJwt)).expect(200);

@@ -28,9 +28,11 @@ beforeAll(async () => {
   englishId = (await app.strapi.db.query('api::product.product').findOne({ where: { documentId: product.documentId, locale: 'en' } })).id;
   await app.strapi.db.query('api::product.product').update({ where: { id: productId }, data: { minQuantity: 1, quantityStep: 1 } });
   const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'customer' } });
+  // The buyers of one company, each with their own cart.
+  const company = await app.strapi.db.query('api::company.company').create({ data: { legalName: 'Racers SARL' } });
   for (let i = 0; i < BUYERS; i++) {
     const user = await app.strapi.db.query('plugin::users-permissions.user').create({
-      data: { username: `racer${i}@client.test`, email: `racer${i}@client.test`, provider: 'local', confirmed: true, blocked: false, role: role.id },
+      data: { username: `racer${i}@client.test`, email: `racer${i}@client.test`, provider: 'local', confirmed: true, blocked: false, role: role.id, company: company.id, companyRole: 'buyer' },
     });
     buyers.push(user.id);
   }

@@ -78,6 +78,13 @@ export async function login(app: TestApp, email: string, password: string): Prom
 
 export const bearer = (jwt: string) => ({ Authorization: `Bearer ${jwt}` });
 
+const POPULATED: Record<string, Record<string, unknown>> = {
+  [USER]: { consultant: { select: ['id'] }, role: { select: ['type'] }, company: { select: ['id'] } },
+  'api::company.company': { consultant: { select: ['id'] }, billingAddress: true, deliveryAddresses: true },
+  'api::order.order': { company: { select: ['id'] }, customer: { select: ['id'] } },
+  'api::cart.cart-item': { customer: { select: ['id'] }, product: { select: ['id'] } },
+};
+
 /** A snapshot of every business table, to check that a refused request changed nothing. */
 export async function snapshot(strapi: Core.Strapi) {
   const uids = [
@@ -92,10 +99,13 @@ export async function snapshot(strapi: Core.Strapi) {
     'api::conversation.conversation-participant',
     'api::conversation.message',
     'api::conversation.member-presence',
+    'api::company.company',
+    'api::company.join-request',
+    'api::cart.cart-item',
   ] as const;
   const out: Record<string, unknown> = {};
   for (const uid of uids) {
-    const rows = await strapi.db.query(uid).findMany({ orderBy: { id: 'asc' }, populate: uid === USER ? { consultant: { select: ['id'] }, role: { select: ['type'] }, billingAddress: true } : undefined });
+    const rows = await strapi.db.query(uid).findMany({ orderBy: { id: 'asc' }, populate: POPULATED[uid] });
     out[uid] = rows.map(({ updatedAt: _u, ...row }: Record<string, unknown>) => row);
   }
   return JSON.parse(JSON.stringify(out));
