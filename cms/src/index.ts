@@ -117,6 +117,7 @@ export default {
     await configurePanelViews(strapi);
     // Accounts from before client companies become the admins of companies of their own.
     await getService('company.companies').migrateClientAccounts();
+    await getService('order.lifecycle').backfillPaymentStatus();
     await getService('consultant.assignment').assignUnassignedClients();
     await getService('conversation.membership').ensureClientConversations();
     // Unpaid orders past their deadline give their stock back.

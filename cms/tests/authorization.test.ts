@@ -13,7 +13,7 @@ const ROLES: Role[] = ['anonymous', 'customerA', 'customerB', 'consultantX', 'co
 
 let app: TestApp;
 const tokens: Partial<Record<Role, string>> = {};
-const ids = { customerA: 0, customerB: 0, consultantXUser: 0, conversationA: 0 };
+const ids = { customerA: 0, customerB: 0, consultantXUser: 0, conversationA: 0, companyA: 0, companyB: 0 };
 /** A1 paid, A2 and A3 awaiting payment (A's); B1 paid (B's). */
 const orders = { A1: '', A2: '', A3: '', B1: '' };
 
@@ -31,6 +31,9 @@ beforeAll(async () => {
   expect(b.consultantId).toBe(y.id);
   ids.customerA = a.id;
   ids.customerB = b.id;
+  const companyOf = async (id: number) => (await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id }, populate: { company: { select: ['id'] } } })).company.id as number;
+  ids.companyA = await companyOf(a.id);
+  ids.companyB = await companyOf(b.id);
   ids.consultantXUser = x.userId;
   tokens.customerA = (await login(app, a.email, a.password)).jwt;
   tokens.customerB = (await login(app, b.email, b.password)).jwt;
@@ -94,6 +97,21 @@ const ROUTES: Route[] = [
   { name: 'check out my cart', method: 'post', path: () => '/api/checkout', body: () => ({ idempotencyKey: crypto.randomUUID() }), expect: { anonymous: 403, customerA: 201, customerB: 201, consultantX: 403, consultantY: 403 } },
   { name: 'remove a cart line', method: 'delete', path: () => '/api/cart/items/paper-padded-envelope', expect: { anonymous: 403, customerA: 404, customerB: 404, consultantX: 403, consultantY: 403 } },
   { name: 'empty my cart', method: 'delete', path: () => '/api/cart', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
+  { name: 'my checkout options', method: 'get', path: () => '/api/checkout/options', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
+  {
+    name: "payment terms of company A (X's)",
+    method: 'put',
+    path: () => `/api/consultant/companies/${ids.companyA}/terms`,
+    body: () => ({ paymentTerms: 'transfer_30_days', creditLimitCents: 500_000, requirePurchaseOrder: false }),
+    expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 404 },
+  },
+  {
+    name: "payment terms of company B (Y's)",
+    method: 'put',
+    path: () => `/api/consultant/companies/${ids.companyB}/terms`,
+    body: () => ({ paymentTerms: 'card', creditLimitCents: 0, requirePurchaseOrder: false }),
+    expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 404, consultantY: 200 },
+  },
   { name: 'my orders', method: 'get', path: () => '/api/orders', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
   { name: 'my yearly impact', method: 'get', path: () => '/api/orders/impact', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
   { name: "order A1 (A's)", method: 'get', path: () => `/api/orders/${orders.A1}`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },

@@ -90,10 +90,11 @@ const BODIES: [RegExp, () => Record<string, Json>][] = [
   [/^put \/api\/account$/, () => ({ firstName: 'Camille', billingAddress: { line1: '1 rue Verte', line2: '', postalCode: '69003', city: 'Lyon', country: 'FR' } })],
   [/^post \/api\/cart\/items$/, () => ({ product: real.slug!, quantity: 1000 })],
   [/^put \/api\/cart\/items\/:slug$/, () => ({ quantity: 1100 })],
-  [/^post \/api\/checkout$/, () => ({ idempotencyKey: randomUUID() })],
+  [/^post \/api\/checkout$/, () => ({ idempotencyKey: randomUUID(), paymentMethod: 'card', purchaseOrderNumber: 'PO-1' })],
   [/^post \/api\/orders\/:reference\/simulated-payment$/, () => ({ cardNumber: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' })],
   [/^post \/api\/consultant\/orders\/:reference\/status$/, () => ({ status: 'cancelled', comment: 'Out of stock, sorry.' })],
   [/^post \/api\/consultant\/orders\/:reference\/notes$/, () => ({ body: 'Call them on Monday.' })],
+  [/^put \/api\/consultant\/companies\/:id\/terms$/, () => ({ paymentTerms: 'transfer_30_days', creditLimitCents: 100_000, requirePurchaseOrder: false })],
   [/^post \/api\/payments\/stripe\/webhook$/, () => ({ id: 'evt_1', type: 'payment_intent.succeeded', data: { object: { id: 'pi_1' } } })],
   [/^post \/(api|messages)\/conversations$/, () => ({ contact: { kind: 'user', id: members.consultant } })],
   [/^post \/(api|messages)\/conversations\/:id\/messages$/, () => ({ body: 'Hello!\nA second line.' })],
@@ -106,7 +107,7 @@ const BODIES: [RegExp, () => Record<string, Json>][] = [
 ];
 const validBody = (route: Route) => BODIES.find(([pattern]) => pattern.test(`${route.method} ${route.path}`))?.[1]();
 /** Fields every valid body of a route needs (a partial update needs none in particular). */
-const optional = new Set(['vatNumber', 'line2', 'firstName', 'billingAddress', 'page', 'limit', 'name']);
+const optional = new Set(['vatNumber', 'line2', 'firstName', 'billingAddress', 'page', 'limit', 'name', 'paymentMethod', 'purchaseOrderNumber']);
 /** Fields where any character is allowed, or that only a bot fills. */
 const anyText = new Set(['password', 'passwordConfirmation', 'currentPassword', 'refreshToken', 'website']);
 

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { formatDateTime, formatEuros, formatUnits } from '@ventalis/contracts/format';
+import { formatDate, formatDateTime, formatEuros, formatUnits } from '@ventalis/contracts/format';
 import { LOCALES, type Locale } from '@ventalis/contracts/locale';
 
 /** One email as Handlebars sources: a subject, a plain-text body and an HTML body. */
@@ -56,6 +56,7 @@ function environment(escape: boolean, locale: Locale) {
   env.registerHelper('euros', (cents: number) => formatEuros(cents, locale));
   env.registerHelper('units', (quantity: number) => formatUnits(quantity, locale));
   env.registerHelper('dateTime', (iso: string) => formatDateTime(iso, locale));
+  env.registerHelper('date', (iso: string) => formatDate(iso, locale));
   /** A person's text in HTML: escaped, line breaks kept, web addresses made links. */
   env.registerHelper('paragraphs', (text: string) => (escape ? new Handlebars.SafeString(textToHtml(text)) : text));
   return { env, compile };

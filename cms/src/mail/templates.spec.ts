@@ -11,6 +11,8 @@ const order: OrderMailData = {
     { productName: 'Soap <b>&</b> "co"', quantity: 1000, pricePer1000Cents: 450_000, exclVatCents: 450_000 },
   ],
   totals: { exclVatCents: 547_500, vatCents: 64_500, inclVatCents: 612_000 },
+  onInvoice: null,
+  purchaseOrderNumber: null,
 };
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 
@@ -82,5 +84,12 @@ describe('plain-text mails', () => {
     const mail = mails.plainMessage('en', { subject: 'Reset your Ventalis password', text });
     expect(mail.text).toBe(text);
     expect(mail.html).toContain('Hello &lt;Alex&gt;,<br><br>Choose a password: <a href="http://shop.test/reset?code&#x3D;a&amp;b">');
+  });
+
+  test('an order on invoice says when its payment by bank transfer is due, with the purchase order, in each language', () => {
+    const onInvoice = { ...order, onInvoice: { dueDate: '2027-01-31' }, purchaseOrderNumber: 'PO-2026-118' };
+    expect(mails.orderPlaced('fr', onInvoice).text).toContain('pour Maison Lavande (bon de commande PO-2026-118). Elle est confirmée et payable sur facture, par virement, au plus tard le 31 janv. 2027.');
+    expect(mails.orderPlaced('en', onInvoice).text).toContain('for Maison Lavande (purchase order PO-2026-118). It is confirmed and payable on invoice, by bank transfer, by 31 Jan 2027.');
+    expect(mails.orderPlaced('en', order).text).toContain('reserved for you until the payment is received');
   });
 });

@@ -17,6 +17,60 @@ export const managesMembers = (role: CompanyRole | null | undefined): boolean =>
 /** How a company pays: by card at checkout, or on invoice by bank transfer within these terms. */
 export const PAYMENT_TERMS = ['card', 'transfer_30_days', 'transfer_45_days_end_of_month', 'transfer_60_days'] as const;
 export type PaymentTerms = (typeof PAYMENT_TERMS)[number];
+export const isPaymentTerms = (value: unknown): value is PaymentTerms => typeof value === 'string' && (PAYMENT_TERMS as readonly string[]).includes(value);
+
+/** How an order is paid: by card at checkout, or on invoice (bank transfer by the due date). */
+export const PAYMENT_METHODS = ['card', 'invoice'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+/** Where an order's money stands, apart from where its goods are (its status). */
+export const PAYMENT_STATUSES = ['unpaid', 'paid', 'refunded'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+/** The most a consultant may grant as credit: €1,000,000. */
+export const MAX_CREDIT_LIMIT_CENTS = 100_000_000;
+
+const DAY = 86_400_000;
+/**
+ * When an invoice issued on `issued` falls due under these terms (French law: at most 60 days
+ * from the invoice, or 45 days end of month). "45 days end of month" counts 45 days, then runs
+ * to the end of that month. Dates are calendar days in UTC; null for payment by card.
+ */
+export function paymentDueDate(terms: PaymentTerms, issued: Date): Date | null {
+  const day = Date.UTC(issued.getUTCFullYear(), issued.getUTCMonth(), issued.getUTCDate());
+  switch (terms) {
+    case 'transfer_30_days':
+      return new Date(day + 30 * DAY);
+    case 'transfer_60_days':
+      return new Date(day + 60 * DAY);
+    case 'transfer_45_days_end_of_month': {
+      const after = new Date(day + 45 * DAY);
+      return new Date(Date.UTC(after.getUTCFullYear(), after.getUTCMonth() + 1, 0));
+    }
+    default:
+      return null;
+  }
+}
+
+/** What the checkout offers a member: card always; on invoice when granted, with the credit left. */
+export interface CheckoutOptions {
+  methods: PaymentMethod[];
+  paymentTerms: PaymentTerms;
+  requirePurchaseOrder: boolean;
+  creditLimitCents: number;
+  /** The credit limit less the unpaid orders on invoice (never below zero). */
+  creditAvailableCents: number;
+  /** An invoice of the company is past its due date: no order on invoice until it is settled. */
+  overdue: boolean;
+  /** When an order placed today on invoice would fall due. */
+  dueDateIfToday: string | null;
+}
+
+/** A company's payment terms, as its consultant sets them. */
+export interface CompanyTerms {
+  paymentTerms: PaymentTerms;
+  creditLimitCents: number;
+  requirePurchaseOrder: boolean;
+}
 
 /** A customer's place in a company, as their account answers it. */
 export interface CompanyMembership {

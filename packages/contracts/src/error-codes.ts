@@ -136,6 +136,16 @@ export const ERROR_CODES = {
   'company.ordering_not_allowed': ['role'],
   /** The company's name, VAT number and addresses are changed by its admins. */
   'company.admins_only': [],
+  'company.not_found': [],
+  'company.credit_limit_out_of_range': ['maxCents'],
+
+  // ------------------------------------------------ paying on invoice, purchase orders
+  /** The company pays by card: its consultant has not granted payment on invoice. */
+  'checkout.invoice_not_granted': [],
+  /** Unpaid orders on invoice and this one would pass the credit limit; `availableCents` is what is left. */
+  'checkout.credit_limit_exceeded': ['availableCents'],
+  'checkout.invoice_overdue': [],
+  'checkout.purchase_order_required': [],
 
   // ------------------------------------------------ chat (REST answers and socket acks)
   'chat.before_and_after': [],

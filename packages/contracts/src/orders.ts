@@ -4,6 +4,7 @@ import type { Locale } from './locale.ts';
 import { ORDER_STATUSES, type OrderStatus } from './order-status.ts';
 import { textField } from './text.ts';
 import { optionalLocaleSchema } from './locale-schema.ts';
+import { MAX_CREDIT_LIMIT_CENTS, PAYMENT_METHODS, PAYMENT_TERMS, type PaymentMethod, type PaymentStatus, type PaymentTerms } from './company.ts';
 import { formatInteger, formatUnits } from './format.ts';
 import { refusal, rule, type CodedError, type Refusal } from './error-codes.ts';
 
@@ -109,8 +110,28 @@ const quantity = z
 export const addToCartSchema = z.strictObject({ product: slug, quantity });
 export const setQuantitySchema = z.strictObject({ quantity });
 
+/** A purchase-order number as the buyer's accounting writes it (EN 16931 allows any text; 35 characters is the usual field). */
+export const purchaseOrderNumberSchema = z
+  .string({ error: 'The purchase-order number must be text' })
+  .trim()
+  .max(35, 'The purchase-order number is at most 35 characters')
+  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), rule('text.control_characters', 'The purchase-order number contains characters that cannot be stored'));
+
 export const checkoutSchema = z.strictObject({
   idempotencyKey: z.uuid({ error: 'idempotencyKey must be a UUID generated once per checkout form' }),
+  paymentMethod: z.enum(PAYMENT_METHODS, { error: `paymentMethod must be one of ${PAYMENT_METHODS.join(', ')}` }).default('card'),
+  purchaseOrderNumber: purchaseOrderNumberSchema.optional().transform((value) => value || undefined),
+});
+export type CheckoutRequest = z.infer<typeof checkoutSchema>;
+
+/** What a consultant (or an administrator) grants a company: card only, or on invoice within a credit limit. */
+export const companyTermsSchema = z.strictObject({
+  paymentTerms: z.enum(PAYMENT_TERMS, { error: `paymentTerms must be one of ${PAYMENT_TERMS.join(', ')}` }),
+  creditLimitCents: z
+    .number({ error: 'The credit limit must be an amount in cents' })
+    .int('The credit limit must be a whole number of cents')
+    .refine((cents) => cents >= 0 && cents <= MAX_CREDIT_LIMIT_CENTS, rule('company.credit_limit_out_of_range', 'The credit limit is between €0 and €1,000,000', { maxCents: MAX_CREDIT_LIMIT_CENTS })),
+  requirePurchaseOrder: z.boolean({ error: 'requirePurchaseOrder must be true or false' }),
 });
 
 export const simulatedCardSchema = z.strictObject({
@@ -201,6 +222,13 @@ export interface Order {
   placedAt: string;
   provider: 'simulated' | 'stripe';
   paymentExpiresAt: string | null;
+  /** By card at checkout, or on invoice (then `paymentTerms` and `paymentDueAt` say when). */
+  paymentMethod: PaymentMethod;
+  /** Where the money stands, apart from the goods: an order on invoice can be delivered and unpaid. */
+  paymentStatus: PaymentStatus;
+  paymentTerms: PaymentTerms | null;
+  paymentDueAt: string | null;
+  purchaseOrderNumber: string | null;
   lines: OrderLine[];
   totals: LineAmounts;
   history: OrderEvent[];

@@ -7,7 +7,7 @@
  */
 import { errorMessageKey, isErrorCode, type CodedError, type ErrorCode, type ErrorDetails, type ErrorParams } from '@ventalis/contracts/error-codes';
 import type { Locale } from '@ventalis/contracts/locale';
-import { formatInteger } from './format.ts';
+import { formatEuros, formatInteger } from './format.ts';
 import { m } from './paraglide/messages.js';
 import { getLocale } from './paraglide/runtime.js';
 
@@ -20,10 +20,13 @@ export function errorMessage(code: string): Wording | undefined {
   return typeof message === 'function' ? (message as Wording) : undefined;
 }
 
-/** Numbers are written the locale's way (1 000 / 1,000); names and ids as they come. */
+/** Numbers are written the locale's way (1 000 / 1,000), amounts (`…Cents`) in euros; names and ids as they come. */
 function formatParams(params: ErrorParams | undefined, locale: Locale): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(params ?? {})) out[name] = typeof value === 'number' && Number.isSafeInteger(value) ? formatInteger(value, locale) : value;
+  for (const [name, value] of Object.entries(params ?? {})) {
+    const whole = typeof value === 'number' && Number.isSafeInteger(value);
+    out[name] = whole && name.endsWith('Cents') ? formatEuros(value, locale) : whole ? formatInteger(value, locale) : value;
+  }
   return out;
 }
 

@@ -9,7 +9,7 @@ export const orderPlaced: Localized<MailTemplate> = {
     subject: 'Commande {{reference}} reçue',
     text: `Bonjour {{firstName}},
 
-Merci pour votre commande {{reference}} pour {{companyName}}. Les produits ci-dessous vous sont réservés jusqu’à réception du paiement.
+Merci pour votre commande {{reference}} pour {{companyName}}{{#if purchaseOrderNumber}} (bon de commande {{purchaseOrderNumber}}){{/if}}. {{#if onInvoice}}Elle est confirmée et payable sur facture, par virement, au plus tard le {{date onInvoice.dueDate}}.{{else}}Les produits ci-dessous vous sont réservés jusqu’à réception du paiement.{{/if}}
 
 {{> orderSummary}}
 
@@ -17,7 +17,7 @@ Merci pour votre commande {{reference}} pour {{companyName}}. Les produits ci-de
 `,
     html: `<h1 style="font-size:20px;margin:0 0 12px">Commande {{reference}} reçue</h1>
 <p>Bonjour {{firstName}},</p>
-<p>Merci pour votre commande {{reference}} pour {{companyName}}. Les produits ci-dessous vous sont réservés jusqu’à réception du paiement.</p>
+<p>Merci pour votre commande {{reference}} pour {{companyName}}{{#if purchaseOrderNumber}} (bon de commande {{purchaseOrderNumber}}){{/if}}. {{#if onInvoice}}Elle est confirmée et payable sur facture, par virement, au plus tard le {{date onInvoice.dueDate}}.{{else}}Les produits ci-dessous vous sont réservés jusqu’à réception du paiement.{{/if}}</p>
 {{> orderSummary}}
 {{> orderLink}}
 `,
@@ -26,7 +26,7 @@ Merci pour votre commande {{reference}} pour {{companyName}}. Les produits ci-de
     subject: 'Order {{reference}} received',
     text: `Hello {{firstName}},
 
-Thank you for your order {{reference}} for {{companyName}}. The products below are reserved for you until the payment is received.
+Thank you for your order {{reference}} for {{companyName}}{{#if purchaseOrderNumber}} (purchase order {{purchaseOrderNumber}}){{/if}}. {{#if onInvoice}}It is confirmed and payable on invoice, by bank transfer, by {{date onInvoice.dueDate}}.{{else}}The products below are reserved for you until the payment is received.{{/if}}
 
 {{> orderSummary}}
 
@@ -34,7 +34,7 @@ Thank you for your order {{reference}} for {{companyName}}. The products below a
 `,
     html: `<h1 style="font-size:20px;margin:0 0 12px">Order {{reference}} received</h1>
 <p>Hello {{firstName}},</p>
-<p>Thank you for your order {{reference}} for {{companyName}}. The products below are reserved for you until the payment is received.</p>
+<p>Thank you for your order {{reference}} for {{companyName}}{{#if purchaseOrderNumber}} (purchase order {{purchaseOrderNumber}}){{/if}}. {{#if onInvoice}}It is confirmed and payable on invoice, by bank transfer, by {{date onInvoice.dueDate}}.{{else}}The products below are reserved for you until the payment is received.{{/if}}</p>
 {{> orderSummary}}
 {{> orderLink}}
 `,

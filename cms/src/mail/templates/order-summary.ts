@@ -8,6 +8,9 @@ export interface OrderMailData {
   orderUrl: string;
   lines: { productName: string; quantity: number; pricePer1000Cents: number; exclVatCents: number }[];
   totals: { exclVatCents: number; vatCents: number; inclVatCents: number };
+  /** An order on invoice: the day its payment by bank transfer is due. */
+  onInvoice: { dueDate: string } | null;
+  purchaseOrderNumber: string | null;
 }
 
 const cell = 'padding:6px 8px;border-bottom:1px solid #eef1ec';

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from '../../../utils/services';
 import type { ClientSummary } from '@ventalis/contracts';
 
 const USER = 'plugin::users-permissions.user';
@@ -73,11 +74,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const client = await strapi.db.query(USER).findOne({
         where: { id: clientId },
         select: [...summaryFields, 'confirmed', 'createdAt'],
-        populate: { company: { select: ['legalName', 'siret', 'vatNumber'], populate: { billingAddress: { select: ['line1', 'line2', 'postalCode', 'city', 'country'] } } } },
+        populate: { company: { select: ['id', 'legalName', 'siret', 'vatNumber'], populate: { billingAddress: { select: ['line1', 'line2', 'postalCode', 'city', 'country'] } } } },
       });
       const stats = await orderStats([clientId]);
       const { company } = client;
-      return { ...withCompany(client), siret: company?.siret ?? '', vatNumber: company?.vatNumber ?? '', billingAddress: company?.billingAddress ?? null, ...stats.get(clientId)! };
+      // The company's terms, which its consultant sets (PUT /api/consultant/companies/:id/terms).
+      const terms = company ? { id: company.id as number, ...(await getService('company.terms').termsOf(company.id)) } : null;
+      return { ...withCompany(client), siret: company?.siret ?? '', vatNumber: company?.vatNumber ?? '', billingAddress: company?.billingAddress ?? null, company: terms, ...stats.get(clientId)! };
     },
   };
 };

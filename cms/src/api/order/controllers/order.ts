@@ -16,8 +16,8 @@ async function ownOrder(ctx: Context) {
 
 export default {
   async checkout(ctx: Context) {
-    const { idempotencyKey } = parseInput(checkoutSchema, ctx.request.body);
-    const { order, payment } = await getService('order.checkout').checkout(customerId(ctx), idempotencyKey);
+    const { idempotencyKey, ...choice } = parseInput(checkoutSchema, ctx.request.body);
+    const { order, payment } = await getService('order.checkout').checkout(customerId(ctx), idempotencyKey, choice);
     ctx.status = 201;
     ctx.body = {
       data: {
@@ -25,6 +25,11 @@ export default {
         payment: { ...payment, publishableKey: getService('order.payments').publishableKey() },
       },
     };
+  },
+
+  /** What the checkout offers: card, and on invoice when the company may, with the credit left. */
+  async checkoutOptions(ctx: Context) {
+    ctx.body = { data: await getService('company.terms').checkoutOptions(customerId(ctx)) };
   },
 
   async list(ctx: Context) {

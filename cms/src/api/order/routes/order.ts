@@ -3,6 +3,7 @@ import { impactQuerySchema, localeQuerySchema, orderListQuerySchema } from '@ven
 export default {
   routes: [
     { method: 'POST', path: '/checkout', handler: 'api::order.order.checkout' },
+    { method: 'GET', path: '/checkout/options', handler: 'api::order.order.checkoutOptions' },
     { method: 'GET', path: '/orders', handler: 'api::order.order.list', request: { query: orderListQuerySchema.shape } },
     { method: 'GET', path: '/orders/impact', handler: 'api::order.order.impact', request: { query: impactQuerySchema.shape } },
     { method: 'GET', path: '/orders/:reference', handler: 'api::order.order.findOne' },

@@ -1,13 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { quantityRefusal, sumAmounts, VAT_BANDS } from '@ventalis/contracts';
-import { refusalDetails } from '../../../utils/validation';
+import { quantityRefusal, refusal, sumAmounts, VAT_BANDS, type CheckoutRequest } from '@ventalis/contracts';
+import { fieldError, refusalDetails } from '../../../utils/validation';
 import { orderReference } from '../../../utils/order-reference';
 import { getService } from '../../../utils/services';
 import { priceLine } from '../../cart/services/cart';
 import type { StoredOrder } from './lifecycle';
 
 const ORDER = 'api::order.order';
+
+/** How the buyer chose to pay, and the purchase-order number their accounting gave them. */
+type CheckoutChoice = Omit<CheckoutRequest, 'idempotencyKey'>;
 
 /**
  * The cart becomes an order exactly once per checkout (idempotency key), with a price
@@ -19,14 +22,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return found ? getService('order.lifecycle').load({ id: found.id }) : null;
   };
 
-  const placeOrder = async (customerId: number, key: string): Promise<StoredOrder> => {
+  const placeOrder = async (customerId: number, key: string, choice: CheckoutChoice): Promise<StoredOrder> => {
     const cart = getService('cart.cart');
     const lifecycle = getService('order.lifecycle');
     const payments = getService('order.payments');
     const timeoutMinutes = strapi.config.get('ventalis.payments.timeoutMinutes') as number;
 
     const { companyId } = await getService('company.companies').assertMayOrder(customerId);
-    return strapi.db.transaction(async () => {
+    const terms = getService('company.terms');
+    if (!choice.purchaseOrderNumber && (await terms.termsOf(companyId)).requirePurchaseOrder) {
+      throw fieldError('purchaseOrderNumber', refusal('checkout.purchase_order_required', 'Your company asks for a purchase-order number on every order'));
+    }
+    return strapi.db.transaction(async ({ trx }) => {
       const lines = (await cart.storedLines(customerId)).filter((l) => l.product);
       if (lines.length === 0) throw new errors.ValidationError('Your cart is empty: add products before checking out', refusalDetails({ code: 'cart.empty' }, { errors: { cart: 'Empty' } }));
       for (const { product, quantity } of lines) {
@@ -55,15 +62,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           co2eGrams: amounts.co2eGrams,
         };
       });
-      await lifecycle.reserveStock(snapshot);
       const totals = sumAmounts(lines.map(({ product, quantity }) => priceLine(product!, quantity)));
       const placedAt = new Date();
+      // On invoice: the company's row is locked first, so that two checkouts cannot both spend the same credit.
+      let invoice: { paymentTerms: string; paymentDueAt: string } | null = null;
+      if (choice.paymentMethod === 'invoice') {
+        await strapi.db.getConnection('companies').transacting(trx).where({ id: companyId }).forUpdate().first('id');
+        invoice = await terms.admitInvoiceOrder(companyId, totals.inclVatCents, placedAt);
+      }
+      await lifecycle.reserveStock(snapshot);
       const created = await strapi.documents(ORDER).create({
         data: {
           reference: orderReference(placedAt),
           customer: customerId,
           company: companyId,
-          status: 'awaiting_payment',
+          // On invoice the order is confirmed at once; its payment is due by the terms' date.
+          status: invoice ? 'in_progress' : 'awaiting_payment',
+          paymentMethod: choice.paymentMethod,
+          paymentStatus: 'unpaid',
+          paymentTerms: invoice?.paymentTerms ?? null,
+          paymentDueAt: invoice?.paymentDueAt ?? null,
+          purchaseOrderNumber: choice.purchaseOrderNumber ?? null,
           lines: snapshot,
           totalExclVatCents: totals.exclVatCents,
           totalVatCents: totals.vatCents,
@@ -71,7 +90,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           co2eGrams: totals.co2eGrams,
           placedAt,
           provider: payments.provider(),
-          paymentExpiresAt: new Date(Date.now() + timeoutMinutes * 60_000),
+          paymentExpiresAt: invoice ? null : new Date(Date.now() + timeoutMinutes * 60_000),
           stockReserved: true,
           idempotencyKey: key,
         } as never,
@@ -88,12 +107,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     referenceFor: orderReference,
 
     /** Returns the order and how to pay it; the same key twice gives the same order. */
-    async checkout(customerId: number, idempotencyKey: string) {
+    async checkout(customerId: number, idempotencyKey: string, choice: CheckoutChoice = { paymentMethod: 'card', purchaseOrderNumber: undefined }) {
       const key = `${customerId}:${idempotencyKey}`;
       let order = await findByKey(key);
       if (!order) {
         try {
-          order = await placeOrder(customerId, key);
+          order = await placeOrder(customerId, key, choice);
         } catch (error) {
           // A concurrent submission of the same checkout won the race: answer with its order.
           order = await findByKey(key);

@@ -55,6 +55,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         orderUrl: link(`/orders/${encodeURIComponent(row.reference)}`),
         lines: (row.lines as Row[]).map((l) => ({ productName: l.productName, quantity: l.quantity, pricePer1000Cents: l.pricePer1000Cents, exclVatCents: l.exclVatCents })),
         totals: { exclVatCents: row.totalExclVatCents, vatCents: row.totalVatCents, inclVatCents: row.totalInclVatCents },
+        onInvoice: row.paymentMethod === 'invoice' && row.paymentDueAt ? { dueDate: String(row.paymentDueAt).slice(0, 10) } : null,
+        purchaseOrderNumber: row.purchaseOrderNumber ?? null,
       },
     };
   }

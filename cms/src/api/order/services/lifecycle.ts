@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { consultantMayMove, formatUnits, unitsLeft, type OrderStatus } from '@ventalis/contracts';
+import { consultantMayMove, formatUnits, SPENT_STATUSES, unitsLeft, type OrderStatus } from '@ventalis/contracts';
 import { refusalDetails } from '../../../utils/validation';
 import { getService } from '../../../utils/services';
 
@@ -27,6 +27,8 @@ export interface StoredOrder {
   reference: string;
   status: OrderStatus;
   provider: 'simulated' | 'stripe';
+  paymentMethod: 'card' | 'invoice' | null;
+  paymentStatus: 'unpaid' | 'paid' | 'refunded' | null;
   paymentIntentId: string | null;
   paymentExpiresAt: string | null;
   stockReserved: boolean;
@@ -133,7 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             return 'refunded: stock no longer available';
           }
         }
-        await service.record(order, 'paid', SYSTEM, 'Payment received. Thank you!', { stockReserved: true, paymentExpiresAt: null });
+        await service.record(order, 'paid', SYSTEM, 'Payment received. Thank you!', { stockReserved: true, paymentExpiresAt: null, paymentStatus: 'paid' });
         return 'paid';
       });
     },
@@ -155,8 +157,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async markRefunded(order: StoredOrder): Promise<string> {
       if (order.refundedAt) return 'ignored: already refunded';
       await strapi.db.transaction(async () => {
-        if (order.status !== 'cancelled') await service.record(order, 'cancelled', SYSTEM, 'Your payment has been refunded.', { refundedAt: new Date() });
-        else await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { refundedAt: new Date() } });
+        if (order.status !== 'cancelled') await service.record(order, 'cancelled', SYSTEM, 'Your payment has been refunded.', { refundedAt: new Date(), paymentStatus: 'refunded' });
+        else await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { refundedAt: new Date(), paymentStatus: 'refunded' } });
         if (!['shipped', 'delivered'].includes(order.status)) await service.releaseStock(order);
       });
       return 'refunded';
@@ -175,15 +177,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await service.record(order, to, actor, comment);
     },
 
-    /** Cancels an order: refunds what was paid, gives the stock back. */
+    /** Cancels an order: refunds what was paid by card, gives the stock back; an unpaid order on invoice is simply no longer owed. */
     async cancel(order: StoredOrder, actor: Actor, comment: string) {
-      const paid = ['paid', 'in_progress'].includes(order.status);
+      const paid = order.paymentStatus === 'paid';
       if (paid) await getService('order.payments').refund(order);
       await strapi.db.transaction(async () => {
-        await service.record(order, 'cancelled', actor, comment, paid ? { refundedAt: new Date() } : {});
+        await service.record(order, 'cancelled', actor, comment, paid ? { refundedAt: new Date(), paymentStatus: 'refunded' } : {});
         await service.releaseStock(order);
       });
       if (order.status === 'awaiting_payment') await getService('order.payments').abandon(order);
+    },
+
+    /**
+     * Orders from before payment status was kept apart from the order's status get it: paid
+     * once the card payment went through (and not refunded since), unpaid otherwise.
+     */
+    async backfillPaymentStatus(): Promise<number> {
+      const rows: { id: number; status: OrderStatus; refundedAt: string | null }[] = await strapi.db.query(ORDER).findMany({ where: { paymentStatus: { $null: true } }, select: ['id', 'status', 'refundedAt'] });
+      for (const row of rows) {
+        const paymentStatus = row.refundedAt ? 'refunded' : SPENT_STATUSES.includes(row.status) ? 'paid' : 'unpaid';
+        await strapi.db.query(ORDER).update({ where: { id: row.id }, data: { paymentStatus, paymentMethod: 'card' } });
+      }
+      return rows.length;
     },
 
     /** Orders left unpaid past their deadline are cancelled and their stock released. */

@@ -29,6 +29,11 @@ const toOrder = (row: Row): Order => ({
   placedAt: iso(row.placedAt)!,
   provider: row.provider,
   paymentExpiresAt: row.status === 'awaiting_payment' ? iso(row.paymentExpiresAt) : null,
+  paymentMethod: row.paymentMethod ?? 'card',
+  paymentStatus: row.paymentStatus ?? 'unpaid',
+  paymentTerms: row.paymentTerms ?? null,
+  paymentDueAt: row.paymentDueAt ? String(row.paymentDueAt).slice(0, 10) : null,
+  purchaseOrderNumber: row.purchaseOrderNumber ?? null,
   lines: (row.lines ?? []).map((l: Row) => ({
     productName: l.productName,
     productSlug: l.productSlug,
