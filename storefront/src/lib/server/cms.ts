@@ -5,6 +5,9 @@
  */
 import type {
   Cart,
+  CheckoutOptions,
+  CheckoutRequest,
+  CompanyTerms,
   Category,
   ChatMessage,
   ConversationSummary,
@@ -56,6 +59,8 @@ export interface ClientDetail extends ClientSummary {
   confirmed: boolean;
   createdAt: string;
   billingAddress: { line1: string; line2: string | null; postalCode: string; city: string; country: string } | null;
+  /** The client's company and its payment terms, which their consultant sets. */
+  company: ({ id: number } & CompanyTerms) | null;
 }
 
 /** An order as the consultant sees it: with the client and the internal notes. */
@@ -380,7 +385,10 @@ export function createCmsClient(options: CmsClientOptions) {
     emptyCart: (jwt: string) => authed<Cart>('DELETE', inLocale('/api/cart'), jwt),
 
     /** The cart becomes an order; the same idempotency key twice gives the same order. */
-    checkout: (jwt: string, idempotencyKey: string) => authed<{ order: Order; payment: PaymentStart }>('POST', '/api/checkout', jwt, { idempotencyKey }),
+    checkout: (jwt: string, request: CheckoutRequest) => authed<{ order: Order; payment: PaymentStart }>('POST', '/api/checkout', jwt, request),
+    /** Card, and on invoice when the company may, with the credit left; 403 for someone who may not order. */
+    getCheckoutOptions: (jwt: string) => authed<CheckoutOptions>('GET', '/api/checkout/options', jwt),
+    setCompanyTerms: (jwt: string, companyId: number, terms: CompanyTerms) => authed<CompanyTerms>('PUT', `/api/consultant/companies/${companyId}/terms`, jwt, terms),
     listOrders: (jwt: string, params: { scope?: 'ongoing' | 'completed'; page?: number; pageSize?: number }) => authedPage<Order>(`/api/orders${query(params)}`, jwt),
     getOrder: (jwt: string, reference: string) => authed<Order>('GET', `/api/orders/${ref(reference)}`, jwt),
     startPayment: (jwt: string, reference: string) => authed<PaymentStart>('POST', `/api/orders/${ref(reference)}/payment`, jwt),

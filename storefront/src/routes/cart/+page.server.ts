@@ -1,22 +1,33 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { checkoutSchema } from '@ventalis/contracts';
+import { checkoutSchema, type CheckoutOptions, type Order } from '@ventalis/contracts';
 import { wordError } from '#lib/errors.ts';
 import { parseQuantity } from '#lib/form.ts';
 import { localizeHref } from '#lib/i18n.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { invalidFields } from '#lib/server/form-errors.ts';
 import { refusal, requireRole } from '#lib/server/guard.ts';
+import { CmsError } from '#lib/server/cms.ts';
 import { cms } from '#lib/server/services.ts';
 import type { Actions, PageServerLoad } from './$types';
 
+/** What the checkout offers this member; null (with the reason, worded) for someone who may not order. */
+async function checkoutOptions(jwt: string): Promise<{ options: CheckoutOptions | null; cannotOrder: string | null }> {
+  try {
+    return { options: await cms.getCheckoutOptions(jwt), cannotOrder: null };
+  } catch (failure) {
+    if (failure instanceof CmsError && failure.status === 403 && failure.codes.code) return { options: null, cannotOrder: wordError({ code: failure.codes.code, params: failure.codes.params }, failure.message) };
+    throw failure;
+  }
+}
+
 export const load: PageServerLoad = async (event) => {
   const { jwt } = requireRole(event, 'customer');
-  const cart = await cms.getCart(jwt);
+  const [cart, { options, cannotOrder }] = await Promise.all([cms.getCart(jwt), checkoutOptions(jwt)]);
   // What stops a line from being ordered (below the minimum, more than the stock), in the page's language.
   const problems: Record<string, string> = {};
   for (const line of cart.lines) if (line.problem) problems[line.product.slug] = wordError(line.problemCode ?? undefined, line.problem);
   // One key per rendering of the checkout button: a double submission makes one order.
-  return { cart, problems, idempotencyKey: crypto.randomUUID(), added: event.url.searchParams.get('added') };
+  return { cart, problems, options, cannotOrder, idempotencyKey: crypto.randomUUID(), added: event.url.searchParams.get('added') };
 };
 
 const productOf = (form: FormData) => String(form.get('product') ?? '');
@@ -55,15 +66,21 @@ export const actions: Actions = {
 
   checkout: async (event) => {
     const { jwt } = requireRole(event, 'customer');
-    const values = { idempotencyKey: String((await event.request.formData()).get('idempotencyKey') ?? '') };
+    const form = await event.request.formData();
+    const values = {
+      idempotencyKey: String(form.get('idempotencyKey') ?? ''),
+      paymentMethod: String(form.get('paymentMethod') ?? 'card'),
+      purchaseOrderNumber: String(form.get('purchaseOrderNumber') ?? ''),
+    };
     const parsed = checkoutSchema.safeParse(values);
     if (!parsed.success) return fail(400, { errors: invalidFields(parsed.error, values), values });
-    let reference: string;
+    let order: Order;
     try {
-      reference = (await cms.checkout(jwt, parsed.data.idempotencyKey)).order.reference;
+      order = (await cms.checkout(jwt, parsed.data)).order;
     } catch (failure) {
       return refusal(failure, values);
     }
-    redirect(303, localizeHref(`/orders/${reference}/pay`));
+    // On invoice there is nothing to pay now: the order is confirmed.
+    redirect(303, localizeHref(order.paymentMethod === 'invoice' ? `/orders/${order.reference}?placed=1` : `/orders/${order.reference}/pay`));
   },
 };

@@ -12,7 +12,9 @@ export const load: PageServerLoad = async (event) => {
   const order = await found(cms.getOrder(jwt, event.params.reference), m.orders_not_found(), event.url);
   // Back from paying: Stripe's webhook may confirm the payment a moment after the redirect.
   const paying = event.url.searchParams.has('paid');
-  return { order, justPaid: paying && order.status === 'paid', confirming: paying && order.status === 'awaiting_payment' };
+  // Just placed on invoice: confirmed, nothing to pay now.
+  const justPlacedOnInvoice = event.url.searchParams.has('placed') && order.paymentMethod === 'invoice';
+  return { order, justPaid: paying && order.status === 'paid', confirming: paying && order.status === 'awaiting_payment', justPlacedOnInvoice };
 };
 
 export const actions: Actions = {
