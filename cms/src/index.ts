@@ -122,6 +122,8 @@ export default {
     await getService('conversation.membership').ensureClientConversations();
     // Unpaid orders past their deadline give their stock back.
     everyMinute(strapi, 'Expiring unpaid orders', () => getService('order.lifecycle').expireUnpaidOrders());
+    // Orders above a buyer's limit that nobody approved in time give their stock back.
+    everyMinute(strapi, 'Expiring orders awaiting approval', () => getService('company.approvals').expire());
     // Members away with unread messages get their summary by email.
     everyMinute(strapi, 'Sending unread-message summaries', () => getService('conversation.offline-summary').sendDue());
   },

@@ -94,6 +94,7 @@ const BODIES: [RegExp, () => Record<string, Json>][] = [
   [/^post \/api\/orders\/:reference\/simulated-payment$/, () => ({ cardNumber: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' })],
   [/^post \/api\/consultant\/orders\/:reference\/status$/, () => ({ status: 'cancelled', comment: 'Out of stock, sorry.' })],
   [/^post \/api\/consultant\/orders\/:reference\/notes$/, () => ({ body: 'Call them on Monday.' })],
+  [/^post \/api\/company\/approvals\/:reference\/(approve|decline)$/, () => ({ comment: 'Approved for the launch.' })],
   [/^put \/api\/consultant\/companies\/:id\/terms$/, () => ({ paymentTerms: 'transfer_30_days', creditLimitCents: 100_000, requirePurchaseOrder: false })],
   [/^post \/api\/payments\/stripe\/webhook$/, () => ({ id: 'evt_1', type: 'payment_intent.succeeded', data: { object: { id: 'pi_1' } } })],
   [/^post \/(api|messages)\/conversations$/, () => ({ contact: { kind: 'user', id: members.consultant } })],
@@ -107,7 +108,7 @@ const BODIES: [RegExp, () => Record<string, Json>][] = [
 ];
 const validBody = (route: Route) => BODIES.find(([pattern]) => pattern.test(`${route.method} ${route.path}`))?.[1]();
 /** Fields every valid body of a route needs (a partial update needs none in particular). */
-const optional = new Set(['vatNumber', 'line2', 'firstName', 'billingAddress', 'page', 'limit', 'name', 'paymentMethod', 'purchaseOrderNumber']);
+const optional = new Set(['vatNumber', 'line2', 'firstName', 'billingAddress', 'page', 'limit', 'name', 'paymentMethod', 'purchaseOrderNumber', 'comment']);
 /** Fields where any character is allowed, or that only a bot fills. */
 const anyText = new Set(['password', 'passwordConfirmation', 'currentPassword', 'refreshToken', 'website']);
 

@@ -42,7 +42,7 @@ const VIEWS: View[] = [
     uid: 'api::order.order',
     list: ['reference', 'placedAt', 'customer', 'status', 'totalInclVatCents'],
     mainField: 'reference',
-    readOnly: ['reference', 'customer', 'company', 'status', 'paymentMethod', 'paymentStatus', 'paymentTerms', 'paymentDueAt', 'purchaseOrderNumber', 'lines', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'co2eGrams', 'placedAt', 'provider', 'paymentIntentId', 'paymentExpiresAt', 'stockReserved', 'refundedAt', 'history'],
+    readOnly: ['reference', 'customer', 'company', 'status', 'paymentMethod', 'paymentStatus', 'paymentTerms', 'paymentDueAt', 'purchaseOrderNumber', 'approvalExpiresAt', 'approvalReason', 'lines', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'co2eGrams', 'placedAt', 'provider', 'paymentIntentId', 'paymentExpiresAt', 'stockReserved', 'refundedAt', 'history'],
     defaultSortBy: 'placedAt',
   },
   {

@@ -104,6 +104,7 @@ export const chatSummaryMail: Localized<(name: string | null, total: number, sec
 // ---------------------------------------------------------------- order emails' pieces
 export const STATUS_NAMES: Localized<Record<OrderStatus, string>> = {
   fr: {
+    awaiting_approval: 'En attente de validation',
     awaiting_payment: 'En attente de paiement',
     paid: 'Payée',
     in_progress: 'En préparation',
@@ -116,9 +117,9 @@ export const STATUS_NAMES: Localized<Record<OrderStatus, string>> = {
 };
 
 /** Who acted, when it is not a named person. */
-export const ACTORS: Localized<{ customer: string; consultant: string; shop: string }> = {
-  fr: { customer: 'vous-même', consultant: 'votre consultant', shop: 'Ventalis' },
-  en: { customer: 'you', consultant: 'your consultant', shop: 'Ventalis' },
+export const ACTORS: Localized<{ customer: string; companyAdmin: string; consultant: string; shop: string }> = {
+  fr: { customer: 'vous-même', companyAdmin: 'un administrateur de votre entreprise', consultant: 'votre consultant', shop: 'Ventalis' },
+  en: { customer: 'you', companyAdmin: "an administrator of your company", consultant: 'your consultant', shop: 'Ventalis' },
 };
 
 /**

@@ -12,6 +12,7 @@ const order: OrderMailData = {
   ],
   totals: { exclVatCents: 547_500, vatCents: 64_500, inclVatCents: 612_000 },
   onInvoice: null,
+  awaitingApproval: null,
   purchaseOrderNumber: null,
 };
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
@@ -91,5 +92,14 @@ describe('plain-text mails', () => {
     expect(mails.orderPlaced('fr', onInvoice).text).toContain('pour Maison Lavande (bon de commande PO-2026-118). Elle est confirmée et payable sur facture, par virement, au plus tard le 31 janv. 2027.');
     expect(mails.orderPlaced('en', onInvoice).text).toContain('for Maison Lavande (purchase order PO-2026-118). It is confirmed and payable on invoice, by bank transfer, by 31 Jan 2027.');
     expect(mails.orderPlaced('en', order).text).toContain('reserved for you until the payment is received');
+  });
+
+  test('an order above the buyer’s limit says it waits for an admin; the admins get the request with the way to decide', () => {
+    const waiting = { ...order, awaitingApproval: { until: '2026-12-09T10:00:00.000Z' } };
+    expect(mails.orderPlaced('fr', waiting).text).toContain('attend la validation d’un administrateur de votre entreprise jusqu’au 9 déc. 2026, 11:00');
+    expect(mails.orderPlaced('en', waiting).text).toContain('waits for the approval of an administrator of your company until 9 Dec 2026, 11:00');
+    const request = mails.approvalRequested('fr', { ...waiting, adminFirstName: 'Inès', buyerName: 'Bruno Petit', until: '2026-12-09T10:00:00.000Z', approvalsUrl: 'http://shop.test/fr/account/approvals' });
+    expect(request.subject).toBe('Commande VT-261204-ABCDEF de Bruno Petit à valider');
+    expect(request.text).toContain('Valider ou refuser : http://shop.test/fr/account/approvals');
   });
 });

@@ -27,6 +27,7 @@ import type messages from '../api/conversation/services/messages';
 import type live from '../api/conversation/services/live';
 import type companies from '../api/company/services/companies';
 import type companyTerms from '../api/company/services/terms';
+import type approvals from '../api/company/services/approvals';
 
 type Factory = (...args: never[]) => unknown;
 type ServiceOf<F extends Factory> = ReturnType<F>;
@@ -61,6 +62,7 @@ interface Services {
   'conversation.live': ServiceOf<typeof live>;
   'company.companies': ServiceOf<typeof companies>;
   'company.terms': ServiceOf<typeof companyTerms>;
+  'company.approvals': ServiceOf<typeof approvals>;
 }
 
 /** Typed access to Ventalis' services: getService('consultant.assignment'). */

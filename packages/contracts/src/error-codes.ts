@@ -139,6 +139,11 @@ export const ERROR_CODES = {
   'company.not_found': [],
   'company.credit_limit_out_of_range': ['maxCents'],
 
+  // ------------------------------------------------ approvals of orders above a buyer's limit
+  /** The order is not (or no longer) waiting for approval. */
+  'approval.not_pending': ['status'],
+  'approval.comment_required': [],
+
   // ------------------------------------------------ paying on invoice, purchase orders
   /** The company pays by card: its consultant has not granted payment on invoice. */
   'checkout.invoice_not_granted': [],

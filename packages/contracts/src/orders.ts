@@ -125,6 +125,12 @@ export const checkoutSchema = z.strictObject({
 export type CheckoutRequest = z.infer<typeof checkoutSchema>;
 
 /** What a consultant (or an administrator) grants a company: card only, or on invoice within a credit limit. */
+/** Why an order waits for an admin: it passes the buyer's limit per order, or per calendar month. */
+export type ApprovalReason = 'order_limit' | 'monthly_limit';
+
+/** An admin's decision on an order waiting for approval: a comment the buyer reads (required to decline). */
+export const approvalDecisionSchema = z.strictObject({ comment: textField('Comment', { max: 1000, min: 0, kind: 'multi-line' }).optional() });
+
 export const companyTermsSchema = z.strictObject({
   paymentTerms: z.enum(PAYMENT_TERMS, { error: `paymentTerms must be one of ${PAYMENT_TERMS.join(', ')}` }),
   creditLimitCents: z
@@ -205,7 +211,8 @@ export interface OrderEvent {
   at: string;
   from: OrderStatus | null;
   to: OrderStatus;
-  by: 'customer' | 'consultant' | 'administrator' | 'system';
+  /** `company_admin`: an admin of the client company (approving or declining an order), named in `byName`. */
+  by: 'customer' | 'company_admin' | 'consultant' | 'administrator' | 'system';
   byName: string | null;
   comment: string | null;
 }
@@ -229,6 +236,9 @@ export interface Order {
   paymentTerms: PaymentTerms | null;
   paymentDueAt: string | null;
   purchaseOrderNumber: string | null;
+  /** Above the buyer's limit: until when the company's admins may approve it, and which limit it passed. */
+  approvalExpiresAt: string | null;
+  approvalReason: ApprovalReason | null;
   lines: OrderLine[];
   totals: LineAmounts;
   history: OrderEvent[];

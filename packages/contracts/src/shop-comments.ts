@@ -58,6 +58,7 @@ const SHOP_COMMENTS_FR: [RegExp, (match: RegExpMatchArray) => string][] = [
   [/^Payment failed: (.*)\. Your cart has been restored\.$/s, (m) => `Le paiement a échoué${NBSP}: ${PAYMENT_REASONS_FR[m[1]!] ?? m[1]}. Votre panier a été rétabli.`],
   [/^Your payment has been refunded\.$/, () => 'Votre paiement a été remboursé.'],
   [/^Cancelled by the client before payment\.$/, () => 'Annulée par le client avant le paiement.'],
+  [/^Nobody approved this order in time: it is cancelled and its products released\.$/, () => `Personne n’a validé cette commande à temps${NBSP}: elle est annulée et ses produits remis en stock.`],
   [/^No payment was received in time: the order is cancelled and its products released\.$/, () => `Aucun paiement n’a été reçu à temps${NBSP}: la commande est annulée et ses produits remis en stock.`],
   [/^(.+) is now your consultant and takes over this conversation\.$/s, (m) => `${m[1]} est désormais votre consultant et reprend cette conversation.`],
   [

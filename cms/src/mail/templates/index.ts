@@ -7,6 +7,7 @@ import { paymentFailed, type PaymentFailedData } from './payment-failed';
 import { orderStatusChanged, type OrderStatusChangedData } from './order-status-changed';
 import { orderCancelled, type OrderCancelledData } from './order-cancelled';
 import { plainMessage, type PlainMessageData } from './plain-message';
+import { approvalRequested, type ApprovalRequestedData } from './approval-requested';
 
 export type { OrderMailData } from './order-summary';
 
@@ -18,4 +19,5 @@ export const mails = {
   orderStatusChanged: compileMail<OrderStatusChangedData>(orderStatusChanged, layout),
   orderCancelled: compileMail<OrderCancelledData>(orderCancelled, layout),
   plainMessage: compileMail<PlainMessageData>(plainMessage, layout),
+  approvalRequested: compileMail<ApprovalRequestedData>(approvalRequested, layout),
 };

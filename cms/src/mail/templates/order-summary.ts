@@ -10,6 +10,8 @@ export interface OrderMailData {
   totals: { exclVatCents: number; vatCents: number; inclVatCents: number };
   /** An order on invoice: the day its payment by bank transfer is due. */
   onInvoice: { dueDate: string } | null;
+  /** Above the buyer's limit: until when the company's admins may approve it. */
+  awaitingApproval: { until: string } | null;
   purchaseOrderNumber: string | null;
 }
 

@@ -71,13 +71,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         invoice = await terms.admitInvoiceOrder(companyId, totals.inclVatCents, placedAt);
       }
       await lifecycle.reserveStock(snapshot);
+      // Above the buyer's limit: the company's admins decide first; the stock waits with the order.
+      const approvalReason = await getService('company.approvals').limitPassed(customerId, totals.exclVatCents, placedAt);
       const created = await strapi.documents(ORDER).create({
         data: {
           reference: orderReference(placedAt),
           customer: customerId,
           company: companyId,
           // On invoice the order is confirmed at once; its payment is due by the terms' date.
-          status: invoice ? 'in_progress' : 'awaiting_payment',
+          status: approvalReason ? 'awaiting_approval' : invoice ? 'in_progress' : 'awaiting_payment',
+          approvalReason,
+          approvalExpiresAt: approvalReason ? getService('company.approvals').deadline(placedAt) : null,
           paymentMethod: choice.paymentMethod,
           paymentStatus: 'unpaid',
           paymentTerms: invoice?.paymentTerms ?? null,
@@ -90,7 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           co2eGrams: totals.co2eGrams,
           placedAt,
           provider: payments.provider(),
-          paymentExpiresAt: invoice ? null : new Date(Date.now() + timeoutMinutes * 60_000),
+          paymentExpiresAt: invoice || approvalReason ? null : new Date(Date.now() + timeoutMinutes * 60_000),
           stockReserved: true,
           idempotencyKey: key,
         } as never,

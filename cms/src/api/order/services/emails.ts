@@ -30,11 +30,12 @@ type Row = Record<string, any>;
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const byWhom = (locale: Locale, actor: Actor) => {
     if (actor.role === 'customer') return ACTORS[locale].customer;
+    if (actor.role === 'company_admin') return actor.name ?? ACTORS[locale].companyAdmin;
     return actor.name ?? (actor.role === 'consultant' ? ACTORS[locale].consultant : ACTORS[locale].shop);
   };
   /** A consultant's comment is theirs; the shop's own comments are worded in the mail's language. */
   const commentOf = (locale: Locale, change: StatusChange) =>
-    change.actor.role === 'consultant' || change.actor.role === 'administrator' ? (change.comment ?? '') : shopComment(locale, change.comment ?? '');
+    change.actor.role === 'consultant' || change.actor.role === 'administrator' || change.actor.role === 'company_admin' ? (change.comment ?? '') : shopComment(locale, change.comment ?? '');
 
   /** The order as every template sees it, and its customer's address (null: nobody to mail). */
   async function load(orderId: number): Promise<{ to: string; locale: Locale; order: OrderMailData } | null> {
@@ -56,6 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         lines: (row.lines as Row[]).map((l) => ({ productName: l.productName, quantity: l.quantity, pricePer1000Cents: l.pricePer1000Cents, exclVatCents: l.exclVatCents })),
         totals: { exclVatCents: row.totalExclVatCents, vatCents: row.totalVatCents, inclVatCents: row.totalInclVatCents },
         onInvoice: row.paymentMethod === 'invoice' && row.paymentDueAt ? { dueDate: String(row.paymentDueAt).slice(0, 10) } : null,
+        awaitingApproval: row.status === 'awaiting_approval' && row.approvalExpiresAt ? { until: new Date(row.approvalExpiresAt).toISOString() } : null,
         purchaseOrderNumber: row.purchaseOrderNumber ?? null,
       },
     };
@@ -83,6 +85,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const found = await load(orderId);
       if (!found) return;
       await getService('account.mail').send({ to: found.to, locale: found.locale, ...compose(found.locale, found.order, change) });
+      if (change.from === null && change.to === 'awaiting_approval') await service.askApproval(orderId);
+    },
+
+    /** Each admin of the company, in their own language, is asked to approve or decline a buyer's order. */
+    async askApproval(orderId: number) {
+      const row: Row | null = await strapi.db.query(ORDER).findOne({
+        where: { id: orderId },
+        select: ['id', 'approvalExpiresAt'],
+        populate: { customer: { select: ['firstName', 'lastName'] }, company: { select: ['id'] } },
+      });
+      if (!row?.company || !row.approvalExpiresAt) return;
+      const admins: Row[] = await strapi.db.query('plugin::users-permissions.user').findMany({ where: { company: { id: row.company.id }, companyRole: 'admin', blocked: false }, select: ['email', 'firstName', 'language'] });
+      for (const admin of admins) {
+        const locale = accountLocale(admin);
+        const found = await load(orderId);
+        if (!found) return;
+        const data = {
+          ...found.order,
+          orderUrl: storefrontLink(strapi, locale, `/orders/${encodeURIComponent(found.order.reference)}`),
+          adminFirstName: admin.firstName ?? '',
+          buyerName: `${row.customer?.firstName ?? ''} ${row.customer?.lastName ?? ''}`.trim(),
+          until: new Date(row.approvalExpiresAt).toISOString(),
+          approvalsUrl: storefrontLink(strapi, locale, '/account/approvals'),
+        };
+        await getService('account.mail').send({ to: admin.email, locale, ...mails.approvalRequested(locale, data) });
+      }
     },
 
     /**

@@ -7,7 +7,7 @@ import { getService } from '../../../utils/services';
 const ORDER = 'api::order.order';
 
 export interface Actor {
-  role: 'customer' | 'consultant' | 'administrator' | 'system';
+  role: 'customer' | 'company_admin' | 'consultant' | 'administrator' | 'system';
   name: string | null;
 }
 export const SYSTEM: Actor = { role: 'system', name: null };
@@ -31,6 +31,7 @@ export interface StoredOrder {
   paymentStatus: 'unpaid' | 'paid' | 'refunded' | null;
   paymentIntentId: string | null;
   paymentExpiresAt: string | null;
+  approvalExpiresAt?: string | null;
   stockReserved: boolean;
   totalInclVatCents: number;
   refundedAt: string | null;

@@ -34,6 +34,8 @@ const toOrder = (row: Row): Order => ({
   paymentTerms: row.paymentTerms ?? null,
   paymentDueAt: row.paymentDueAt ? String(row.paymentDueAt).slice(0, 10) : null,
   purchaseOrderNumber: row.purchaseOrderNumber ?? null,
+  approvalExpiresAt: row.status === 'awaiting_approval' ? iso(row.approvalExpiresAt) : null,
+  approvalReason: row.status === 'awaiting_approval' ? (row.approvalReason ?? null) : null,
   lines: (row.lines ?? []).map((l: Row) => ({
     productName: l.productName,
     productSlug: l.productSlug,

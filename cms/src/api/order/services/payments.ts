@@ -78,6 +78,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           codes: { cardNumber: { code: 'payment.test_card_required' } },
         });
       }
+      // An order whose payment was never started (approved after checkout, say) gets it now.
+      if (!order.paymentIntentId) await service.start(order);
       const intentId = order.paymentIntentId ?? `sim_${order.reference}`;
       return service.applyEvent({
         id: `evt_sim_${randomUUID()}`,
