@@ -1,5 +1,4 @@
 import type { Context } from 'koa';
-import { rm } from 'node:fs/promises';
 import { addToCartSchema, quickOrderRequestSchema, refusal, setQuantitySchema } from '@ventalis/contracts';
 import { parseInput, refused } from '../../../utils/validation';
 import { requestedLocale } from '../../../utils/locale';
@@ -11,7 +10,7 @@ interface UploadedFile {
   filepath: string;
   size: number;
 }
-/** The files of a multipart request (formidable's, kept on disk until the answer leaves). */
+/** The files of a multipart request (formidable's, on disk until the answer leaves: see global::uploaded-files). */
 const uploadedFiles = (ctx: Context) => (ctx.request as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ?? {};
 
 /** Every answer is the cart, its product names in `?locale=fr|en` (French when absent). */
@@ -34,20 +33,14 @@ export default {
   },
   /** `{ lines }` (JSON or a form field) or a CSV `file` (multipart): see the quick-order service. */
   async quickOrder(ctx: Context) {
+    const locale = requestedLocale(ctx.query);
     const files = uploadedFiles(ctx);
-    // Strapi's body parser removes only the files of a field named `files`: these are ours to remove.
-    const paths = Object.values(files).flat().map((file) => file.filepath);
-    try {
-      const locale = requestedLocale(ctx.query);
-      const unexpected = Object.keys(files).filter((field) => field !== 'file');
-      if (unexpected.length > 0) throw refused(refusal('request.unknown_fields', `Unexpected file fields: ${unexpected.join(', ')} (send the CSV as "file")`, { fields: unexpected.join(',') }));
-      if (Array.isArray(files.file)) throw refused(refusal('request.invalid', 'Send one file at a time'));
-      const { lines } = parseInput(quickOrderRequestSchema, ctx.request.body);
-      const file = files.file ? { path: files.file.filepath, size: files.file.size } : undefined;
-      ctx.body = { data: await getService('cart.quick-order').order(customerId(ctx), { lines, file }, locale) };
-    } finally {
-      await Promise.all(paths.map((path) => rm(path, { force: true })));
-    }
+    const unexpected = Object.keys(files).filter((field) => field !== 'file');
+    if (unexpected.length > 0) throw refused(refusal('request.unknown_fields', `Unexpected file fields: ${unexpected.join(', ')} (send the CSV as "file")`, { fields: unexpected.join(',') }));
+    if (Array.isArray(files.file)) throw refused(refusal('request.invalid', 'Send one file at a time'));
+    const { lines } = parseInput(quickOrderRequestSchema, ctx.request.body);
+    const file = files.file ? { path: files.file.filepath, size: files.file.size } : undefined;
+    ctx.body = { data: await getService('cart.quick-order').order(customerId(ctx), { lines, file }, locale) };
   },
   async empty(ctx: Context) {
     ctx.body = { data: await getService('cart.cart').empty(customerId(ctx), requestedLocale(ctx.query)) };
