@@ -8,6 +8,11 @@ import { expect, test } from './support/fixtures.ts';
 test.use({ storageState: sessionFile('hugo'), locale: 'fr-FR' });
 
 test('pastes three lines in French: two are added to the cart, the unknown reference is reported on its line', async ({ page }) => {
+  // The reference to type is on each product page.
+  await page.goto('/fr/products/caisse-expedition-kraft-s');
+  await expect(page.getByRole('definition').filter({ hasText: 'VT-BOX-S' })).toHaveText('VT-BOX-S');
+  await expect(page.getByText('Référence', { exact: true })).toBeVisible();
+
   await page.goto('/fr/cart');
   await page.getByRole('link', { name: /^Commande rapide\s?: coller une liste/ }).click();
   await expect(page).toHaveURL(/\/fr\/quick-order$/);
