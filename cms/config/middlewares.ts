@@ -57,6 +57,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       },
     },
   },
+  // Right after the body parser: the temporary files of an upload go once it is answered.
+  'global::uploaded-files',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

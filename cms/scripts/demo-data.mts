@@ -44,6 +44,8 @@ export interface DemoCategory {
 export interface DemoProduct {
   name: string;
   slug: string;
+  /** The reference buyers type in a quick order: capitals, digits and dashes, the same in every language. */
+  sku: string;
   categorySlug: string;
   /** One sentence. */
   summary: string;
@@ -462,6 +464,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Kraft Shipping Box S (200×150×100 mm)',
     slug: 'kraft-shipping-box-s',
+    sku: 'VT-BOX-S',
     categorySlug: 'shipping-boxes',
     summary: 'A small single-wall shipping box in 100 % recycled kraft board.',
     description:
@@ -480,6 +483,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Kraft Shipping Box M (310×220×150 mm)',
     slug: 'kraft-shipping-box-m',
+    sku: 'VT-BOX-M',
     categorySlug: 'shipping-boxes',
     summary: 'The everyday medium shipping box in 100 % recycled single-wall kraft.',
     description:
@@ -498,6 +502,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Double-Wall Shipping Box L (400×300×300 mm)',
     slug: 'double-wall-shipping-box-l',
+    sku: 'VT-BOX-L2W',
     categorySlug: 'shipping-boxes',
     summary: 'A sturdy double-wall box for heavy or fragile goods up to 30 kg.',
     description:
@@ -518,6 +523,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Kraft E-commerce Mailer Box (250×180×60 mm)',
     slug: 'kraft-ecommerce-mailer-box',
+    sku: 'VT-MAIL-BOX',
     categorySlug: 'mailers-envelopes',
     summary: 'A flat mailer box with a tuck-in lid for letterbox-friendly deliveries.',
     description:
@@ -536,6 +542,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Recycled Paper Mailer Bag (320×410 mm)',
     slug: 'recycled-paper-mailer-bag',
+    sku: 'VT-MAIL-BAG',
     categorySlug: 'mailers-envelopes',
     summary: 'A tear-resistant paper mailing bag that replaces plastic poly mailers for clothing.',
     description:
@@ -554,6 +561,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Paper-Padded Envelope (220×340 mm)',
     slug: 'paper-padded-envelope',
+    sku: 'VT-ENV-PAD',
     categorySlug: 'mailers-envelopes',
     summary: 'A padded envelope cushioned with paper honeycomb instead of plastic bubbles.',
     description:
@@ -574,6 +582,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Honeycomb Paper Wrap Sheet (500×380 mm)',
     slug: 'honeycomb-paper-wrap-sheet',
+    sku: 'VT-FILL-HONEY',
     categorySlug: 'void-fill',
     summary: 'Die-cut kraft sheets that expand into a protective honeycomb when stretched.',
     description:
@@ -592,6 +601,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Crinkle Paper Fill (1 kg bag)',
     slug: 'crinkle-paper-fill-1kg',
+    sku: 'VT-FILL-CRK1',
     categorySlug: 'void-fill',
     summary: 'Shredded, zig-zag-cut recycled paper that cushions and presents gift boxes.',
     description:
@@ -612,6 +622,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Potted Desk Succulent (6 cm pot)',
     slug: 'potted-desk-succulent',
+    sku: 'VT-OFF-PLANT',
     categorySlug: 'paper-office',
     summary: 'A hardy organic succulent in a small recycled-plastic pot for desks and meeting rooms.',
     description:
@@ -630,6 +641,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Peat-Free Potting Compost (10 L bag)',
     slug: 'peat-free-potting-compost-10l',
+    sku: 'VT-OFF-COMP10',
     categorySlug: 'paper-office',
     summary: 'Peat-free compost for office plants and green walls, based on composted green waste.',
     description:
@@ -650,6 +662,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Recycled A4 Copy Paper 80 g/m² (ream of 500)',
     slug: 'recycled-a4-copy-paper-80g',
+    sku: 'VT-PAP-A4R80',
     categorySlug: 'printer-paper',
     summary: 'A bright-white 100 % recycled A4 paper that runs smoothly in every office printer.',
     description:
@@ -668,6 +681,7 @@ export const products: DemoProduct[] = [
   {
     name: 'FSC A4 Office Paper 75 g/m² (ream of 500)',
     slug: 'fsc-a4-office-paper-75g',
+    sku: 'VT-PAP-A4F75',
     categorySlug: 'printer-paper',
     summary: 'A lighter 75 g/m² A4 paper from certified Finnish forests that saves fibre on every print.',
     description:
@@ -688,6 +702,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Recycled A5 Notebook (96 pages, dotted)',
     slug: 'recycled-a5-notebook-dotted',
+    sku: 'VT-NOTE-A5D',
     categorySlug: 'notebooks-filing',
     summary: 'A stitched A5 notebook with a recycled board cover and 96 dotted pages.',
     description:
@@ -706,6 +721,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Cardboard Lever Arch File A4 (75 mm)',
     slug: 'cardboard-lever-arch-file-a4',
+    sku: 'VT-FILE-A4',
     categorySlug: 'notebooks-filing',
     summary: 'A lever arch file made of recycled board with no plastic coating.',
     description:
@@ -726,6 +742,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Multi-Surface Cleaner Concentrate (1 L)',
     slug: 'multi-surface-cleaner-concentrate-1l',
+    sku: 'VT-CLN-MULTI1',
     categorySlug: 'cleaning-products',
     summary: 'A plant-based concentrate that makes up to 100 litres of ready-to-use cleaner.',
     description:
@@ -744,6 +761,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Phosphate-Free Dishwasher Tablet',
     slug: 'phosphate-free-dishwasher-tablet',
+    sku: 'VT-CLN-DISHTAB',
     categorySlug: 'cleaning-products',
     summary: 'An all-in-one dishwasher tablet in a water-soluble film, with no phosphates.',
     description:
@@ -762,6 +780,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Foaming Hand Soap Refill (500 ml)',
     slug: 'foaming-hand-soap-refill-500ml',
+    sku: 'VT-CLN-SOAP500',
     categorySlug: 'cleaning-products',
     summary: 'A gentle foaming hand soap in a refill bottle made from 100 % recycled plastic.',
     description:
@@ -782,6 +801,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Recycled Toilet Tissue Roll (2-ply, 200 sheets)',
     slug: 'recycled-toilet-tissue-roll',
+    sku: 'VT-HYG-TISSUE',
     categorySlug: 'paper-hygiene',
     summary: 'A soft two-ply toilet roll made entirely from recovered office paper.',
     description:
@@ -800,6 +820,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Interfold Hand Towels (pack of 150)',
     slug: 'interfold-hand-towels-150',
+    sku: 'VT-HYG-TOWEL150',
     categorySlug: 'paper-hygiene',
     summary: 'Absorbent interfolded paper towels for standard washroom dispensers.',
     description:
@@ -820,6 +841,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Compostable Bio-Waste Bag (10 L)',
     slug: 'compostable-bio-waste-bag-10l',
+    sku: 'VT-BAG-BIO10',
     categorySlug: 'waste-bags',
     summary: 'A compostable kitchen-caddy liner for separate collection of food waste.',
     description:
@@ -838,6 +860,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Recycled Bin Bag (100 L)',
     slug: 'recycled-bin-bag-100l',
+    sku: 'VT-BAG-BIN100',
     categorySlug: 'waste-bags',
     summary: 'A heavy-duty 100-litre bin liner made from 100 % recycled polyethylene.',
     description:
@@ -858,6 +881,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Organic Green Tea Bags (individually wrapped)',
     slug: 'organic-green-tea-bags',
+    sku: 'VT-FS-TEA',
     categorySlug: 'food-service',
     summary: 'An organic Sencha green tea in plastic-free, compostable bags.',
     description:
@@ -876,6 +900,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Organic Coffee Capsule (compostable)',
     slug: 'organic-coffee-capsule',
+    sku: 'VT-FS-COFFEE',
     categorySlug: 'food-service',
     summary: 'An organic Arabica espresso in a compostable, aluminium-free capsule.',
     description:
@@ -896,6 +921,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Hot Drink Cup 8 oz (water-based lining)',
     slug: 'hot-drink-cup-8oz',
+    sku: 'VT-CUP-HOT8',
     categorySlug: 'cups-lids',
     summary: 'A 240 ml paper cup with a water-based barrier instead of a plastic lining.',
     description:
@@ -914,6 +940,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Bagasse Lid for 8 oz Cup',
     slug: 'bagasse-lid-8oz',
+    sku: 'VT-LID-8',
     categorySlug: 'cups-lids',
     summary: 'A moulded sugarcane-fibre lid that fits our 8 oz hot drink cups.',
     description:
@@ -932,6 +959,7 @@ export const products: DemoProduct[] = [
   {
     name: 'PLA Cold Cup 12 oz',
     slug: 'pla-cold-cup-12oz',
+    sku: 'VT-CUP-COLD12',
     categorySlug: 'cups-lids',
     summary: 'A clear 350 ml cold-drink cup made from plant-based PLA.',
     description:
@@ -952,6 +980,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Birch Wood Fork (160 mm)',
     slug: 'birch-wood-fork',
+    sku: 'VT-CUT-FORK',
     categorySlug: 'cutlery-straws',
     summary: 'A smooth, uncoated wooden fork made from FSC-certified Finnish birch.',
     description:
@@ -970,6 +999,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Birch Wood Knife (165 mm)',
     slug: 'birch-wood-knife',
+    sku: 'VT-CUT-KNIFE',
     categorySlug: 'cutlery-straws',
     summary: 'A sturdy wooden knife with a serrated edge, made from FSC-certified birch.',
     description:
@@ -988,6 +1018,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Paper Drinking Straw (6×200 mm)',
     slug: 'paper-drinking-straw',
+    sku: 'VT-CUT-STRAW',
     categorySlug: 'cutlery-straws',
     summary: 'A three-ply paper straw that stays firm for more than three hours in cold drinks.',
     description:
@@ -1008,6 +1039,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Bagasse Clamshell Box (225×150 mm)',
     slug: 'bagasse-clamshell-box',
+    sku: 'VT-FOOD-CLAM',
     categorySlug: 'food-containers',
     summary: 'A grease-resistant take-away clamshell moulded from sugarcane fibre.',
     description:
@@ -1026,6 +1058,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Kraft Salad Bowl 750 ml with Lid',
     slug: 'kraft-salad-bowl-750ml',
+    sku: 'VT-FOOD-BOWL750',
     categorySlug: 'food-containers',
     summary: 'A round kraft bowl with a matching paper lid for salads and poke bowls.',
     description:
@@ -1044,6 +1077,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Recycled PET Food Container (500 ml)',
     slug: 'recycled-pet-food-container-500ml',
+    sku: 'VT-FOOD-RPET500',
     categorySlug: 'food-containers',
     summary: 'A clear, leak-proof container with a hinged lid, made from 100 % recycled PET.',
     description:
@@ -1064,6 +1098,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Organic Cotton Work Trousers',
     slug: 'organic-cotton-work-trousers',
+    sku: 'VT-WW-TROUSERS',
     categorySlug: 'workwear',
     summary: 'Hard-wearing work trousers in organic cotton canvas with knee-pad pockets.',
     description:
@@ -1082,6 +1117,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Recycled Polyester Fleece Jacket',
     slug: 'recycled-polyester-fleece-jacket',
+    sku: 'VT-WW-FLEECE',
     categorySlug: 'workwear',
     summary: 'A warm full-zip fleece jacket made from recycled plastic bottles.',
     description:
@@ -1102,6 +1138,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Organic Cotton Tote Bag (380×420 mm)',
     slug: 'organic-cotton-tote-bag',
+    sku: 'VT-TX-TOTE',
     categorySlug: 'tote-bags-aprons',
     summary: 'A reusable tote bag in organic cotton, ready for screen printing.',
     description:
@@ -1120,6 +1157,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Organic Cotton Bib Apron',
     slug: 'organic-cotton-bib-apron',
+    sku: 'VT-TX-APRON',
     categorySlug: 'tote-bags-aprons',
     summary: 'A Fairtrade organic cotton apron for kitchens, cafés and shops.',
     description:
@@ -1140,6 +1178,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Kraft Paper Tape 50 mm × 50 m',
     slug: 'kraft-paper-tape-50mm',
+    sku: 'VT-TAPE-K50',
     categorySlug: 'adhesive-tape',
     summary: 'A brown kraft paper tape with natural rubber adhesive for closing cartons.',
     description:
@@ -1158,6 +1197,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Gummed Reinforced Tape 70 mm × 184 m',
     slug: 'gummed-reinforced-tape-70mm',
+    sku: 'VT-TAPE-G70',
     categorySlug: 'adhesive-tape',
     summary: 'A water-activated, fibre-reinforced paper tape for heavy and tamper-evident parcels.',
     description:
@@ -1178,6 +1218,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Recycled Shipping Label 100×150 mm',
     slug: 'recycled-shipping-label-100x150',
+    sku: 'VT-LBL-SHIP',
     categorySlug: 'labels',
     summary: 'A direct-thermal shipping label on recycled paper that needs no ink ribbon.',
     description:
@@ -1196,6 +1237,7 @@ export const products: DemoProduct[] = [
   {
     name: 'Kraft Product Label Ø 40 mm',
     slug: 'kraft-product-label-40mm',
+    sku: 'VT-LBL-K40',
     categorySlug: 'labels',
     summary: 'A round kraft paper label for jars, boxes and bags.',
     description:

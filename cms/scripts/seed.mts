@@ -78,12 +78,19 @@ const frenchOf = <T,>(table: Record<string, T>, englishSlug: string): T => {
  * database loaded before the catalogue was bilingual already holds the entry, under its
  * English slug and with its English texts filed as French: the French texts replace them there
  * (relations, pictures and figures are kept) and the English ones become its English version.
+ * `shared` (fields not localized) is written in both cases (a product's SKU, which replaces the one made from its slug).
  */
-async function writeBothLocales(strapi: Strapi, uid: string, englishSlug: string, fr: { created: Record<string, unknown>; texts: Record<string, unknown> }, en: Record<string, unknown>) {
+async function writeBothLocales(
+  strapi: Strapi,
+  uid: string,
+  englishSlug: string,
+  fr: { created: Record<string, unknown>; texts: Record<string, unknown>; shared?: Record<string, unknown> },
+  en: Record<string, unknown>,
+) {
   const existing = await strapi.db.query(uid).findOne({ where: { slug: englishSlug, locale: 'fr' }, select: ['documentId'] });
   const documentId: string = existing
-    ? (await strapi.documents(uid).update({ documentId: existing.documentId, locale: 'fr', data: fr.texts })).documentId
-    : (await strapi.documents(uid).create({ locale: 'fr', data: { ...fr.created, ...fr.texts } })).documentId;
+    ? (await strapi.documents(uid).update({ documentId: existing.documentId, locale: 'fr', data: { ...fr.texts, ...fr.shared } })).documentId
+    : (await strapi.documents(uid).create({ locale: 'fr', data: { ...fr.created, ...fr.texts, ...fr.shared } })).documentId;
   await strapi.documents(uid).update({ documentId, locale: 'en', data: en });
   return documentId;
 }
@@ -122,7 +129,7 @@ async function seedCatalogue(strapi: Strapi, pictures: Awaited<ReturnType<typeof
       strapi,
       PRODUCT,
       product.slug,
-      { created, texts: { name: fr.name, slug: fr.slug, description: demo.productDescriptionBlocks(fr) } },
+      { created, texts: { name: fr.name, slug: fr.slug, description: demo.productDescriptionBlocks(fr) }, shared: { sku: product.sku } },
       { ...relations, name: product.name, slug: product.slug, description: demo.productDescriptionBlocks(product) },
     );
   }

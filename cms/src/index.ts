@@ -6,6 +6,7 @@ import { orderGuard } from './documents/order-guard';
 import { chatSessions } from './documents/chat-sessions';
 import { refuseControlCharacters } from './documents/text-fields';
 import { uniqueNames } from './documents/unique-names';
+import { backfillSkus, productSkus } from './documents/product-skus';
 import { backfillSearchText, maintainSearchText } from './documents/search-text';
 import { checkRequestAddresses } from './middlewares/request-address';
 import { catalogueCache } from './utils/catalogue-cache';
@@ -59,6 +60,7 @@ export default {
     // First, so that no other reaction sees a text PostgreSQL would refuse.
     strapi.documents.use(refuseControlCharacters(strapi) as never);
     strapi.documents.use(uniqueNames(strapi) as never);
+    strapi.documents.use(productSkus(strapi) as never);
     maintainSearchText(strapi);
     catalogueCache.configure({ ttlSeconds: strapi.config.get('ventalis.catalogueCacheSeconds') as number, maxEntries: 1000 });
     strapi.documents.use(async function invalidatePublicCache(context, next) {
@@ -111,6 +113,7 @@ export default {
     // First: the panel roles below are given every locale.
     await ensureLocales(strapi);
     await backfillSearchText(strapi);
+    await backfillSkus(strapi);
     await syncStorefrontRoles(strapi);
     await syncPanelRoles(strapi);
     await applyAccountSettings(strapi);

@@ -94,6 +94,7 @@ const ROUTES: Route[] = [
   { name: 'my cart', method: 'get', path: () => '/api/cart', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
   { name: 'add to my cart', method: 'post', path: () => '/api/cart/items', body: () => ({ product: 'paper-padded-envelope', quantity: 1000 }), expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
   { name: 'change a cart line', method: 'put', path: () => '/api/cart/items/paper-padded-envelope', body: () => ({ quantity: 2000 }), expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
+  { name: 'quick order into my cart', method: 'post', path: () => '/api/cart/quick-order', body: () => ({ lines: 'sku;quantity\nKRAFT-BOX;1000' }), expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
   { name: 'check out my cart', method: 'post', path: () => '/api/checkout', body: () => ({ idempotencyKey: crypto.randomUUID() }), expect: { anonymous: 403, customerA: 201, customerB: 201, consultantX: 403, consultantY: 403 } },
   { name: 'remove a cart line', method: 'delete', path: () => '/api/cart/items/paper-padded-envelope', expect: { anonymous: 403, customerA: 404, customerB: 404, consultantX: 403, consultantY: 403 } },
   { name: 'empty my cart', method: 'delete', path: () => '/api/cart', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },

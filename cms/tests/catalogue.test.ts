@@ -25,6 +25,7 @@ describe('product list', () => {
       name: 'Plant-based dish soap',
       slug: 'plant-based-dish-soap',
       slugs: { fr: 'plant-based-dish-soap', en: null },
+      sku: 'DISH-SOAP',
       priceCents: 450000,
       vatRate: '10',
       minQuantity: 1000,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { isSku } from '@ventalis/contracts';
 import { startApp, type TestApp } from './support/strapi';
 import * as demo from '../scripts/demo-data.mts';
 import { seed } from '../scripts/seed.mts';
@@ -20,6 +21,11 @@ describe('the French demo texts', () => {
     expect(new Set(frenchEntries.map((fr) => fold(fr.name))).size).toBe(frenchEntries.length);
     // Written in French, not copied: descriptions differ from the English ones.
     for (const entry of entries) expect(french[entry.slug as keyof typeof french].description).not.toBe(entry.description);
+  });
+
+  test('every product has its own SKU, which follows the SKU rules', () => {
+    for (const product of demo.products) expect(isSku(product.sku), product.slug).toBe(true);
+    expect(new Set(demo.products.map((p) => p.sku)).size).toBe(demo.products.length);
   });
 
   test('French typography: no-break spaces before « : », « % », units and inside thousands', () => {
@@ -53,8 +59,8 @@ describe('the demo data, loaded', () => {
       const french = demo.productsFr[product.slug];
       const inFrench = fr.data.find((p: { slugs: { en: string } }) => p.slugs.en === product.slug);
       const inEnglish = en.data.find((p: { slug: string }) => p.slug === product.slug);
-      expect(inFrench).toMatchObject({ locale: 'fr', name: french.name, slug: french.slug, slugs: { fr: french.slug, en: product.slug }, priceCents: product.priceCents, stock: expect.any(Number) });
-      expect(inEnglish).toMatchObject({ locale: 'en', name: product.name, slugs: { fr: french.slug, en: product.slug }, priceCents: product.priceCents });
+      expect(inFrench).toMatchObject({ locale: 'fr', name: french.name, slug: french.slug, slugs: { fr: french.slug, en: product.slug }, sku: product.sku, priceCents: product.priceCents, stock: expect.any(Number) });
+      expect(inEnglish).toMatchObject({ locale: 'en', name: product.name, slugs: { fr: french.slug, en: product.slug }, sku: product.sku, priceCents: product.priceCents });
       expect(inEnglish.category).toMatchObject({ locale: 'en', slug: product.categorySlug });
       expect(inFrench.category).toMatchObject({ locale: 'fr', slug: demo.categoriesFr[product.categorySlug].slug });
     }
@@ -156,11 +162,13 @@ describe('a demo database loaded before the catalogue was bilingual', () => {
     });
     const rowId = (await strapi.db.query('api::product.product').findOne({ where: { documentId: product.documentId }, select: ['id'] })).id;
     await strapi.store({ type: 'plugin', name: 'ventalis' }).set({ key: 'demo-data', value: { loadedAt: '2026-11-01T00:00:00.000Z' } });
+    // Written before SKUs: it has the one made from its slug; the demo data gives it its own.
+    expect((await app.api().get(`/api/products/${box.slug}`)).body.data.sku).toBe('KRAFT-SHIPPING-BOX-S');
 
     expect(await seed(strapi as never)).toBe(true);
     const fr = (await app.api().get(`/api/products/${box.slug}`)).body.data;
-    expect(fr).toMatchObject({ locale: 'fr', name: demo.productsFr[box.slug].name, slugs: { fr: demo.productsFr[box.slug].slug, en: box.slug }, stock: 1234, category: { name: "Caisses d'expédition" } });
-    expect((await app.api().get(`/api/products/${box.slug}?locale=en`)).body.data).toMatchObject({ locale: 'en', name: box.name, stock: 1234, labels: [{ locale: 'en', name: 'FSC' }] });
+    expect(fr).toMatchObject({ locale: 'fr', name: demo.productsFr[box.slug].name, slugs: { fr: demo.productsFr[box.slug].slug, en: box.slug }, sku: box.sku, stock: 1234, category: { name: "Caisses d'expédition" } });
+    expect((await app.api().get(`/api/products/${box.slug}?locale=en`)).body.data).toMatchObject({ locale: 'en', name: box.name, sku: box.sku, stock: 1234, labels: [{ locale: 'en', name: 'FSC' }] });
     // The same row: carts and orders that point at it still do.
     expect((await strapi.db.query('api::product.product').findOne({ where: { id: rowId }, select: ['locale', 'slug'] }))).toEqual({ locale: 'fr', slug: demo.productsFr[box.slug].slug });
     expect((await app.api().get('/api/pages/home?locale=en')).body.data.title).toBe(demo.homePage.title);

@@ -80,4 +80,29 @@ describe('both languages of the content, in the panel', () => {
     expect((await app.strapi.documents(PRODUCT).findOne({ documentId, locale: 'en' } as never))?.slug).toBe('bamboo-cutlery-set');
     expect((await app.strapi.documents(PRODUCT).findOne({ documentId, locale: 'fr' } as never))?.slug).toBe('couverts-en-bambou');
   });
+
+  test("a consultant's product gets a SKU shared by both languages, and a SKU another product holds is refused on its field", async (context) => {
+    onlyWhenLocalized(context, PRODUCT);
+    const fields = { priceCents: 900, vatRate: 'standard_20', minQuantity: 1000, quantityStep: 100, stock: 1000, recycledContentPercent: 0, co2eKgPer1000: 2, countryOfOrigin: 'FR' };
+    const base = `/content-manager/collection-types/${PRODUCT}`;
+    // The panel's form sends every field, the SKU left empty included.
+    const cups = await panel('consultant', 'post', `${base}?locale=fr`, { ...fields, name: 'Gobelets en carton', slug: 'gobelets-en-carton', sku: '' });
+    expect(cups.status, JSON.stringify(cups.body)).toBe(201);
+    const documentId = cups.body.data.documentId;
+    expect(cups.body.data.sku).toBe('GOBELETS-EN-CARTON');
+    const english = await panel('consultant', 'put', `${base}/${documentId}?locale=en`, { ...fields, name: 'Paper cups', slug: 'paper-cups', sku: '' });
+    expect(english.status, JSON.stringify(english.body)).toBe(200);
+    const skus = async () => (await app.strapi.db.query(PRODUCT).findMany({ where: { documentId }, select: ['locale', 'sku'], orderBy: { locale: 'asc' } })).map((r: { locale: string; sku: string }) => `${r.locale} ${r.sku}`);
+    expect(await skus()).toEqual(['en GOBELETS-EN-CARTON', 'fr GOBELETS-EN-CARTON']);
+    expect((await panel('consultant', 'put', `${base}/${documentId}?locale=en`, { ...fields, name: 'Paper cups', slug: 'paper-cups', sku: 'vt-cup-p' })).status).toBe(200);
+    expect(await skus()).toEqual(['en VT-CUP-P', 'fr VT-CUP-P']);
+
+    const plates = await panel('consultant', 'post', `${base}?locale=fr`, { ...fields, name: 'Assiettes en carton', slug: 'assiettes-en-carton', sku: 'VT-CUP-P' });
+    expect(plates.status).toBe(400);
+    expect(plates.body.error).toMatchObject({
+      message: 'Another product already has the SKU VT-CUP-P',
+      details: { errors: [{ path: ['sku'], message: 'Another product already has the SKU VT-CUP-P' }], codes: { sku: { code: 'catalogue.sku_taken', params: { sku: 'VT-CUP-P' } } } },
+    });
+    expect(await app.strapi.db.query(PRODUCT).count({ where: { slug: 'assiettes-en-carton' } })).toBe(0);
+  });
 });

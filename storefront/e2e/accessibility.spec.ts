@@ -109,6 +109,7 @@ personalPages('a customer', 'claire', [
   { name: 'impact', path: at('/account/impact') },
   { name: 'product with the order form', path: at('/products/kraft-shipping-box-s') },
   { name: 'cart', path: at('/cart') },
+  { name: 'quick order', path: at('/quick-order') },
   { name: 'orders', path: at('/orders') },
   { name: 'order', path: completedOrder },
   { name: 'messages', path: at('/messages?with=consultant') },

@@ -2,7 +2,7 @@ import { claire, sessionFile } from './support/accounts.ts';
 import { expect, test } from './support/fixtures.ts';
 
 /** Every personal page checks who asks: visitors log in and come back; other roles get 403. */
-const customerPages = ['/account', '/account/impact', '/cart', '/orders'];
+const customerPages = ['/account', '/account/impact', '/cart', '/quick-order', '/orders'];
 const consultantPages = ['/consultant', '/consultant/clients'];
 // Both roles: a visitor is sent to login.
 const memberPages = ['/messages'];

@@ -48,7 +48,7 @@ export const STOREFRONT_GRANTS: Record<string, { name: string; description: stri
       ...SIGNED_IN,
       'api::account.account.me',
       'api::account.account.updateMe',
-      ...['view', 'add', 'setQuantity', 'remove', 'empty'].map((a) => `api::cart.cart.${a}`),
+      ...['view', 'add', 'setQuantity', 'remove', 'empty', 'quickOrder'].map((a) => `api::cart.cart.${a}`),
       ...['pending', 'approve', 'decline'].map((a) => `api::company.approvals.${a}`),
       ...['checkout', 'checkoutOptions', 'list', 'impact', 'findOne', 'payment', 'paySimulated', 'cancel', 'reorder'].map((a) => `api::order.order.${a}`),
       ...CONVERSATIONS,

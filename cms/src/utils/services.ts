@@ -11,6 +11,7 @@ import type rateLimit from '../api/account/services/rate-limit';
 import type signIn from '../api/account/services/sign-in';
 import type mail from '../api/account/services/mail';
 import type cart from '../api/cart/services/cart';
+import type quickOrder from '../api/cart/services/quick-order';
 import type checkout from '../api/order/services/checkout';
 import type lifecycle from '../api/order/services/lifecycle';
 import type payments from '../api/order/services/payments';
@@ -46,6 +47,7 @@ interface Services {
   'inquiry.inquiry': ServiceOf<typeof inquiry>;
   'product.catalogue': ServiceOf<typeof catalogue>;
   'cart.cart': ServiceOf<typeof cart>;
+  'cart.quick-order': ServiceOf<typeof quickOrder>;
   'order.checkout': ServiceOf<typeof checkout>;
   'order.lifecycle': ServiceOf<typeof lifecycle>;
   'order.payments': ServiceOf<typeof payments>;

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 /**
  * A small catalogue: Packaging (visible) with sub-category Mailers, Cleaning (visible),
- * Archive (hidden); labels FSC and EU Ecolabel.
+ * Archive (hidden); labels FSC and EU Ecolabel. Each product has a SKU (`KRAFT-BOX`…).
  */
 export async function seedCatalogue(strapi: Core.Strapi) {
   const docs = strapi.documents;
@@ -33,10 +33,10 @@ export async function seedCatalogue(strapi: Core.Strapi) {
       } as never,
     });
 
-  await product('Kraft shipping box', 'kraft-shipping-box', packaging.documentId, 65_000, 120.5, [fsc.documentId]);
-  await product('Recycled mailer bag', 'recycled-mailer-bag', mailers.documentId, 9_900, 18.2, [fsc.documentId, ecolabel.documentId]);
-  await product('Paper padded envelope', 'paper-padded-envelope', mailers.documentId, 21_000, 25, []);
-  await product('Plant-based dish soap', 'plant-based-dish-soap', cleaning.documentId, 450_000, 300, [ecolabel.documentId], { vatRate: 'intermediate_10', countryOfOrigin: 'BE' });
-  await product('Old stock crate', 'old-stock-crate', archive.documentId, 1_000, 1, []);
+  await product('Kraft shipping box', 'kraft-shipping-box', packaging.documentId, 65_000, 120.5, [fsc.documentId], { sku: 'KRAFT-BOX' });
+  await product('Recycled mailer bag', 'recycled-mailer-bag', mailers.documentId, 9_900, 18.2, [fsc.documentId, ecolabel.documentId], { sku: 'MAILER-BAG' });
+  await product('Paper padded envelope', 'paper-padded-envelope', mailers.documentId, 21_000, 25, [], { sku: 'PADDED-ENV' });
+  await product('Plant-based dish soap', 'plant-based-dish-soap', cleaning.documentId, 450_000, 300, [ecolabel.documentId], { vatRate: 'intermediate_10', countryOfOrigin: 'BE', sku: 'DISH-SOAP' });
+  await product('Old stock crate', 'old-stock-crate', archive.documentId, 1_000, 1, [], { sku: 'OLD-CRATE' });
   return { fsc, ecolabel, packaging, mailers, cleaning, archive };
 }

@@ -95,6 +95,8 @@ export interface EcoLabel extends Localized {
 export interface ProductSummary extends Localized {
   name: string;
   slug: string;
+  /** The reference buyers type in a quick order, the same in every language (`VT-BOX-S`). */
+  sku: string;
   slugs: LocalizedSlugs;
   priceCents: number;
   vatRate: VatRate;

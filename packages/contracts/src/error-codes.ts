@@ -93,6 +93,9 @@ export const ERROR_CODES = {
 
   // ------------------------------------------------ catalogue (the panel's writes)
   'catalogue.name_taken': [],
+  /** A SKU that is not 3 to 32 capital letters, digits and dashes. */
+  'catalogue.sku_invalid': [],
+  'catalogue.sku_taken': ['sku'],
 
   // ------------------------------------------------ cart and quantities
   'quantity.not_whole': [],
@@ -104,6 +107,22 @@ export const ERROR_CODES = {
   'cart.product_not_found': ['slug'],
   'cart.line_not_found': ['slug'],
   'cart.empty': [],
+
+  // ------------------------------------------------ quick order (lines "SKU; quantity", typed or a CSV file)
+  /** The request as a whole: nothing is added. */
+  'quick_order.empty': [],
+  /** `count` lines sent, at most `max`. */
+  'quick_order.too_many_lines': ['max', 'count'],
+  /** A binary file, or text with control characters: not lines of "SKU; quantity". */
+  'quick_order.not_text': [],
+  /** `max` in kilobytes. */
+  'quick_order.file_too_large': ['max'],
+  'quick_order.lines_and_file': [],
+  /** One line (`refused[].code`): the others are still added. */
+  'quick_order.bad_line': [],
+  'quick_order.unknown_sku': ['sku'],
+  /** The same SKU again; `firstLine` is the line where it first appears, the one that counts. */
+  'quick_order.duplicate_sku': ['sku', 'firstLine'],
 
   // ------------------------------------------------ checkout, payment, orders
   /** A product of the cart cannot be ordered as it is: `codes[slug]` says why. */

@@ -17,6 +17,7 @@ export const claire = { email: 'claire.dubois@maison-lavande.example', password:
  * - marc: the live chat with his consultant (reading it clears his unread count);
  * - nadia: the message sent without JavaScript;
  * - elodie: the administrator's conversation from the panel;
+ * - hugo: the quick order (his cart);
  * - camille, thomas, ines: the consultants (ines only for the new company she may be given).
  */
 export const storefrontPersonas = {
@@ -26,6 +27,7 @@ export const storefrontPersonas = {
   marc: { email: 'marc.perrin@hotel-les-tilleuls.example', password: DEMO_PASSWORD },
   nadia: { email: 'nadia.haddad@bureau-vert-conseil.example', password: DEMO_PASSWORD },
   elodie: { email: 'elodie.lefebvre@nordlog-fulfilment.example', password: DEMO_PASSWORD },
+  hugo: { email: 'hugo.bernard@cafe-solstice.example', password: DEMO_PASSWORD },
   camille: { email: 'camille.laurent@ventalis.example', password: DEMO_PASSWORD },
   thomas: { email: 'thomas.girard@ventalis.example', password: DEMO_PASSWORD },
   ines: { email: 'ines.benali@ventalis.example', password: DEMO_PASSWORD },

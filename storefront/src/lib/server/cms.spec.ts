@@ -231,6 +231,28 @@ describe('the cms client', () => {
     expect(await client().refresh('old')).toBeNull();
   });
 
+  it('sends a quick order as JSON when typed, and a CSV file as it is, in a multipart form', async () => {
+    const seen: { type: string; body: Buffer }[] = [];
+    routes['POST /api/cart/quick-order'] = (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        seen.push({ type: String(req.headers['content-type']), body: Buffer.concat(chunks) });
+        json(200, { data: { cart: { lines: [], totals: {} }, added: [{ line: 1, sku: 'VT-BOX-S', quantity: 1000 }], refused: [] } })(req, res);
+      });
+    };
+    const cms = client();
+    expect((await cms.quickOrder('jwt', { lines: 'VT-BOX-S;1000' })).added).toEqual([{ line: 1, sku: 'VT-BOX-S', quantity: 1000 }]);
+    // "Référence" in Windows-1252: the bytes reach the cms untouched, for it to decode.
+    const bytes = new Uint8Array([0x52, 0xe9, 0x66, 0x3b, 0x51, 0x0a]);
+    await cms.quickOrder('jwt', { file: new File([bytes], 'commande.csv', { type: 'text/csv' }) });
+    expect(hits).toEqual(['POST /api/cart/quick-order?locale=fr', 'POST /api/cart/quick-order?locale=fr']);
+    expect(seen[0]).toEqual({ type: 'application/json', body: Buffer.from(JSON.stringify({ lines: 'VT-BOX-S;1000' })) });
+    expect(seen[1].type).toMatch(/^multipart\/form-data; boundary=/);
+    expect(seen[1].body.includes(Buffer.from('filename="commande.csv"'))).toBe(true);
+    expect(seen[1].body.includes(Buffer.from(bytes))).toBe(true);
+  });
+
   it('says the cms is unavailable when nothing answers', async () => {
     const cms = createCmsClient({ baseUrl: 'http://127.0.0.1:9', cacheTtlMs: 0 });
     await expect(cms.listCategories()).rejects.toBeInstanceOf(CmsUnavailableError);

@@ -25,6 +25,7 @@ import type {
   Product,
   ProductListQuery,
   ProductSummary,
+  QuickOrderResult,
   Registration,
 } from '@ventalis/contracts';
 import { signClientAddress } from '@ventalis/contracts/client-address';
@@ -36,6 +37,9 @@ export interface AuthTokens {
   jwt: string;
   refreshToken: string;
 }
+
+/** A quick order: the lines typed, or a CSV file (with whatever was typed beside it). */
+export type QuickOrderInput = { lines: string; file?: undefined } | { file: Blob; lines?: string };
 
 export interface Credentials {
   identifier: string;
@@ -178,12 +182,14 @@ export function createCmsClient(options: CmsClientOptions) {
     if (init.clientAddress && options.clientAddressSecret) {
       Object.assign(headers, signClientAddress(init.clientAddress, options.clientAddressSecret, Date.now() / 1000));
     }
-    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    // A form (a file upload) sets its own multipart content type, boundary included.
+    const form = init.body instanceof FormData ? init.body : undefined;
+    if (init.body !== undefined && !form) headers['content-type'] = 'application/json';
     try {
       return await fetch(`${baseUrl}${path}`, {
         method: init.method ?? 'GET',
         headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        body: form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
@@ -383,6 +389,17 @@ export function createCmsClient(options: CmsClientOptions) {
     setCartQuantity: (jwt: string, product: string, quantity: number) => authed<Cart>('PUT', inLocale(`/api/cart/items/${encodeURIComponent(product)}`), jwt, { quantity }),
     removeFromCart: (jwt: string, product: string) => authed<Cart>('DELETE', inLocale(`/api/cart/items/${encodeURIComponent(product)}`), jwt),
     emptyCart: (jwt: string) => authed<Cart>('DELETE', inLocale('/api/cart'), jwt),
+    /**
+     * Many lines into the cart at once: the lines typed, or a CSV file sent as it is (the cms
+     * reads its encoding and its lines). Lines sent with a file make the cms refuse both.
+     */
+    quickOrder: (jwt: string, input: QuickOrderInput) => {
+      if (!input.file) return authed<QuickOrderResult>('POST', inLocale('/api/cart/quick-order'), jwt, { lines: input.lines });
+      const form = new FormData();
+      if (input.lines) form.set('lines', input.lines);
+      form.set('file', input.file, input.file instanceof File ? input.file.name : 'quick-order.csv');
+      return authed<QuickOrderResult>('POST', inLocale('/api/cart/quick-order'), jwt, form);
+    },
 
     /** The cart becomes an order; the same idempotency key twice gives the same order. */
     checkout: (jwt: string, request: CheckoutRequest) => authed<{ order: Order; payment: PaymentStart }>('POST', '/api/checkout', jwt, request),

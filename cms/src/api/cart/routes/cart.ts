@@ -10,5 +10,7 @@ export default {
     { method: 'PUT', path: '/cart/items/:slug', handler: 'api::cart.cart.setQuantity', request },
     { method: 'DELETE', path: '/cart/items/:slug', handler: 'api::cart.cart.remove', request },
     { method: 'DELETE', path: '/cart', handler: 'api::cart.cart.empty', request },
+    // `{ lines }` as JSON, or a multipart form with `lines` or a CSV `file`.
+    { method: 'POST', path: '/cart/quick-order', handler: 'api::cart.cart.quickOrder', request },
   ],
 };

@@ -1,15 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_LOCALE, lineAmounts, quantityRefusal, refusal, sumAmounts, VAT_BANDS, type Cart, type CartLine, type CodedError, type Locale, type VatBand } from '@ventalis/contracts';
+import { DEFAULT_LOCALE, lineAmounts, quantityRefusal, refusal, sumAmounts, VAT_BANDS, type Cart, type CartLine, type CodedError, type Locale, type Refusal, type VatBand } from '@ventalis/contracts';
 import { fieldError, notFound } from '../../../utils/validation';
 import { servedText } from '../../../utils/localized';
 import { getService } from '../../../utils/services';
 
 const CART_ITEM = 'api::cart.cart-item';
-const PRODUCT_FIELDS = ['id', 'documentId', 'name', 'slug', 'priceCents', 'vatRate', 'minQuantity', 'quantityStep', 'stock', 'co2eKgPer1000'];
+const PRODUCT_FIELDS = ['id', 'documentId', 'sku', 'name', 'slug', 'priceCents', 'vatRate', 'minQuantity', 'quantityStep', 'stock', 'co2eKgPer1000'];
 
 export interface CartProduct {
   id: number;
   documentId: string;
+  sku: string | null;
   name: string;
   slug: string;
   priceCents: number;
@@ -21,7 +22,7 @@ export interface CartProduct {
   images?: { url: string }[];
   category?: { name: string } | null;
 }
-interface StoredLine {
+export interface StoredLine {
   id: number;
   quantity: number;
   product: CartProduct | null;
@@ -54,9 +55,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return product;
   };
 
+  /**
+   * Puts units of a product in the cart: a product already there gets them added to its line,
+   * and the line's new quantity must follow the product's rules. Nothing is written when it
+   * does not; the refusal says why. `lines` are the cart's lines when the caller holds them
+   * already (several products added at once), read here otherwise.
+   */
+  const addUnits = async (customerId: number, product: CartProduct, quantity: number, lines?: StoredLine[]): Promise<Refusal | null> => {
+    const existing = (lines ?? (await storedLines(customerId))).find((l) => l.product?.id === product.id);
+    const total = (existing?.quantity ?? 0) + quantity;
+    const problem = quantityRefusal(total, product);
+    if (problem) return problem;
+    if (existing) await strapi.db.query(CART_ITEM).update({ where: { id: existing.id }, data: { quantity: total } });
+    else await strapi.db.query(CART_ITEM).create({ data: { customer: customerId, product: product.id, quantity: total } });
+    return null;
+  };
+
+  const quantityError = (product: CartProduct, problem: Refusal) => fieldError('quantity', { ...problem, message: `${product.name}: ${problem.message}` });
+
   const refuseQuantity = (product: CartProduct, quantity: number) => {
     const problem = quantityRefusal(quantity, product);
-    if (problem) throw fieldError('quantity', { ...problem, message: `${product.name}: ${problem.message}` });
+    if (problem) throw quantityError(product, problem);
   };
 
   const lineOf = async (customerId: number, slug: string) => {
@@ -68,6 +87,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const service = {
     storedLines,
+    addUnits,
+
+    /** The products these SKUs name (in capitals), as their French rows, visible ones only. */
+    async productsBySku(skus: string[]): Promise<Map<string, CartProduct>> {
+      if (skus.length === 0) return new Map();
+      const rows: CartProduct[] = await strapi.db.query('api::product.product').findMany({
+        where: { sku: { $in: skus }, locale: DEFAULT_LOCALE, category: { visible: true } },
+        select: PRODUCT_FIELDS,
+      });
+      return new Map(rows.map((row) => [String(row.sku), row]));
+    },
 
     /** The cart, product names and addresses in `locale` (French where a product has no version in it). */
     async view(customerId: number, locale: Locale = DEFAULT_LOCALE): Promise<Cart> {
@@ -102,11 +132,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async add(customerId: number, slug: string, quantity: number, locale: Locale = DEFAULT_LOCALE): Promise<Cart> {
       await getService('company.companies').assertMayOrder(customerId);
       const product = await findProduct(slug);
-      const existing = (await storedLines(customerId)).find((l) => l.product?.id === product.id);
-      const total = (existing?.quantity ?? 0) + quantity;
-      refuseQuantity(product, total);
-      if (existing) await strapi.db.query(CART_ITEM).update({ where: { id: existing.id }, data: { quantity: total } });
-      else await strapi.db.query(CART_ITEM).create({ data: { customer: customerId, product: product.id, quantity: total } });
+      const problem = await addUnits(customerId, product, quantity);
+      if (problem) throw quantityError(product, problem);
       return service.view(customerId, locale);
     },
 

@@ -22,7 +22,7 @@ const PRODUCT = 'api::product.product';
 const CATEGORY = 'api::category.category';
 const LABEL = 'api::eco-label.eco-label';
 
-const FIGURE_FIELDS = ['id', 'documentId', 'priceCents', 'vatRate', 'minQuantity', 'quantityStep', 'stock', 'recycledContentPercent', 'co2eKgPer1000', 'countryOfOrigin', 'createdAt'];
+const FIGURE_FIELDS = ['id', 'documentId', 'sku', 'priceCents', 'vatRate', 'minQuantity', 'quantityStep', 'stock', 'recycledContentPercent', 'co2eKgPer1000', 'countryOfOrigin', 'createdAt'];
 const MEDIA_FIELDS = ['url', 'alternativeText', 'width', 'height'];
 const TEXT_FIELDS = ['name', 'slug'];
 
@@ -105,6 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         name: own.name,
         slug: own.slug,
         slugs: slugs.get(String(row.documentId))!,
+        sku: String(row.sku ?? ''),
         priceCents: Number(row.priceCents),
         vatRate: VAT_BANDS[row.vatRate as VatBand],
         minQuantity: Number(row.minQuantity),
