@@ -3,6 +3,7 @@ import type { OrderStatus } from '@ventalis/contracts/order-status';
 import { m } from './paraglide/messages.js';
 
 const NAMES: Record<OrderStatus, () => string> = {
+  awaiting_approval: m.order_status_awaiting_approval,
   awaiting_payment: m.order_status_awaiting_payment,
   paid: m.order_status_paid,
   in_progress: m.order_status_in_progress,

@@ -67,6 +67,9 @@ export interface ClientDetail extends ClientSummary {
   company: ({ id: number } & CompanyTerms) | null;
 }
 
+/** An order above a buyer's limit, as the company's admins see it: with the buyer. */
+export type PendingApproval = Order & { buyer: { id: number; name: string } };
+
 /** An order as the consultant sees it: with the client and the internal notes. */
 export interface ConsultantOrder extends Order {
   client: { id: number; companyName: string; email: string; firstName?: string; lastName?: string } | null;
@@ -405,6 +408,10 @@ export function createCmsClient(options: CmsClientOptions) {
     checkout: (jwt: string, request: CheckoutRequest) => authed<{ order: Order; payment: PaymentStart }>('POST', '/api/checkout', jwt, request),
     /** Card, and on invoice when the company may, with the credit left; 403 for someone who may not order. */
     getCheckoutOptions: (jwt: string) => authed<CheckoutOptions>('GET', '/api/checkout/options', jwt),
+    /** An admin of the company: the orders above a buyer's limit, and the decision on each. */
+    listApprovals: (jwt: string) => authed<PendingApproval[]>('GET', '/api/company/approvals', jwt),
+    approveOrder: (jwt: string, reference: string, comment?: string) => authed<Order>('POST', `/api/company/approvals/${ref(reference)}/approve`, jwt, comment ? { comment } : {}),
+    declineOrder: (jwt: string, reference: string, comment: string) => authed<Order>('POST', `/api/company/approvals/${ref(reference)}/decline`, jwt, { comment }),
     setCompanyTerms: (jwt: string, companyId: number, terms: CompanyTerms) => authed<CompanyTerms>('PUT', `/api/consultant/companies/${companyId}/terms`, jwt, terms),
     listOrders: (jwt: string, params: { scope?: 'ongoing' | 'completed'; page?: number; pageSize?: number }) => authedPage<Order>(`/api/orders${query(params)}`, jwt),
     getOrder: (jwt: string, reference: string) => authed<Order>('GET', `/api/orders/${ref(reference)}`, jwt),

@@ -80,7 +80,7 @@ export const actions: Actions = {
     } catch (failure) {
       return refusal(failure, values);
     }
-    // On invoice there is nothing to pay now: the order is confirmed.
-    redirect(303, localizeHref(order.paymentMethod === 'invoice' ? `/orders/${order.reference}?placed=1` : `/orders/${order.reference}/pay`));
+    // Nothing to pay now when the order waits for an admin's approval, or is confirmed on invoice.
+    redirect(303, localizeHref(order.status === 'awaiting_payment' ? `/orders/${order.reference}/pay` : `/orders/${order.reference}?placed=1`));
   },
 };
