@@ -92,10 +92,14 @@ export async function snapshot(strapi: Core.Strapi) {
     'api::conversation.conversation-participant',
     'api::conversation.message',
     'api::conversation.member-presence',
+    'api::company.company',
+    'api::company.invitation',
+    'api::company.join-request',
+    'api::cart.cart-item',
   ] as const;
   const out: Record<string, unknown> = {};
   for (const uid of uids) {
-    const rows = await strapi.db.query(uid).findMany({ orderBy: { id: 'asc' }, populate: uid === USER ? { consultant: { select: ['id'] }, role: { select: ['type'] }, billingAddress: true } : undefined });
+    const rows = await strapi.db.query(uid).findMany({ orderBy: { id: 'asc' }, populate: uid === USER ? { consultant: { select: ['id'] }, role: { select: ['type'] }, billingAddress: true, company: { select: ['id'] } } : undefined });
     out[uid] = rows.map(({ updatedAt: _u, ...row }: Record<string, unknown>) => row);
   }
   return JSON.parse(JSON.stringify(out));

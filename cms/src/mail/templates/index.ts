@@ -7,6 +7,9 @@ import { paymentFailed, type PaymentFailedData } from './payment-failed';
 import { orderStatusChanged, type OrderStatusChangedData } from './order-status-changed';
 import { orderCancelled, type OrderCancelledData } from './order-cancelled';
 import { plainMessage, type PlainMessageData } from './plain-message';
+import { companyInvitation, type CompanyInvitationData } from './company-invitation';
+import { joinRequestReceived, type JoinRequestReceivedData } from './join-request-received';
+import { joinApproved, joinRefused, type JoinApprovedData, type JoinRefusedData } from './join-request-decided';
 
 export type { OrderMailData } from './order-summary';
 
@@ -18,4 +21,8 @@ export const mails = {
   orderStatusChanged: compileMail<OrderStatusChangedData>(orderStatusChanged, layout),
   orderCancelled: compileMail<OrderCancelledData>(orderCancelled, layout),
   plainMessage: compileMail<PlainMessageData>(plainMessage, layout),
+  companyInvitation: compileMail<CompanyInvitationData>(companyInvitation, layout),
+  joinRequestReceived: compileMail<JoinRequestReceivedData>(joinRequestReceived, layout),
+  joinApproved: compileMail<JoinApprovedData>(joinApproved, layout),
+  joinRefused: compileMail<JoinRefusedData>(joinRefused, layout),
 };
