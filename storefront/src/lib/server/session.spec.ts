@@ -21,6 +21,8 @@ const customer: Account = {
   confirmed: true,
   locale: 'fr',
   consultant: null,
+  membership: { company: { id: 1, legalName: 'Maison Lavande', siret: '', vatNumber: '' }, role: 'admin' },
+  pendingJoin: null,
 };
 
 /** A cms that knows one valid access token and rotates refresh tokens like Strapi does. */
