@@ -133,7 +133,8 @@ const anyJson: fc.Arbitrary<Json> = fc.oneof(
 const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 const otherType = (value: Json) => anyJson.filter((other) => typeOf(other) !== typeOf(value) && !(typeof value === 'number' && typeof other === 'number'));
 const unknownKey = fc.oneof(fc.constantFrom('role', 'confirmed', 'blocked', 'consultant', 'id', 'documentId', 'publishedAt', 'filters', 'populate', '__proto__', 'constructor', 'prototype'), fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }));
-const unknownQuery = fc.constantFrom('populate=*', 'filters[id][$eq]=1', 'fields[0]=password', 'lookup=1', 'locale=en', 'status=draft', 'pagination[pageSize]=1000', 'sort=id:desc', 'publicationState=preview');
+// Not `locale`: the cart's and reorder's routes take it, so with real parameters it would be a valid request.
+const unknownQuery = fc.constantFrom('populate=*', 'filters[id][$eq]=1', 'fields[0]=password', 'lookup=1', 'status=draft', 'pagination[pageSize]=1000', 'sort=id:desc', 'publicationState=preview');
 
 /** Paths to every leaf of a body, nested objects included. */
 const leaves = (value: Json, path: string[] = []): string[][] =>
