@@ -123,6 +123,12 @@ const ROUTES: Route[] = [
   { name: "pay A2 by card (A's)", method: 'post', path: () => `/api/orders/${orders.A2}/simulated-payment`, body: () => ({ cardNumber: '4242424242424242', expiry: '12/30', cvc: '123' }), expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
   { name: "cancel A3 (A's)", method: 'post', path: () => `/api/orders/${orders.A3}/cancel`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
   { name: "reorder A1 (A's)", method: 'post', path: () => `/api/orders/${orders.A1}/reorder`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
+  // Company members: each admin their own company (the full matrix by company role is in company-members.test.ts).
+  { name: 'my company', method: 'get', path: () => '/api/company', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
+  { name: 'my requests to join', method: 'get', path: () => '/api/company/join-requests', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
+  { name: "change A's role (the last admin)", method: 'put', path: () => `/api/company/members/${ids.customerA}`, body: () => ({ role: 'buyer' }), expect: { anonymous: 403, customerA: 400, customerB: 404, consultantX: 403, consultantY: 403 } },
+  { name: 'remove A from their company', method: 'delete', path: () => `/api/company/members/${ids.customerA}`, expect: { anonymous: 403, customerA: 400, customerB: 404, consultantX: 403, consultantY: 403 } },
+  { name: 'an invitation link that names nothing', method: 'get', path: () => `/api/company/invitations/${'A'.repeat(43)}`, expect: { anonymous: 404, customerA: 404, customerB: 404, consultantX: 403, consultantY: 403 } },
   // Consultants: orders of their own clients only.
   { name: "my clients' orders", method: 'get', path: () => '/api/consultant/orders', expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 200 } },
   { name: "order A1 (X's client)", method: 'get', path: () => `/api/consultant/orders/${orders.A1}`, expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 404 } },

@@ -213,6 +213,17 @@ describe('who may order', () => {
     expect(await snapshot(app.strapi)).toEqual(before);
   });
 
+  test("an accountant of the company is refused with the reason, and nothing changes", async () => {
+    const accountant = await registerCustomer(app, { companyName: 'Comptable SARL' });
+    await app.strapi.db.query('plugin::users-permissions.user').update({ where: { id: accountant.id }, data: { companyRole: 'accountant' } });
+    const accountantJwt = (await login(app, accountant.email, accountant.password)).jwt;
+    const before = await snapshot(app.strapi);
+    const res = await typed('KRAFT-BOX;1000', accountantJwt);
+    expect(res.status).toBe(403);
+    expect(res.body.error.details).toMatchObject({ code: 'company.ordering_not_allowed', params: { role: 'accountant' } });
+    expect(await snapshot(app.strapi)).toEqual(before);
+  });
+
   test("another customer's quick order fills their cart, not this one", async () => {
     await addToCart('paper-padded-envelope', 1000);
     await typed('KRAFT-BOX;1000', otherJwt).expect(200);

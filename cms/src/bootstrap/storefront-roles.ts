@@ -14,6 +14,10 @@ const CATALOGUE = [
   'api::inquiry.inquiry.submit',
 ];
 const SIGNED_IN = ['plugin::users-permissions.auth.logout', 'plugin::users-permissions.auth.refresh'];
+/** Invitation links: opened by their secret, by a visitor or by the invited address signed in. */
+const INVITATION_LINKS = ['api::company.members.previewInvitation', 'api::company.members.acceptInvitation'];
+/** The members of a company: its policies and the company services decide by role (admin, buyer, accountant). */
+const COMPANY_MEMBERS = ['overview', 'invite', 'revokeInvitation', 'updateMember', 'removeMember', 'joinRequests', 'approveJoinRequest', 'refuseJoinRequest'].map((a) => `api::company.members.${a}`);
 /** Conversations: the conversation services decide with whom (contact rules, participants). */
 const CONVERSATIONS = [
   ...['list', 'unread', 'contacts', 'start', 'startForOrder', 'findOne', 'history', 'send', 'markRead'].map((a) => `api::conversation.conversation.${a}`),
@@ -37,6 +41,7 @@ export const STOREFRONT_GRANTS: Record<string, { name: string; description: stri
       'plugin::users-permissions.auth.emailConfirmation',
       'plugin::users-permissions.auth.sendEmailConfirmation',
       'plugin::users-permissions.auth.refresh',
+      ...INVITATION_LINKS,
     ],
   },
   authenticated: { name: 'Authenticated', description: 'Unused: every account is a Customer or a Consultant', actions: [] },
@@ -51,6 +56,8 @@ export const STOREFRONT_GRANTS: Record<string, { name: string; description: stri
       ...['view', 'add', 'setQuantity', 'remove', 'empty', 'quickOrder'].map((a) => `api::cart.cart.${a}`),
       ...['pending', 'approve', 'decline'].map((a) => `api::company.approvals.${a}`),
       ...['checkout', 'checkoutOptions', 'list', 'impact', 'findOne', 'payment', 'paySimulated', 'cancel', 'reorder'].map((a) => `api::order.order.${a}`),
+      ...COMPANY_MEMBERS,
+      ...INVITATION_LINKS,
       ...CONVERSATIONS,
     ],
   },

@@ -156,3 +156,10 @@ If it was not you, ignore this message.`,
 <p><a href="<%= url %>"><%= url %></a></p>
 <p lang="en">If it was not you, ignore this message.</p>`,
 };
+
+// ---------------------------------------------------------------- client companies
+/** A member's role in a company, as a mail names it ("as {{role}}"). */
+export const COMPANY_ROLE_NAMES: Localized<Record<'admin' | 'buyer' | 'accountant', string>> = {
+  fr: { admin: 'administrateur', buyer: 'acheteur', accountant: 'comptable' },
+  en: { admin: 'administrator', buyer: 'buyer', accountant: 'accountant' },
+};

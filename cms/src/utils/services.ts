@@ -29,6 +29,7 @@ import type live from '../api/conversation/services/live';
 import type companies from '../api/company/services/companies';
 import type companyTerms from '../api/company/services/terms';
 import type approvals from '../api/company/services/approvals';
+import type companyMembers from '../api/company/services/members';
 
 type Factory = (...args: never[]) => unknown;
 type ServiceOf<F extends Factory> = ReturnType<F>;
@@ -65,6 +66,7 @@ interface Services {
   'company.companies': ServiceOf<typeof companies>;
   'company.terms': ServiceOf<typeof companyTerms>;
   'company.approvals': ServiceOf<typeof approvals>;
+  'company.members': ServiceOf<typeof companyMembers>;
 }
 
 /** Typed access to Ventalis' services: getService('consultant.assignment'). */

@@ -56,3 +56,12 @@ export function documentFieldError(path: (string | number)[], refusal: Refusal):
     codes: { [path.join('.')]: codedOf(refusal) },
   });
 }
+
+/**
+ * A 410 with its code: what the address named existed and is over (a used or expired link).
+ * Strapi answers an http-errors error with its own status, message and details.
+ */
+export function gone(refusal: Refusal): errors.HttpError {
+  const error = Object.assign(new Error(refusal.message), { name: 'GoneError', status: 410, statusCode: 410, expose: true, details: refusalDetails(refusal) });
+  return Object.setPrototypeOf(error, errors.HttpError.prototype) as errors.HttpError;
+}

@@ -100,6 +100,7 @@ export async function snapshot(strapi: Core.Strapi) {
     'api::conversation.message',
     'api::conversation.member-presence',
     'api::company.company',
+    'api::company.invitation',
     'api::company.join-request',
     'api::cart.cart-item',
   ] as const;

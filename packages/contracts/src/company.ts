@@ -83,3 +83,64 @@ export interface PendingJoin {
   legalName: string;
   requestedAt: string;
 }
+
+/** The most an admin may set as a buyer's limit, per order or per month: €1,000,000 excl. VAT. */
+export const MAX_SPENDING_LIMIT_CENTS = 100_000_000;
+/** How long an invitation link works. */
+export const INVITATION_VALID_DAYS = 7;
+
+/** A member as their colleagues see them; email and limits only for an admin (null otherwise). */
+export interface CompanyMember {
+  id: number;
+  firstName: string;
+  lastName: string;
+  role: CompanyRole;
+  /** The member's own account. */
+  isMe: boolean;
+  email: string | null;
+  orderLimitCents: number | null;
+  monthlyLimitCents: number | null;
+}
+
+/** An invitation waiting to be accepted (admins only). */
+export interface CompanyInvitation {
+  id: number;
+  email: string;
+  role: CompanyRole;
+  expiresAt: string;
+  invitedBy: string;
+}
+
+/** Someone who registered with the company's SIRET and asks to join it (admins only). */
+export interface CompanyJoinRequest {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  requestedAt: string;
+}
+
+/** GET /api/company: the signed-in member's company. Invitations and requests are empty for anyone but an admin. */
+export interface CompanyOverview {
+  id: number;
+  legalName: string;
+  siret: string;
+  vatNumber: string;
+  billingAddress: { line1: string; line2: string; postalCode: string; city: string; country: string } | null;
+  role: CompanyRole;
+  members: CompanyMember[];
+  invitations: CompanyInvitation[];
+  joinRequests: CompanyJoinRequest[];
+}
+
+/** GET /api/company/invitations/:token: what the invited person reads before accepting. */
+export interface InvitationPreview {
+  email: string;
+  role: CompanyRole;
+  legalName: string;
+  invitedBy: string;
+  expiresAt: string;
+  /** The address already has an account: its owner signs in to accept. */
+  hasAccount: boolean;
+}

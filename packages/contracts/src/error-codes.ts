@@ -170,6 +170,27 @@ export const ERROR_CODES = {
   'checkout.credit_limit_exceeded': ['availableCents'],
   'checkout.invoice_overdue': [],
   'checkout.purchase_order_required': [],
+  /** The signed-in account is in no company (waiting to join, or removed from one). */
+  'company.not_member': [],
+  'company.member_not_found': [],
+  /** An admin cannot be demoted, leave or be removed while they are the company's only one. */
+  'company.last_admin': [],
+  'company.invitation_not_found': [],
+  'company.invitation_expired': [],
+  'company.invitation_used': [],
+  'company.invitation_revoked': [],
+  /** The invited address has an account in another company: one company per account. */
+  'company.invitation_email_in_other_company': [],
+  'company.invitation_email_already_member': [],
+  /** The address is a Ventalis consultant's. */
+  'company.invitation_email_unavailable': [],
+  /** The invited address already has an account: its owner signs in to accept. */
+  'company.invitation_sign_in_to_accept': [],
+  /** Signed in as another account than the invited address. */
+  'company.invitation_other_account': [],
+  /** Someone already in a company cannot accept an invitation to another one. */
+  'company.already_member': [],
+  'company.join_request_not_found': [],
 
   // ------------------------------------------------ chat (REST answers and socket acks)
   'chat.before_and_after': [],

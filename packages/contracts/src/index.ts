@@ -12,3 +12,4 @@ export * from './format.ts';
 export * from './locale.ts';
 export * from './locale-schema.ts';
 export * from './error-codes.ts';
+export * from './company-schemas.ts';

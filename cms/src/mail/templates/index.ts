@@ -8,6 +8,9 @@ import { orderStatusChanged, type OrderStatusChangedData } from './order-status-
 import { orderCancelled, type OrderCancelledData } from './order-cancelled';
 import { plainMessage, type PlainMessageData } from './plain-message';
 import { approvalRequested, type ApprovalRequestedData } from './approval-requested';
+import { companyInvitation, type CompanyInvitationData } from './company-invitation';
+import { joinRequestReceived, type JoinRequestReceivedData } from './join-request-received';
+import { joinApproved, joinRefused, type JoinApprovedData, type JoinRefusedData } from './join-request-decided';
 
 export type { OrderMailData } from './order-summary';
 
@@ -20,4 +23,8 @@ export const mails = {
   orderCancelled: compileMail<OrderCancelledData>(orderCancelled, layout),
   plainMessage: compileMail<PlainMessageData>(plainMessage, layout),
   approvalRequested: compileMail<ApprovalRequestedData>(approvalRequested, layout),
+  companyInvitation: compileMail<CompanyInvitationData>(companyInvitation, layout),
+  joinRequestReceived: compileMail<JoinRequestReceivedData>(joinRequestReceived, layout),
+  joinApproved: compileMail<JoinApprovedData>(joinApproved, layout),
+  joinRefused: compileMail<JoinRefusedData>(joinRefused, layout),
 };

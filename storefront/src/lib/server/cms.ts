@@ -9,6 +9,13 @@ import type {
   CheckoutRequest,
   CompanyTerms,
   Category,
+  CompanyInvitation,
+  CompanyMember,
+  CompanyOverview,
+  CompanyRole,
+  InvitationAcceptInput,
+  InvitationPreview,
+  MemberUpdate,
   ChatMessage,
   ConversationSummary,
   ClientSummary,
@@ -421,6 +428,27 @@ export function createCmsClient(options: CmsClientOptions) {
     cancelOrder: (jwt: string, reference: string) => authed<Order>('POST', `/api/orders/${ref(reference)}/cancel`, jwt),
     reorder: (jwt: string, reference: string) => authed<{ cart: Cart; skipped: { product: string; reason: string; code?: CodedError }[] }>('POST', inLocale(`/api/orders/${ref(reference)}/reorder`), jwt),
     getImpact: (jwt: string, year?: number) => authed<ImpactSummary>('GET', `/api/orders/impact${query({ year, locale: locale() })}`, jwt),
+
+    // ---------------------------------------------------------------- company members
+    getCompany: (jwt: string) => authed<CompanyOverview>('GET', '/api/company', jwt),
+    inviteMember: (jwt: string, invitation: { email: string; role: CompanyRole; locale?: Locale }) => authed<CompanyInvitation>('POST', '/api/company/invitations', jwt, invitation),
+    revokeInvitation: (jwt: string, id: number) => authed<{ revoked: true }>('DELETE', `/api/company/invitations/${id}`, jwt),
+    updateMember: (jwt: string, id: number, changes: MemberUpdate) => authed<CompanyMember>('PUT', `/api/company/members/${id}`, jwt, changes),
+    /** An admin removes a colleague; `me` leaves the company. */
+    removeMember: (jwt: string, id: number | 'me') => authed<{ removed: true }>('DELETE', `/api/company/members/${id}`, jwt),
+    approveJoinRequest: (jwt: string, id: number, role: CompanyRole) => authed<CompanyMember>('POST', `/api/company/join-requests/${id}/approve`, jwt, { role }),
+    refuseJoinRequest: (jwt: string, id: number, comment: string) => authed<{ refused: true }>('POST', `/api/company/join-requests/${id}/refuse`, jwt, { comment }),
+    /** An invitation link, read by its secret: a CmsError 404 or 410 (with its code) when it no longer opens anything. */
+    async previewInvitation(token: string): Promise<InvitationPreview> {
+      return (await getJson<{ data: InvitationPreview }>(`/api/company/invitations/${encodeURIComponent(token)}`)).data;
+    },
+    /** Accepts an invitation: a new account's fields, or, signed in as the invited address, nothing. */
+    async acceptInvitation(token: string, accepting: { account: InvitationAcceptInput } | { jwt: string }): Promise<{ email: string; legalName: string }> {
+      const path = `/api/company/invitations/${encodeURIComponent(token)}/accept`;
+      const response = 'jwt' in accepting ? await send(path, { method: 'POST', jwt: accepting.jwt, body: {} }) : await send(path, { method: 'POST', body: accepting.account });
+      if (!response.ok) throw await failure(response, path);
+      return ((await response.json()) as { data: { email: string; legalName: string } }).data;
+    },
 
     // ---------------------------------------------------------------- consultant
     listClients: (jwt: string, params: { q?: string; page?: number; pageSize?: number }) => authedPage<ClientSummary>(`/api/consultant/clients${query(params)}`, jwt),

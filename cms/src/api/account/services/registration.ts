@@ -63,7 +63,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         phone: input.phone,
         language: input.locale,
       });
-      await getService('company.companies').enrol(created.id, { legalName: input.companyName, siret: input.siret, vatNumber: input.vatNumber, billingAddress: input.billingAddress });
+      const enrolment = await getService('company.companies').enrol(created.id, { legalName: input.companyName, siret: input.siret, vatNumber: input.vatNumber, billingAddress: input.billingAddress });
+      if (enrolment.joined === 'requested') await getService('company.members').announceJoinRequest(enrolment.companyId, created.id);
       return created;
     });
 

@@ -44,6 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async order(customerId: number, input: QuickOrderInput, locale: Locale = DEFAULT_LOCALE): Promise<QuickOrderResult> {
+      await getService('company.companies').assertMayOrder(customerId);
       const read = readQuickOrderLines(await textOf(input));
       if ('refusal' in read) throw refused(read.refusal);
 

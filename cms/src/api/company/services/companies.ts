@@ -62,7 +62,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async orderScope(userId: number): Promise<Record<string, unknown>> {
       const membership = await service.membershipOf(userId);
       if (membership && seesCompanyOrders(membership.role)) return { company: { id: membership.companyId } };
-      return { customer: { id: userId } };
+      if (membership) return { company: { id: membership.companyId }, customer: { id: userId } };
+      // Someone who left their company (or waits to join one): its orders stayed with it.
+      return { id: { $null: true } };
     },
 
     /** Refuses, with the reason, an account that may not fill a cart or check out. */
@@ -109,11 +111,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Accounts from before companies: each client becomes the admin of a company of its own,
      * made of what its account held (name, SIRET, VAT number, billing address), with its
      * consultant and its orders. Those fields then live on the company only. Runs at every
-     * start; does nothing once every client has a company or a request to join one.
+     * start; does nothing once every client has a company, a request to join one, or has left one.
      */
     async migrateClientAccounts(): Promise<number> {
       const legacy: Row[] = await strapi.db.query(USER).findMany({
-        where: { role: { type: 'customer' }, company: { id: { $null: true } }, joinRequest: { id: { $null: true } } },
+        where: { role: { type: 'customer' }, company: { id: { $null: true } }, joinRequest: { id: { $null: true } }, leftCompanyAt: { $null: true } },
         select: ['id', 'documentId', 'companyName', 'siret', 'vatNumber', 'firstName', 'lastName', 'email'],
         populate: { billingAddress: { select: ADDRESS_FIELDS }, consultant: { select: ['id'] } },
       });
