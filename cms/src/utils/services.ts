@@ -26,6 +26,7 @@ import type membership from '../api/conversation/services/membership';
 import type messages from '../api/conversation/services/messages';
 import type live from '../api/conversation/services/live';
 import type companies from '../api/company/services/companies';
+import type prices from '../api/company/services/prices';
 
 type Factory = (...args: never[]) => unknown;
 type ServiceOf<F extends Factory> = ReturnType<F>;
@@ -59,6 +60,7 @@ interface Services {
   'conversation.messages': ServiceOf<typeof messages>;
   'conversation.live': ServiceOf<typeof live>;
   'company.companies': ServiceOf<typeof companies>;
+  'company.prices': ServiceOf<typeof prices>;
 }
 
 /** Typed access to Ventalis' services: getService('consultant.assignment'). */

@@ -136,6 +136,18 @@ export const ERROR_CODES = {
   'company.ordering_not_allowed': ['role'],
   /** The company's name, VAT number and addresses are changed by its admins. */
   'company.admins_only': [],
+  /** No company of the consultant's has this id. */
+  'company.not_found': [],
+
+  // ------------------------------------------------ negotiated prices (a consultant's agreements)
+  'agreement.discount_out_of_range': [],
+  'agreement.net_price_not_positive': [],
+  'agreement.ends_before_start': [],
+  /** Another agreement for the same product or category overlaps; its period is `startsOn`–`endsOn` (YYYY-MM-DD). */
+  'agreement.overlap': ['startsOn', 'endsOn'],
+  'agreement.not_found': [],
+  'agreement.category_not_found': ['slug'],
+  'agreement.product_not_found': ['slug'],
 
   // ------------------------------------------------ chat (REST answers and socket acks)
   'chat.before_and_after': [],

@@ -11,3 +11,5 @@ export * from './format.ts';
 export * from './locale.ts';
 export * from './locale-schema.ts';
 export * from './error-codes.ts';
+export * from './prices.ts';
+export * from './price-agreements.ts';

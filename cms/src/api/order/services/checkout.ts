@@ -4,7 +4,7 @@ import { quantityRefusal, sumAmounts, VAT_BANDS } from '@ventalis/contracts';
 import { refusalDetails } from '../../../utils/validation';
 import { orderReference } from '../../../utils/order-reference';
 import { getService } from '../../../utils/services';
-import { priceLine } from '../../cart/services/cart';
+import { priceFor, priceLine } from '../../cart/services/cart';
 import type { StoredOrder } from './lifecycle';
 
 const ORDER = 'api::order.order';
@@ -39,15 +39,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           });
         }
       }
+      // The company's prices on the day it orders, read afresh inside the transaction.
+      const pricing = await getService('company.prices').pricingForMember(customerId);
       const snapshot = lines.map(({ product, quantity }) => {
-        const amounts = priceLine(product!, quantity);
+        const price = priceFor(pricing, product!);
+        const amounts = priceLine(product!, quantity, price);
         return {
           productId: product!.id,
           productName: product!.name,
           productSlug: product!.slug,
           categoryName: product!.category?.name ?? null,
           quantity,
-          pricePer1000Cents: product!.priceCents,
+          pricePer1000Cents: price,
+          listPricePer1000Cents: product!.priceCents,
           vatRate: VAT_BANDS[product!.vatRate],
           co2eKgPer1000: Number(product!.co2eKgPer1000),
           exclVatCents: amounts.exclVatCents,
@@ -56,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         };
       });
       await lifecycle.reserveStock(snapshot);
-      const totals = sumAmounts(lines.map(({ product, quantity }) => priceLine(product!, quantity)));
+      const totals = sumAmounts(snapshot.map((line) => ({ exclVatCents: line.exclVatCents, vatCents: line.vatCents, inclVatCents: line.exclVatCents + line.vatCents, co2eGrams: line.co2eGrams })));
       const placedAt = new Date();
       const created = await strapi.documents(ORDER).create({
         data: {
