@@ -73,11 +73,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const client = await strapi.db.query(USER).findOne({
         where: { id: clientId },
         select: [...summaryFields, 'confirmed', 'createdAt'],
-        populate: { company: { select: ['legalName', 'siret', 'vatNumber'], populate: { billingAddress: { select: ['line1', 'line2', 'postalCode', 'city', 'country'] } } } },
+        populate: { company: { select: ['id', 'legalName', 'siret', 'vatNumber'], populate: { billingAddress: { select: ['line1', 'line2', 'postalCode', 'city', 'country'] } } } },
       });
       const stats = await orderStats([clientId]);
       const { company } = client;
-      return { ...withCompany(client), siret: company?.siret ?? '', vatNumber: company?.vatNumber ?? '', billingAddress: company?.billingAddress ?? null, ...stats.get(clientId)! };
+      return { ...withCompany(client), companyId: company?.id ?? null, siret: company?.siret ?? '', vatNumber: company?.vatNumber ?? '', billingAddress: company?.billingAddress ?? null, ...stats.get(clientId)! };
     },
   };
 };
