@@ -8,6 +8,6 @@ import { getService } from '../utils/services';
  */
 export default () => async (ctx: Context, next: () => Promise<void>) => {
   const user = ctx.state.user as { id: number } | undefined;
-  if (user) ctx.state.companyPricing = (await getService('company.prices').pricingForMember(user.id)) ?? undefined;
+  if (user) ctx.state.companyPricing = (await getService('company.prices').pricingForMember(user.id, { cached: true })) ?? undefined;
   return next();
 };

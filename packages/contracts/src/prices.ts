@@ -33,9 +33,13 @@ export function isDay(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+/** Built once: a formatter costs far more to make than to use, and every signed-in catalogue read asks the day. */
+let parisDays: Intl.DateTimeFormat | undefined;
+
 /** Today in France, where agreements are made: days start and end at midnight, Paris time. */
 export function dayInFrance(at: Date = new Date()): Day {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  parisDays ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+  return parisDays.format(at);
 }
 
 /** Two periods (days included) share at least one day. */

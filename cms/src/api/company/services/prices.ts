@@ -15,6 +15,7 @@ import {
 } from '@ventalis/contracts';
 import { notFound, refused } from '../../../utils/validation';
 import { servedText } from '../../../utils/localized';
+import { catalogueCache } from '../../../utils/catalogue-cache';
 
 const AGREEMENT = 'api::company.price-agreement';
 const CATEGORY = 'api::category.category';
@@ -69,10 +70,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return new Map(rows.map((r) => [String(r.documentId), r.parent?.documentId ? String(r.parent.documentId) : null]));
   };
 
-  const pricingOf = async (companyId: number, rows: Row[], day: Day): Promise<CompanyPricing | null> => {
-    const list = new CompanyPriceList(rows.map(termsOf).filter((t): t is AgreementTerms => t !== null), day);
+  const pricingOf = (companyId: number, terms: AgreementTerms[], parents: Map<string, string | null>, day: Day): CompanyPricing | null => {
+    const list = new CompanyPriceList(terms, day);
     if (list.isEmpty) return null;
-    const parents = rows.some((r) => r.kind === 'category_discount') ? await categoryParents() : new Map<string, string | null>();
     const chainOf = (category: string | null) => {
       const chain: string[] = [];
       for (let at = category; at && !chain.includes(at); at = parents.get(at) ?? null) chain.push(at);
@@ -85,8 +85,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  /** Agreements in force on a day (both ends included), as a query condition. */
-  const inForce = (day: Day) => ({ startsOn: { $lte: day }, endsOn: { $gte: day } });
+  /** Every agreement of a company (whatever its dates), as the rules read them. */
+  const termsOfCompany = async (companyId: number): Promise<AgreementTerms[]> => {
+    const rows: Row[] = await strapi.db.query(AGREEMENT).findMany({ where: { company: { id: companyId } }, select: AGREEMENT_FIELDS, populate: AGREEMENT_POPULATE });
+    return rows.map(termsOf).filter((t): t is AgreementTerms => t !== null);
+  };
+
+  /** The company a storefront account is a member of (whatever its role), or null. */
+  const companyOfMember = async (userId: number): Promise<number | null> => {
+    const company = await strapi.db.query(COMPANY).findOne({ where: { members: { id: userId } }, select: ['id'] });
+    return company?.id ?? null;
+  };
 
   const describe = async (rows: Row[], locale: Locale): Promise<PriceAgreement[]> => {
     const [categories, products] = await Promise.all([
@@ -166,16 +175,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * The prices of the signed-in person's company today, or null when they pay list prices
      * (no company, or no agreement in force): then the shared public answers are theirs too.
-     * One query for the common case.
+     * Membership is read on every call. The company's agreements and the category tree are
+     * read afresh for carts and checkout; catalogue reads (`{ cached: true }`) keep them as long
+     * as the catalogue's answers, dropped with them when an agreement or a category changes.
      */
-    async pricingForMember(userId: number, day: Day = dayInFrance()): Promise<CompanyPricing | null> {
-      const rows: Row[] = await strapi.db.query(AGREEMENT).findMany({
-        where: { company: { members: { id: userId } }, ...inForce(day) },
-        select: AGREEMENT_FIELDS,
-        populate: { ...AGREEMENT_POPULATE, company: { select: ['id'] } },
-      });
-      const companyId = rows[0]?.company?.id;
-      return companyId ? pricingOf(companyId, rows, day) : null;
+    async pricingForMember(userId: number, { day = dayInFrance(), cached = false }: { day?: Day; cached?: boolean } = {}): Promise<CompanyPricing | null> {
+      const companyId = await companyOfMember(userId);
+      if (companyId === null) return null;
+      const remember = <T>(key: string, load: () => Promise<T>) => (cached ? catalogueCache.remember(key, load) : load());
+      const terms = await remember(`agreements:${companyId}`, () => termsOfCompany(companyId));
+      if (!terms.some((t) => t.startsOn <= day && day <= t.endsOn)) return null;
+      const parents = terms.some((t) => t.kind === 'category_discount') ? await remember('category-parents', categoryParents) : new Map<string, string | null>();
+      return pricingOf(companyId, terms, parents, day);
     },
 
     /** The company's price of each product, or null where it pays the list price. */
