@@ -1,6 +1,7 @@
 /**
- * Catalogue list endpoint (100 products with their category, signed-in customer's JWT)
- * against a bare node:http server sending the same JSON, measured in the same run.
+ * Catalogue list endpoint (100 products with their category: anonymous, a signed-in customer
+ * paying list prices, and a member of a company whose negotiated prices cover half the
+ * products) against a bare node:http server sending the same JSON, measured in the same run.
  *   ./nodew node bench/catalogue.ts [seconds]     (needs the cms compiled: ./nodew npm test or npm start once)
  * Set DATABASE_CLIENT=postgres (+ DATABASE_URL, DATABASE_SCHEMA) to measure on PostgreSQL.
  */
@@ -17,11 +18,12 @@ for (const [label, cacheSeconds] of [
   ['cms, catalogue cache on (default, 2 s)', '2'],
   ['cms, catalogue cache off', '0'],
 ] as const) {
-  const cms = await startServer<{ port: number; jwt: string }>(path.join(here, 'support', 'serve-cms.mts'), { CATALOGUE_CACHE_SECONDS: cacheSeconds });
+  const cms = await startServer<{ port: number; jwt: string; memberJwt: string }>(path.join(here, 'support', 'serve-cms.mts'), { CATALOGUE_CACHE_SECONDS: cacheSeconds });
   const url = `http://127.0.0.1:${cms.info.port}${path100}`;
   const headers = { authorization: `Bearer ${cms.info.jwt}` };
   rows.push(await measure(`${label}, with JWT`, url, { seconds, headers }));
   rows.push(await measure(`${label}, anonymous`, url, { seconds }));
+  rows.push(await measure(`${label}, member with company prices (half the products)`, url, { seconds, headers: { authorization: `Bearer ${cms.info.memberJwt}` } }));
   body ||= await (await fetch(url)).text();
   await stopServer(cms.child);
 }

@@ -2,7 +2,8 @@
  * Boots the compiled cms on a fresh database (SQLite file, or a PostgreSQL schema of its
  * own when DATABASE_CLIENT=postgres), adds 100 products in 6 categories and
  * BENCH_CUSTOMERS signed-in customers (default 1), listens on a free port, and prints
- * one JSON line: { port, jwt, jwts, chat }. With BENCH_CHAT=1 the customers share one
+ * one JSON line: { port, jwt, jwts, chat, memberJwt }. `memberJwt` signs in a member of a
+ * company with negotiated prices covering half the products (a discount on 3 of the 6 categories). With BENCH_CHAT=1 the customers share one
  * consultant and are not signed in: chat lists each one's conversation with them.
  */
 import { createRequire } from 'node:module';
@@ -61,6 +62,13 @@ for (let i = 0; i < customers; i++) {
   await strapi.plugin('users-permissions').service('user').add({ username: `bench${i}@client.test`, email: `bench${i}@client.test`, password: 'Bench-Password-2026!', provider: 'local', confirmed: true, blocked: false, role: role.id });
 }
 
+// A company with agreements covering half the catalogue, and a member of it.
+const company = await strapi.db.query('api::company.company').create({ data: { legalName: 'Bench Négoce', siret: null } });
+for (const category of categories.slice(0, 3)) {
+  await strapi.db.query('api::company.price-agreement').create({ data: { company: company.id, kind: 'category_discount', category: category.id, discountBasisPoints: 1250, startsOn: '2000-01-01', endsOn: '2999-12-31' } });
+}
+await strapi.plugin('users-permissions').service('user').add({ username: 'member@client.test', email: 'member@client.test', password: 'Bench-Password-2026!', provider: 'local', confirmed: true, blocked: false, role: role.id, company: company.id, companyRole: 'admin' });
+
 // BENCH_CHAT=1: one consultant follows every customer, so that each has a conversation.
 const chat: { customerId: number; conversationId: number }[] = [];
 if (process.env.BENCH_CHAT) {
@@ -82,7 +90,9 @@ for (let i = 0; i < (process.env.BENCH_CHAT ? 0 : customers); i++) {
   const login = await fetch(`http://127.0.0.1:${port}/api/auth/local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: `bench${i}@client.test`, password: 'Bench-Password-2026!' }) });
   jwts.push(((await login.json()) as { jwt: string }).jwt);
 }
-console.log(JSON.stringify({ port, jwt: jwts[0], jwts, chat }));
+const member = await fetch(`http://127.0.0.1:${port}/api/auth/local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: 'member@client.test', password: 'Bench-Password-2026!' }) });
+const memberJwt = ((await member.json()) as { jwt: string }).jwt;
+console.log(JSON.stringify({ port, jwt: jwts[0], jwts, chat, memberJwt }));
 
 let stopping = false;
 const stop = async () => {

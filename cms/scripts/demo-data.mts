@@ -1349,6 +1349,27 @@ export const clients: DemoClient[] = [
   },
 ];
 
+/**
+ * Negotiated prices of two demo companies, set by their consultants: days are counted from
+ * the day the demo is loaded. Targets are named by their English slugs (the keys here); the
+ * agreements point at the French rows, the reference of each product and category.
+ */
+export type DemoAgreement = { client: string; startsInDays: number; endsInDays: number } & (
+  | { kind: 'category_discount'; categorySlug: string; discountBasisPoints: number }
+  | { kind: 'net_price'; productSlug: string; netPriceCents: number }
+);
+
+export const agreements: DemoAgreement[] = [
+  // Maison Lavande ships its cosmetics: packaging at -8 %, mailers (a sub-category) at -15 %, its usual box at a net price.
+  { client: 'claire.dubois@maison-lavande.example', kind: 'category_discount', categorySlug: 'packaging', discountBasisPoints: 800, startsInDays: -45, endsInDays: 320 },
+  { client: 'claire.dubois@maison-lavande.example', kind: 'category_discount', categorySlug: 'mailers-envelopes', discountBasisPoints: 1500, startsInDays: -45, endsInDays: 320 },
+  { client: 'claire.dubois@maison-lavande.example', kind: 'net_price', productSlug: 'kraft-shipping-box-s', netPriceCents: 39_900, startsInDays: -45, endsInDays: 135 },
+  // Les Halles Gourmandes: food service at -10 %, its hot drink cups at a net price; last season's cleaning discount has ended.
+  { client: 'sophie.martin@halles-gourmandes.example', kind: 'category_discount', categorySlug: 'food-service', discountBasisPoints: 1000, startsInDays: -20, endsInDays: 180 },
+  { client: 'sophie.martin@halles-gourmandes.example', kind: 'net_price', productSlug: 'hot-drink-cup-8oz', netPriceCents: 6_100, startsInDays: -20, endsInDays: 90 },
+  { client: 'sophie.martin@halles-gourmandes.example', kind: 'category_discount', categorySlug: 'cleaning-hygiene', discountBasisPoints: 500, startsInDays: -200, endsInDays: -21 },
+];
+
 /** Shared password of the demo storefront accounts (clients and consultants). */
 export const demoPassword = 'Ventalis-Demo-2026!';
 

@@ -227,6 +227,26 @@ async function seedOrders(strapi: Strapi) {
   }
 }
 
+/** The demo companies' negotiated prices, set through the consultants' own service (overlaps refused). */
+async function seedAgreements(strapi: Strapi) {
+  const prices = strapi.service('api::company.prices');
+  const day = (offset: number) => new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  for (const agreement of demo.agreements) {
+    const user = await strapi.db.query(USER).findOne({
+      where: { email: agreement.client },
+      populate: { company: { select: ['id'], populate: { consultant: { select: ['id'], populate: { user: { select: ['id'] } } } } } },
+    });
+    const company = user?.company;
+    if (!company?.consultant?.user) continue;
+    const period = { startsOn: day(agreement.startsInDays), endsOn: day(agreement.endsInDays) };
+    const input =
+      agreement.kind === 'category_discount'
+        ? { kind: agreement.kind, category: agreement.categorySlug, discountBasisPoints: agreement.discountBasisPoints, ...period }
+        : { kind: agreement.kind, product: agreement.productSlug, netPriceCents: agreement.netPriceCents, ...period };
+    await prices.create(company.id, company.consultant.user.id, input, 'fr');
+  }
+}
+
 /** The Home and "Our commitment" pages, published in French and English. */
 async function seedPages(strapi: Strapi, pictures: Awaited<ReturnType<typeof pictureUploader>>) {
   for (const [uid, versions, name] of [
@@ -261,17 +281,27 @@ async function seedPages(strapi: Strapi, pictures: Awaited<ReturnType<typeof pic
 export async function seed(strapi: Strapi): Promise<boolean> {
   const marker = strapi.store({ type: 'plugin', name: 'ventalis' });
   const bilingual = { key: 'demo-data-bilingual', value: { loadedAt: new Date().toISOString() } };
+  const agreements = { key: 'demo-data-agreements', value: { loadedAt: new Date().toISOString() } };
   if (await marker.get({ key: 'demo-data' })) {
-    if (await marker.get({ key: bilingual.key })) return false;
-    const pictures = await pictureUploader(strapi);
-    try {
-      await seedCatalogue(strapi, pictures, true);
-      await seedPages(strapi, pictures);
-    } finally {
-      await pictures.close();
+    let changed = false;
+    if (!(await marker.get({ key: bilingual.key }))) {
+      const pictures = await pictureUploader(strapi);
+      try {
+        await seedCatalogue(strapi, pictures, true);
+        await seedPages(strapi, pictures);
+      } finally {
+        await pictures.close();
+      }
+      await marker.set(bilingual);
+      changed = true;
     }
-    await marker.set(bilingual);
-    return true;
+    // A demo database from before negotiated prices gets the demo agreements, once.
+    if (!(await marker.get({ key: agreements.key }))) {
+      await seedAgreements(strapi);
+      await marker.set(agreements);
+      changed = true;
+    }
+    return changed;
   }
   const pictures = await pictureUploader(strapi);
   try {
@@ -288,11 +318,14 @@ export async function seed(strapi: Strapi): Promise<boolean> {
       strapi.config.set('ventalis.payments', payments);
     }
     await seedPages(strapi, pictures);
+    // After the order history, which was placed at list prices.
+    await seedAgreements(strapi);
   } finally {
     await pictures.close();
   }
   await marker.set({ key: 'demo-data', value: { loadedAt: new Date().toISOString() } });
   await marker.set(bilingual);
+  await marker.set(agreements);
   return true;
 }
 
@@ -301,6 +334,7 @@ export function demoLogins(): string[] {
     `Admin panel   ${demo.panelAccounts.map((a) => `${a.email} (${a.role})`).join(', ')} / ${demo.panelPassword}`,
     `Consultants   ${demo.consultants.map((c) => c.email).join(', ')} / storefront ${demo.demoPassword}, panel ${demo.panelPassword}`,
     `Clients       ${demo.clients.map((c) => c.email).join(', ')} / ${demo.demoPassword}`,
+    `Negotiated prices for ${[...new Set(demo.agreements.map((a) => a.client))].join(', ')}`,
   ];
 }
 

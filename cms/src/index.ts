@@ -30,6 +30,8 @@ const PUBLIC_CONTENT = new Set([
 
 const READS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
 const changesPublicContent = (context: { uid: string; action: string }) => PUBLIC_CONTENT.has(context.uid) && !READS.has(context.action);
+/** A company's catalogue answers are cached under its own key: an agreement's change drops them. */
+const changesCachedAnswers = (context: { uid: string; action: string }) => (PUBLIC_CONTENT.has(context.uid) || context.uid === 'api::company.price-agreement') && !READS.has(context.action);
 
 let closeOutbox: (() => Promise<void>) | undefined;
 let storefront: StorefrontNotifier | undefined;
@@ -64,7 +66,7 @@ export default {
     maintainSearchText(strapi);
     catalogueCache.configure({ ttlSeconds: strapi.config.get('ventalis.catalogueCacheSeconds') as number, maxEntries: 1000 });
     strapi.documents.use(async function invalidatePublicCache(context, next) {
-      if (!changesPublicContent(context)) return next();
+      if (!changesCachedAnswers(context)) return next();
       const result = await next();
       catalogueCache.clear();
       return result;

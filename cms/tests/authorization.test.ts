@@ -13,7 +13,7 @@ const ROLES: Role[] = ['anonymous', 'customerA', 'customerB', 'consultantX', 'co
 
 let app: TestApp;
 const tokens: Partial<Record<Role, string>> = {};
-const ids = { customerA: 0, customerB: 0, consultantXUser: 0, conversationA: 0, companyA: 0, companyB: 0 };
+const ids = { customerA: 0, customerB: 0, consultantXUser: 0, conversationA: 0, companyA: 0, companyB: 0, agreementA1: 0, agreementA2: 0 };
 /** A1 paid, A2 and A3 awaiting payment (A's); B1 paid (B's). */
 const orders = { A1: '', A2: '', A3: '', B1: '' };
 
@@ -45,6 +45,15 @@ beforeAll(async () => {
   orders.A3 = (await placeOrder(app, tokens.customerA, [['kraft-shipping-box', 1000]])).order.reference;
   orders.B1 = (await placeOrder(app, tokens.customerB, [['recycled-mailer-bag', 1000]])).order.reference;
   await payWithCard(app, tokens.customerB, orders.B1).expect(200);
+  // A's company (X's) has two price agreements; B's company is Y's.
+  const companyOf = async (id: number) => (await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id }, populate: { company: { select: ['id'] } } })).company.id as number;
+  ids.companyA = await companyOf(a.id);
+  ids.companyB = await companyOf(b.id);
+  for (const [key, slug] of [['agreementA1', 'packaging'], ['agreementA2', 'cleaning']] as const) {
+    const res = await call('consultantX', 'post', `/api/consultant/companies/${ids.companyA}/agreements`, { kind: 'category_discount', category: slug, discountBasisPoints: 500, startsOn: '2026-01-01', endsOn: '2026-12-31' });
+    expect(res.status).toBe(201);
+    ids[key] = res.body.data.id;
+  }
   // A's conversation with X, which exists from A's registration.
   ids.conversationA = await app.strapi.service('api::conversation.membership').syncClientConversation(ids.customerA);
 });
@@ -90,6 +99,31 @@ const ROUTES: Route[] = [
   { name: 'my clients', method: 'get', path: () => '/api/consultant/clients', expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 200 } },
   { name: "client A (X's)", method: 'get', path: () => `/api/consultant/clients/${ids.customerA}`, expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 403 } },
   { name: "client B (Y's)", method: 'get', path: () => `/api/consultant/clients/${ids.customerB}`, expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 403, consultantY: 200 } },
+  // Price agreements: the consultant of the company only; another consultant finds nothing there.
+  { name: "A's agreements (X's)", method: 'get', path: () => `/api/consultant/companies/${ids.companyA}/agreements`, expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 404 } },
+  { name: "B's agreements (Y's)", method: 'get', path: () => `/api/consultant/companies/${ids.companyB}/agreements`, expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 404, consultantY: 200 } },
+  {
+    name: "agree a net price with A (X's)",
+    method: 'post',
+    path: () => `/api/consultant/companies/${ids.companyA}/agreements`,
+    body: () => ({ kind: 'net_price', product: 'kraft-shipping-box', netPriceCents: 60_000, startsOn: '2026-01-01', endsOn: '2026-12-31' }),
+    expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 201, consultantY: 404 },
+  },
+  {
+    name: "change A's agreement (X's)",
+    method: 'put',
+    path: () => `/api/consultant/companies/${ids.companyA}/agreements/${ids.agreementA1}`,
+    body: () => ({ kind: 'category_discount', category: 'packaging', discountBasisPoints: 700, startsOn: '2026-01-01', endsOn: '2026-12-31' }),
+    expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 404 },
+  },
+  {
+    name: "change A's agreement through B's address (Y's)",
+    method: 'put',
+    path: () => `/api/consultant/companies/${ids.companyB}/agreements/${ids.agreementA1}`,
+    body: () => ({ kind: 'category_discount', category: 'packaging', discountBasisPoints: 9000, startsOn: '2026-01-01', endsOn: '2026-12-31' }),
+    expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 404, consultantY: 404 },
+  },
+  { name: "end A's agreement (X's)", method: 'delete', path: () => `/api/consultant/companies/${ids.companyA}/agreements/${ids.agreementA2}`, expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 204, consultantY: 404 } },
   // Cart, checkout and orders: customers, each their own.
   { name: 'my cart', method: 'get', path: () => '/api/cart', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
   { name: 'add to my cart', method: 'post', path: () => '/api/cart/items', body: () => ({ product: 'paper-padded-envelope', quantity: 1000 }), expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },

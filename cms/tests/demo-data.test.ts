@@ -3,6 +3,7 @@ import { isSku } from '@ventalis/contracts';
 import { startApp, type TestApp } from './support/strapi';
 import * as demo from '../scripts/demo-data.mts';
 import { seed } from '../scripts/seed.mts';
+import { bearer, login } from './support/fixtures';
 
 /** The demo data `npm start` and the browser journeys load: the whole catalogue and both pages in French and English. */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -104,6 +105,19 @@ describe('the demo data, loaded', () => {
       expect(hero(inFrench.data)).toBe(fr.blocks[0].__component === 'blocks.hero' ? fr.blocks[0].title : null);
       expect(hero(inEnglish.data)).toBe(en.blocks[0].__component === 'blocks.hero' ? en.blocks[0].title : null);
     }
+  });
+
+  test('two demo companies have negotiated prices on French rows; their members see them, visitors do not', async () => {
+    const rows = await app.strapi.db.query('api::company.price-agreement').findMany({ populate: { category: { select: ['locale'] }, product: { select: ['locale'] }, company: { select: ['legalName'] } } });
+    expect(rows).toHaveLength(demo.agreements.length);
+    expect(new Set(rows.map((r: { company: { legalName: string } }) => r.company.legalName))).toEqual(new Set(['Maison Lavande Cosmétiques', 'Les Halles Gourmandes Traiteur']));
+    for (const row of rows) expect((row.category ?? row.product).locale).toBe('fr');
+
+    const { jwt } = await login(app, 'claire.dubois@maison-lavande.example', demo.demoPassword);
+    const box = demo.productsFr['kraft-shipping-box-s'].slug;
+    const member = await app.api().get(`/api/products/${box}`).set(bearer(jwt)).expect(200);
+    expect(member.body.data).toMatchObject({ priceCents: 45_900, companyPrice: { priceCents: 39_900, kind: 'net_price' } });
+    expect((await app.api().get(`/api/products/${box}`).expect(200)).body.data).not.toHaveProperty('companyPrice');
   });
 
   test('loading again changes nothing', async () => {

@@ -13,6 +13,7 @@ let app: TestApp;
 let customer: { jwt: string };
 let consultant: { jwt: string };
 let conversationId = 0;
+let companyId = 0;
 let panelToken = '';
 const PANEL_PASSWORD = 'Panel-Password-2026!';
 
@@ -24,6 +25,7 @@ beforeAll(async () => {
   customer = await login(app, a.email, a.password);
   consultant = await login(app, x.email, x.password);
   conversationId = (await app.api().get('/api/conversations').set(bearer(customer.jwt))).body.data[0].id;
+  companyId = (await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: a.id }, populate: { company: { select: ['id'] } } })).company.id;
   const superAdmin = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
   await app.strapi.service('admin::user').create({ email: 'ada@input.test', firstname: 'Ada', lastname: 'Admin', password: PANEL_PASSWORD, isActive: true, roles: [superAdmin.id] });
   panelToken = (await app.api().post('/admin/login').send({ email: 'ada@input.test', password: PANEL_PASSWORD })).body.data.token;
@@ -116,10 +118,12 @@ describe('control characters in text', () => {
       await app.api().put('/api/cart/items/%00').set(bearer(customer.jwt)).send({ quantity: 1000 }),
       await app.api().post('/api/conversations/order/%00').set(bearer(customer.jwt)),
       await app.api().post('/api/consultant/orders/%00/notes').set(bearer(consultant.jwt)).send({ body: 'A note' }),
+      await app.api().get('/api/consultant/companies/%00/agreements').set(bearer(consultant.jwt)),
+      await app.api().delete(`/api/consultant/companies/${companyId}/agreements/%00`).set(bearer(consultant.jwt)),
     ];
-    expect(answers.map((res) => res.status)).toEqual([404, 404, 404, 404, 404, 404, 404, 404]);
+    expect(answers.map((res) => res.status)).toEqual([404, 404, 404, 404, 404, 404, 404, 404, 404, 404]);
     expect(answers[0]!.body.error.message).toBe('Nothing has this address');
-    for (const res of answers) expect(res.body.error.details).toMatchObject({ code: expect.stringMatching(/^(request|order|cart|chat)\.[a-z_]+_?not_found$|^request\.not_found$/) });
+    for (const res of answers) expect(res.body.error.details).toMatchObject({ code: expect.stringMatching(/^(request|order|cart|chat)\.[a-z_]+_?not_found$|^(request|company|agreement)\.not_found$/) });
     expect(answers[0]!.body.error.details).toEqual({ code: 'request.not_found' });
     expect(await snapshot(app.strapi)).toEqual(before);
   });
@@ -208,8 +212,10 @@ describe('query parameters a route does not declare', () => {
       await app.api().post('/api/inquiries?populate=*').send(inquiry({ email: 'other@bureau-vert.test' })),
       await app.api().post('/api/auth/local/register?role=admin').send(registration()),
       await app.api().get('/api/consultant/clients?populate=*').set(bearer(consultant.jwt)),
+      await app.api().post(`/api/consultant/companies/${companyId}/agreements?populate=*`).set(bearer(consultant.jwt)).send({ kind: 'net_price', product: 'kraft-shipping-box', netPriceCents: 100, startsOn: '2026-01-01', endsOn: '2026-01-31' }),
+      await app.api().delete(`/api/consultant/companies/${companyId}/agreements/1?locale=fr`).set(bearer(consultant.jwt)),
     ];
-    expect(answers.map((res) => res.status)).toEqual([400, 400, 400, 400, 400, 400]);
+    expect(answers.map((res) => res.status)).toEqual([400, 400, 400, 400, 400, 400, 400, 400]);
     expect(await snapshot(app.strapi)).toEqual(before);
   });
 

@@ -39,6 +39,14 @@ const VIEWS: View[] = [
     defaultSortBy: 'legalName',
   },
   {
+    // Agreements are set by consultants in their workspace, where overlaps are refused: the panel reads them.
+    uid: 'api::company.price-agreement',
+    list: ['company', 'kind', 'category', 'product', 'discountBasisPoints', 'netPriceCents', 'startsOn', 'endsOn', 'consultant'],
+    mainField: 'kind',
+    readOnly: ['company', 'kind', 'category', 'product', 'discountBasisPoints', 'netPriceCents', 'startsOn', 'endsOn', 'consultant'],
+    defaultSortBy: 'startsOn',
+  },
+  {
     uid: 'api::order.order',
     list: ['reference', 'placedAt', 'customer', 'status', 'totalInclVatCents'],
     mainField: 'reference',
@@ -60,7 +68,7 @@ export async function configurePanelViews(strapi: Core.Strapi) {
     const contentType = contentTypes.findContentType(view.uid);
     const { uid: _uid, ...configuration } = await contentTypes.findConfiguration(contentType);
     configuration.layouts.list = view.list;
-    configuration.settings = { ...configuration.settings, mainField: view.mainField, defaultSortBy: view.defaultSortBy, defaultSortOrder: ['createdAt', 'placedAt'].includes(view.defaultSortBy) ? 'DESC' : 'ASC' };
+    configuration.settings = { ...configuration.settings, mainField: view.mainField, defaultSortBy: view.defaultSortBy, defaultSortOrder: ['createdAt', 'placedAt', 'startsOn'].includes(view.defaultSortBy) ? 'DESC' : 'ASC' };
     for (const field of view.readOnly) {
       configuration.metadatas[field].edit = { ...configuration.metadatas[field].edit, editable: false };
     }

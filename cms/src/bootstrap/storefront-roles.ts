@@ -72,6 +72,8 @@ export const STOREFRONT_GRANTS: Record<string, { name: string; description: stri
       'api::account.account.updateMe',
       'api::consultant.portfolio.clients',
       'api::consultant.portfolio.client',
+      // Price agreements with the companies they follow (the routes' policy checks which).
+      ...['list', 'create', 'update', 'remove'].map((a) => `api::company.agreements.${a}`),
       ...['list', 'findOne', 'changeStatus', 'addNote'].map((a) => `api::order.consultant-orders.${a}`),
       'api::company.terms.update',
       ...CONVERSATIONS,

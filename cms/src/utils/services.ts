@@ -30,6 +30,7 @@ import type companies from '../api/company/services/companies';
 import type companyTerms from '../api/company/services/terms';
 import type approvals from '../api/company/services/approvals';
 import type companyMembers from '../api/company/services/members';
+import type prices from '../api/company/services/prices';
 
 type Factory = (...args: never[]) => unknown;
 type ServiceOf<F extends Factory> = ReturnType<F>;
@@ -67,6 +68,7 @@ interface Services {
   'company.terms': ServiceOf<typeof companyTerms>;
   'company.approvals': ServiceOf<typeof approvals>;
   'company.members': ServiceOf<typeof companyMembers>;
+  'company.prices': ServiceOf<typeof prices>;
 }
 
 /** Typed access to Ventalis' services: getService('consultant.assignment'). */

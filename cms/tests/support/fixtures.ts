@@ -83,6 +83,7 @@ const POPULATED: Record<string, Record<string, unknown>> = {
   'api::company.company': { consultant: { select: ['id'] }, billingAddress: true, deliveryAddresses: true },
   'api::order.order': { company: { select: ['id'] }, customer: { select: ['id'] } },
   'api::cart.cart-item': { customer: { select: ['id'] }, product: { select: ['id'] } },
+  'api::company.price-agreement': { company: { select: ['id'] }, category: { select: ['id'] }, product: { select: ['id'] }, consultant: { select: ['id'] } },
 };
 
 /** A snapshot of every business table, to check that a refused request changed nothing. */
@@ -103,6 +104,7 @@ export async function snapshot(strapi: Core.Strapi) {
     'api::company.invitation',
     'api::company.join-request',
     'api::cart.cart-item',
+    'api::company.price-agreement',
   ] as const;
   const out: Record<string, unknown> = {};
   for (const uid of uids) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { textField } from './text.ts';
 import type { Locale } from './locale.ts';
 import { optionalLocaleSchema } from './locale-schema.ts';
+import type { CompanyPrice } from './prices.ts';
 
 export const VAT_RATES = ['20', '10', '5.5', '2.1'] as const;
 export type VatRate = (typeof VAT_RATES)[number];
@@ -109,6 +110,11 @@ export interface ProductSummary extends Localized {
   category: CategorySummary | null;
   labels: EcoLabel[];
   image: Media | null;
+  /**
+   * Only in answers to a signed-in member of a company with an agreement covering this
+   * product: what the company pays (`priceCents` stays the list price). Never in public answers.
+   */
+  companyPrice?: CompanyPrice;
 }
 
 export interface Product extends Omit<ProductSummary, 'image'> {

@@ -192,6 +192,16 @@ export const ERROR_CODES = {
   'company.already_member': [],
   'company.join_request_not_found': [],
 
+  // ------------------------------------------------ negotiated prices (a consultant's agreements)
+  'agreement.discount_out_of_range': [],
+  'agreement.net_price_not_positive': [],
+  'agreement.ends_before_start': [],
+  /** Another agreement for the same product or category overlaps; its period is `startsOn`–`endsOn` (YYYY-MM-DD). */
+  'agreement.overlap': ['startsOn', 'endsOn'],
+  'agreement.not_found': [],
+  'agreement.category_not_found': ['slug'],
+  'agreement.product_not_found': ['slug'],
+
   // ------------------------------------------------ chat (REST answers and socket acks)
   'chat.before_and_after': [],
   'chat.contact_forbidden': [],

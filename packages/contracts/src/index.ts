@@ -13,3 +13,5 @@ export * from './locale.ts';
 export * from './locale-schema.ts';
 export * from './error-codes.ts';
 export * from './company-schemas.ts';
+export * from './prices.ts';
+export * from './price-agreements.ts';

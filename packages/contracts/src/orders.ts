@@ -185,7 +185,10 @@ export interface CartLine {
   /** Name and slug in the asked locale, or in French (`locale: 'fr'`) where the product has no version in it. */
   product: { locale: Locale; name: string; slug: string; minQuantity: number; quantityStep: number; stock: number; image: string | null };
   quantity: number;
+  /** What the customer's company pays per 1,000 units: its negotiated price, or the list price. */
   pricePer1000Cents: number;
+  /** The list price, beside it. */
+  listPricePer1000Cents: number;
   vatRate: VatRate;
   amounts: LineAmounts;
   problem: string | null;
@@ -202,7 +205,10 @@ export interface OrderLine {
   productName: string;
   productSlug: string;
   quantity: number;
+  /** The price the order was placed at (the company's negotiated price where it had one). */
   pricePer1000Cents: number;
+  /** The list price on that day; null for orders placed before negotiated prices. */
+  listPricePer1000Cents: number | null;
   vatRate: VatRate;
   amounts: LineAmounts;
 }

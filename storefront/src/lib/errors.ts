@@ -7,7 +7,8 @@
  */
 import { errorMessageKey, isErrorCode, type CodedError, type ErrorCode, type ErrorDetails, type ErrorParams } from '@ventalis/contracts/error-codes';
 import type { Locale } from '@ventalis/contracts/locale';
-import { formatEuros, formatInteger } from './format.ts';
+import { formatDate, formatEuros, formatInteger } from './format.ts';
+import { dayAsDate } from './prices.ts';
 import { m } from './paraglide/messages.js';
 import { getLocale } from './paraglide/runtime.js';
 
@@ -20,12 +21,15 @@ export function errorMessage(code: string): Wording | undefined {
   return typeof message === 'function' ? (message as Wording) : undefined;
 }
 
-/** Numbers are written the locale's way (1 000 / 1,000), amounts (`…Cents`) in euros; names and ids as they come. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Numbers are written the locale's way (1 000 / 1,000), amounts (`…Cents`) in euros, days (`YYYY-MM-DD`) as dates (31 déc. 2026); names and ids as they come. */
 function formatParams(params: ErrorParams | undefined, locale: Locale): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(params ?? {})) {
-    const whole = typeof value === 'number' && Number.isSafeInteger(value);
-    out[name] = whole && name.endsWith('Cents') ? formatEuros(value, locale) : whole ? formatInteger(value, locale) : value;
+    if (typeof value === 'number' && Number.isSafeInteger(value)) out[name] = name.endsWith('Cents') ? formatEuros(value, locale) : formatInteger(value, locale);
+    else if (typeof value === 'string' && DAY.test(value)) out[name] = formatDate(dayAsDate(value), locale);
+    else out[name] = value;
   }
   return out;
 }

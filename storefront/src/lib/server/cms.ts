@@ -19,6 +19,7 @@ import type {
   ChatMessage,
   ConversationSummary,
   ClientSummary,
+  CompanyAgreements,
   ConsultantCard,
   CustomerProfile,
   EcoLabel,
@@ -29,6 +30,8 @@ import type {
   OrderNote,
   OrderStatus,
   Page,
+  PriceAgreement,
+  PriceAgreementInput,
   Product,
   ProductListQuery,
   ProductSummary,
@@ -65,6 +68,8 @@ export interface PaymentStart {
 
 /** A client as their consultant sees them. */
 export interface ClientDetail extends ClientSummary {
+  /** The client's company: its consultant sets its negotiated prices. */
+  companyId: number | null;
   siret: string;
   vatNumber: string | null;
   confirmed: boolean;
@@ -225,8 +230,8 @@ export function createCmsClient(options: CmsClientOptions) {
   }
 
   /** Like getJson, but a 404 is an answer: null. */
-  async function findJson<T>(path: string, headers?: Record<string, string>): Promise<T | null> {
-    const response = await send(path, { headers });
+  async function findJson<T>(path: string, headers?: Record<string, string>, jwt?: string): Promise<T | null> {
+    const response = await send(path, { headers, jwt });
     if (response.status === 404) {
       await response.body?.cancel();
       return null;
@@ -293,17 +298,23 @@ export function createCmsClient(options: CmsClientOptions) {
   };
 
   return {
-    listProducts(query: Omit<ProductListQuery, 'locale'>): Promise<Page<ProductSummary>> {
+    /**
+     * The catalogue, in the page's language. With a customer's token, the cms adds their
+     * company's negotiated prices (`companyPrice`): that answer is theirs, never kept here.
+     */
+    listProducts(query: Omit<ProductListQuery, 'locale'>, customerJwt?: string): Promise<Page<ProductSummary>> {
       const params = new URLSearchParams();
       for (const [key, value] of Object.entries({ ...query, locale: locale() })) if (value !== undefined && value !== '') params.set(key, String(value));
       params.sort();
       const path = `/api/products?${params}`;
+      if (customerJwt) return authedPage<ProductSummary>(path, customerJwt);
       return cached(path, () => getJson<Page<ProductSummary>>(path));
     },
 
-    /** A product by its slug in either language, in the page's language. */
-    getProduct(slug: string): Promise<Product | null> {
+    /** A product by its slug in either language, in the page's language (with a customer's token: their company's price too, not kept). */
+    getProduct(slug: string, customerJwt?: string): Promise<Product | null> {
       const path = inLocale(`/api/products/${encodeURIComponent(slug)}`);
+      if (customerJwt) return findJson<{ data: Product }>(path, undefined, customerJwt).then((found) => found?.data ?? null);
       return cached(path, async () => (await findJson<{ data: Product }>(path))?.data ?? null);
     },
 
@@ -451,6 +462,14 @@ export function createCmsClient(options: CmsClientOptions) {
     },
 
     // ---------------------------------------------------------------- consultant
+    listAgreements: (jwt: string, companyId: number) => authed<CompanyAgreements>('GET', inLocale(`/api/consultant/companies/${companyId}/agreements`), jwt),
+    createAgreement: (jwt: string, companyId: number, input: PriceAgreementInput) => authed<PriceAgreement>('POST', inLocale(`/api/consultant/companies/${companyId}/agreements`), jwt, input),
+    deleteAgreement: async (jwt: string, companyId: number, agreementId: number): Promise<void> => {
+      const path = `/api/consultant/companies/${companyId}/agreements/${agreementId}`;
+      const response = await send(path, { method: 'DELETE', jwt });
+      if (!response.ok) throw await failure(response, path);
+      await response.body?.cancel();
+    },
     listClients: (jwt: string, params: { q?: string; page?: number; pageSize?: number }) => authedPage<ClientSummary>(`/api/consultant/clients${query(params)}`, jwt),
     getClient: (jwt: string, id: number) => authed<ClientDetail>('GET', `/api/consultant/clients/${id}`, jwt),
     listClientOrders: (jwt: string, params: { status?: OrderStatus; client?: number; page?: number; pageSize?: number }) =>

@@ -7,8 +7,8 @@ const jwt = (claims: Record<string, unknown>) => `h.${Buffer.from(JSON.stringify
 const NOW = 1_700_000_000_000;
 const valid = jwt({ userId: '7', exp: NOW / 1000 + 600 });
 const expired = jwt({ userId: '7', exp: NOW / 1000 - 10 });
-const customer: Account = {
-  role: 'customer',
+const customer = {
+  role: 'customer' as const,
   id: 7,
   email: 'claire.dubois@maison-lavande.example',
   companyName: 'Maison Lavande',
@@ -19,11 +19,11 @@ const customer: Account = {
   phone: '',
   billingAddress: null,
   confirmed: true,
-  locale: 'fr',
+  locale: 'fr' as const,
   consultant: null,
   membership: { company: { id: 3, legalName: 'Maison Lavande', siret: '', vatNumber: '' }, role: 'admin' },
   pendingJoin: null,
-};
+} satisfies Account;
 
 /** A cms that knows one valid access token and rotates refresh tokens like Strapi does. */
 function fakeCms(options: { accepts?: string[]; refreshTo?: AuthTokens | null; refreshDelayMs?: number } = {}) {

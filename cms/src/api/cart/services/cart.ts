@@ -3,6 +3,7 @@ import { DEFAULT_LOCALE, lineAmounts, quantityRefusal, refusal, sumAmounts, VAT_
 import { fieldError, notFound } from '../../../utils/validation';
 import { servedText } from '../../../utils/localized';
 import { getService } from '../../../utils/services';
+import type { CompanyPricing } from '../../company/services/prices';
 
 const CART_ITEM = 'api::cart.cart-item';
 const PRODUCT_FIELDS = ['id', 'documentId', 'sku', 'name', 'slug', 'priceCents', 'vatRate', 'minQuantity', 'quantityStep', 'stock', 'co2eKgPer1000'];
@@ -20,7 +21,7 @@ export interface CartProduct {
   stock: number;
   co2eKgPer1000: number | string;
   images?: { url: string }[];
-  category?: { name: string } | null;
+  category?: { name: string; documentId?: string } | null;
 }
 export interface StoredLine {
   id: number;
@@ -28,9 +29,13 @@ export interface StoredLine {
   product: CartProduct | null;
 }
 
-/** Amounts of a quantity of a product at today's price. */
-export const priceLine = (product: CartProduct, quantity: number) =>
-  lineAmounts({ quantity, pricePer1000Cents: product.priceCents, vatRate: VAT_BANDS[product.vatRate], co2eKgPer1000: Number(product.co2eKgPer1000) });
+/** Amounts of a quantity of a product at a price per 1,000 units: the list price, or the company's. */
+export const priceLine = (product: CartProduct, quantity: number, pricePer1000Cents = product.priceCents) =>
+  lineAmounts({ quantity, pricePer1000Cents, vatRate: VAT_BANDS[product.vatRate], co2eKgPer1000: Number(product.co2eKgPer1000) });
+
+/** What a company with these prices pays for a product today, per 1,000 units: its price, or the list price. */
+export const priceFor = (pricing: CompanyPricing | null, product: CartProduct): number =>
+  pricing?.priceOf({ documentId: product.documentId, priceCents: product.priceCents, categoryDocumentId: product.category?.documentId ?? null })?.priceCents ?? product.priceCents;
 
 /** One persistent cart per customer, kept as lines in the cms. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -38,7 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.db.query(CART_ITEM).findMany({
       where: { customer: { id: customerId } },
       select: ['id', 'quantity'],
-      populate: { product: { select: PRODUCT_FIELDS, populate: { images: { select: ['url'] }, category: { select: ['name'] } } } },
+      populate: { product: { select: PRODUCT_FIELDS, populate: { images: { select: ['url'] }, category: { select: ['name', 'documentId'] } } } },
       orderBy: { id: 'asc' },
     });
 
@@ -99,11 +104,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return new Map(rows.map((row) => [String(row.sku), row]));
     },
 
-    /** The cart, product names and addresses in `locale` (French where a product has no version in it). */
+    /**
+     * The cart, product names and addresses in `locale` (French where a product has no version
+     * in it), at the prices of the customer's company today, with the list prices beside them.
+     */
     async view(customerId: number, locale: Locale = DEFAULT_LOCALE): Promise<Cart> {
       const stored = (await storedLines(customerId)).filter((line): line is StoredLine & { product: CartProduct } => line.product !== null);
-      const text = await servedText(strapi, 'api::product.product', stored.map((l) => l.product.documentId), locale);
+      const [text, pricing] = await Promise.all([
+        servedText(strapi, 'api::product.product', stored.map((l) => l.product.documentId), locale),
+        getService('company.prices').pricingForMember(customerId),
+      ]);
       const lines: CartLine[] = stored.map(({ product, quantity }) => {
+        const price = priceFor(pricing, product);
         const own = text.get(product.documentId);
         const problem = quantityRefusal(quantity, product);
         const problemCode: CodedError | null = problem ? { code: problem.code, ...(problem.params ? { params: problem.params } : {}) } : null;
@@ -118,9 +130,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             image: product.images?.[0]?.url ?? null,
           },
           quantity,
-          pricePer1000Cents: product.priceCents,
+          pricePer1000Cents: price,
+          listPricePer1000Cents: product.priceCents,
           vatRate: VAT_BANDS[product.vatRate],
-          amounts: priceLine(product, quantity),
+          amounts: priceLine(product, quantity, price),
           problem: problem?.message ?? null,
           problemCode,
         };

@@ -80,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { company } = client;
       // The company's terms, which its consultant sets (PUT /api/consultant/companies/:id/terms).
       const terms = company ? { id: company.id as number, ...(await getService('company.terms').termsOf(company.id)) } : null;
-      return { ...withCompany(client), siret: company?.siret ?? '', vatNumber: company?.vatNumber ?? '', billingAddress: company?.billingAddress ?? null, company: terms, ...stats.get(clientId)! };
+      return { ...withCompany(client), companyId: company?.id ?? null, siret: company?.siret ?? '', vatNumber: company?.vatNumber ?? '', billingAddress: company?.billingAddress ?? null, company: terms, ...stats.get(clientId)! };
     },
   };
 };

@@ -4,7 +4,7 @@ import { quantityRefusal, refusal, sumAmounts, VAT_BANDS, type CheckoutRequest }
 import { fieldError, refusalDetails } from '../../../utils/validation';
 import { orderReference } from '../../../utils/order-reference';
 import { getService } from '../../../utils/services';
-import { priceLine } from '../../cart/services/cart';
+import { priceFor, priceLine } from '../../cart/services/cart';
 import type { StoredOrder } from './lifecycle';
 
 const ORDER = 'api::order.order';
@@ -46,15 +46,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           });
         }
       }
+      // The company's prices on the day it orders, read afresh inside the transaction.
+      const pricing = await getService('company.prices').pricingForMember(customerId);
       const snapshot = lines.map(({ product, quantity }) => {
-        const amounts = priceLine(product!, quantity);
+        const price = priceFor(pricing, product!);
+        const amounts = priceLine(product!, quantity, price);
         return {
           productId: product!.id,
           productName: product!.name,
           productSlug: product!.slug,
           categoryName: product!.category?.name ?? null,
           quantity,
-          pricePer1000Cents: product!.priceCents,
+          pricePer1000Cents: price,
+          listPricePer1000Cents: product!.priceCents,
           vatRate: VAT_BANDS[product!.vatRate],
           co2eKgPer1000: Number(product!.co2eKgPer1000),
           exclVatCents: amounts.exclVatCents,
@@ -62,7 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           co2eGrams: amounts.co2eGrams,
         };
       });
-      const totals = sumAmounts(lines.map(({ product, quantity }) => priceLine(product!, quantity)));
+      const totals = sumAmounts(snapshot.map((line) => ({ exclVatCents: line.exclVatCents, vatCents: line.vatCents, inclVatCents: line.exclVatCents + line.vatCents, co2eGrams: line.co2eGrams })));
       const placedAt = new Date();
       // On invoice: the company's row is locked first, so that two checkouts cannot both spend the same credit.
       let invoice: { paymentTerms: string; paymentDueAt: string } | null = null;

@@ -41,6 +41,7 @@ const toOrder = (row: Row): Order => ({
     productSlug: l.productSlug,
     quantity: l.quantity,
     pricePer1000Cents: l.pricePer1000Cents,
+    listPricePer1000Cents: l.listPricePer1000Cents ?? null,
     vatRate: l.vatRate as VatRate,
     amounts: { exclVatCents: l.exclVatCents, vatCents: l.vatCents, inclVatCents: l.exclVatCents + l.vatCents, co2eGrams: l.co2eGrams ?? 0 },
   })),

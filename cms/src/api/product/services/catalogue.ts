@@ -17,6 +17,7 @@ import {
 } from '@ventalis/contracts';
 import { foldForSearch, searchWords } from '../../../utils/search-text';
 import { servedText as servedTextOf, type ServedText } from '../../../utils/localized';
+import type { CompanyPricing } from '../../company/services/prices';
 
 const PRODUCT = 'api::product.product';
 const CATEGORY = 'api::category.category';
@@ -44,6 +45,10 @@ const emptyPage = (query: ProductListQuery): Page<ProductSummary> => ({ data: []
  * prices and stock (kept equal on every row anyway). The text — name, slug, description — comes
  * from the row in the asked locale, or from the French row when there is no English version
  * yet; each document says which with `locale`. A document with no French version is not shown.
+ *
+ * Prices: `priceCents` is the list price. Given a company's pricing (a signed-in member of a
+ * company with agreements in force), each product it covers also carries `companyPrice`, and
+ * price filters and sorts follow what the company pays.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const query = (uid: UID.ContentType) => strapi.db.query(uid);
@@ -88,8 +93,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /** What a company pays for a French row (its category populated with its documentId); null: the list price. */
+  const companyPriceOf = (pricing: CompanyPricing | undefined, row: Row) =>
+    pricing ? pricing.priceOf({ documentId: String(row.documentId), priceCents: Number(row.priceCents), categoryDocumentId: (row.category as Row | null)?.documentId ? String((row.category as Row).documentId) : null }) : null;
+
   /** Product answers for French rows (figures, relations, images populated), text in the asked locale. */
-  const toProducts = async (rows: Row[], locale: Locale, withDescription: boolean) => {
+  const toProducts = async (rows: Row[], locale: Locale, withDescription: boolean, pricing?: CompanyPricing) => {
     const ids = rows.map((r) => String(r.documentId));
     const [text, slugs, categoryOf, labelOf] = await Promise.all([
       servedText(PRODUCT, ids, locale, withDescription ? [...TEXT_FIELDS, 'description'] : TEXT_FIELDS),
@@ -100,6 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const sortLabels = byName(locale);
     return rows.map((row) => {
       const own = text.get(String(row.documentId))!;
+      const companyPrice = companyPriceOf(pricing, row);
       return {
         locale: own.locale,
         name: own.name,
@@ -122,6 +132,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         images: ((row.images as Row[]) ?? []).map((f) => toMedia(f)!),
         description: own.description ?? [],
         createdAt: new Date(row.createdAt as string).toISOString(),
+        ...(companyPrice ? { companyPrice } : {}),
       };
     });
   };
@@ -149,7 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const service = {
-    async listProducts(q: ProductListQuery): Promise<Page<ProductSummary>> {
+    async listProducts(q: ProductListQuery, pricing?: CompanyPricing): Promise<Page<ProductSummary>> {
       const locale = q.locale;
       const where: Row = { locale: DEFAULT_LOCALE, category: { visible: true } };
       const and: Row[] = [];
@@ -170,8 +181,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!documentId) return emptyPage(q);
         and.push({ labels: { documentId } });
       }
-      if (q.priceMin !== undefined) and.push({ priceCents: { $gte: q.priceMin } });
-      if (q.priceMax !== undefined) and.push({ priceCents: { $lte: q.priceMax } });
+      // With a company's prices, the bounds apply to what it pays: filtered below, in memory.
+      if (!pricing && q.priceMin !== undefined) and.push({ priceCents: { $gte: q.priceMin } });
+      if (!pricing && q.priceMax !== undefined) and.push({ priceCents: { $lte: q.priceMax } });
       const words = q.q ? searchWords(q.q) : [];
       if (words.length > 0) {
         // Its own name and description, or the name of its category ("mailers" finds the mailers).
@@ -183,7 +195,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       // The order needs the names in the asked locale: candidates are sorted here, then the
       // page is read in full. A catalogue holds hundreds of products, not millions.
-      const candidates: Row[] = await query(PRODUCT).findMany({ where, select: ['id', 'documentId', 'priceCents', 'co2eKgPer1000', 'createdAt'] });
+      let candidates: Row[] = await query(PRODUCT).findMany({
+        where,
+        select: ['id', 'documentId', 'priceCents', 'co2eKgPer1000', 'createdAt'],
+        ...(pricing ? { populate: { category: { select: ['documentId'] } } } : {}),
+      });
+      if (pricing) {
+        for (const row of candidates) row.priceCents = companyPriceOf(pricing, row)?.priceCents ?? row.priceCents;
+        candidates = candidates.filter((r) => (q.priceMin === undefined || Number(r.priceCents) >= q.priceMin) && (q.priceMax === undefined || Number(r.priceCents) <= q.priceMax));
+      }
       const names = await servedText(PRODUCT, candidates.map((r) => String(r.documentId)), locale, ['name']);
       const nameOf = (r: Row) => names.get(String(r.documentId))?.name ?? '';
       const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
@@ -204,14 +224,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ? await query(PRODUCT).findMany({ where: { id: { $in: pageIds } }, select: FIGURE_FIELDS, populate: PRODUCT_POPULATE })
         : [];
       rows.sort((a, b) => pageIds.indexOf(Number(a.id)) - pageIds.indexOf(Number(b.id)));
-      const products = await toProducts(rows, locale, false);
+      const products = await toProducts(rows, locale, false, pricing);
       return {
         data: products.map(({ images, description: _d, createdAt: _c, ...summary }) => ({ ...summary, image: images[0] ?? null })),
         meta: { pagination: { page: q.page, pageSize: q.pageSize, pageCount: Math.ceil(total / q.pageSize), total } },
       };
     },
 
-    async findProduct(slug: string, locale: Locale): Promise<Product | null> {
+    async findProduct(slug: string, locale: Locale, pricing?: CompanyPricing): Promise<Product | null> {
       const documentId = await documentBySlug(PRODUCT, slug, locale);
       if (!documentId) return null;
       const row = await query(PRODUCT).findOne({
@@ -220,7 +240,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         populate: PRODUCT_POPULATE,
       });
       if (!row) return null;
-      const [product] = await toProducts([row], locale, true);
+      const [product] = await toProducts([row], locale, true, pricing);
       return product;
     },
 

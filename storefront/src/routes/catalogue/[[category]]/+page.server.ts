@@ -8,11 +8,12 @@ import type { PageServerLoad } from './$types';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
   if (params.category !== undefined && !SLUG.test(params.category)) error(404, m.category_not_found());
 
   const search = parseCatalogueSearch(url.searchParams, params.category);
-  const [categories, labels, products] = await Promise.all([cms.listCategories(), cms.listEcoLabels(), cms.listProducts(search.query)]);
+  // A signed-in customer's catalogue carries their company's negotiated prices: asked with their token, never shared.
+  const [categories, labels, products] = await Promise.all([cms.listCategories(), cms.listEcoLabels(), cms.listProducts(search.query, locals.user?.role === 'customer' ? locals.tokens?.jwt : undefined)]);
 
   const wanted = params.category;
   const category = wanted ? categories.find((c) => c.slug === wanted || Object.values(c.slugs).includes(wanted)) : undefined;

@@ -10,21 +10,24 @@ import type { Actions, PageServerLoad } from './$types';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-async function productOf(slug: string) {
-  const product = SLUG.test(slug) ? await cms.getProduct(slug) : null;
+/** The product; for a signed-in customer, with their company's negotiated price. */
+async function productOf(slug: string, customerJwt?: string) {
+  const product = SLUG.test(slug) ? await cms.getProduct(slug, customerJwt) : null;
   if (!product) error(404, m.product_not_found());
   return product;
 }
 
-export const load: PageServerLoad = async ({ params }) => {
-  const product = await productOf(params.slug);
+const customerJwt = (locals: App.Locals) => (locals.user?.role === 'customer' ? locals.tokens?.jwt : undefined);
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+  const product = await productOf(params.slug, customerJwt(locals));
   // Each language has its own address: the other language's slug leads to this one.
   const own = product.slugs[getLocale()];
   if (own && own !== params.slug) redirect(301, localizeHref(`/products/${own}`));
   // What the minimum order costs, computed with the same money rules as the cart.
   const minimumOrder = lineAmounts({
     quantity: product.minQuantity,
-    pricePer1000Cents: product.priceCents,
+    pricePer1000Cents: product.companyPrice?.priceCents ?? product.priceCents,
     vatRate: product.vatRate,
     co2eKgPer1000: product.co2eKgPer1000,
   });
