@@ -1697,3 +1697,42 @@ export function renderPicture(title: string, color: string): string {
     '',
   ].join('\n');
 }
+
+/** Colleagues of the demo clients: each joins their company with a role (and a buyer, limits in cents excl. VAT). */
+export interface DemoMember {
+  /** The admin's email: the company they join. */
+  company: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  locale: 'fr' | 'en';
+  role: 'admin' | 'buyer' | 'accountant';
+  orderLimitCents?: number;
+  monthlyLimitCents?: number;
+}
+
+export const companyMembers: DemoMember[] = [
+  // Fromagerie Delorme: a buyer with limits (her last order waits for Antoine's approval) and an accountant.
+  { company: 'antoine.delorme@fromagerie-delorme.example', firstName: 'Lucie', lastName: 'Marchand', email: 'lucie.marchand@fromagerie-delorme.example', phone: '+33 4 79 62 18 40', locale: 'fr', role: 'buyer', orderLimitCents: 100_000, monthlyLimitCents: 300_000 },
+  { company: 'antoine.delorme@fromagerie-delorme.example', firstName: 'Yves', lastName: 'Caron', email: 'yves.caron@fromagerie-delorme.example', phone: '+33 4 79 62 18 41', locale: 'fr', role: 'accountant' },
+  // NordLog: a buyer who orders on invoice.
+  { company: 'elodie.lefebvre@nordlog-fulfilment.example', firstName: 'Karim', lastName: 'Benoit', email: 'karim.benoit@nordlog-fulfilment.example', phone: '+33 3 20 55 71 12', locale: 'en', role: 'buyer' },
+  // Maison Lavande: the accountant follows orders and payments.
+  { company: 'claire.dubois@maison-lavande.example', firstName: 'Paul', lastName: 'Girard', email: 'paul.girard@maison-lavande.example', phone: '+33 4 90 72 31 55', locale: 'fr', role: 'accountant' },
+];
+
+/** Payment on invoice granted by the demo consultants (credit limits in cents incl. VAT). */
+export const paymentTerms: { client: string; paymentTerms: 'transfer_30_days' | 'transfer_45_days_end_of_month' | 'transfer_60_days'; creditLimitCents: number; requirePurchaseOrder: boolean }[] = [
+  { client: 'antoine.delorme@fromagerie-delorme.example', paymentTerms: 'transfer_30_days', creditLimitCents: 500_000, requirePurchaseOrder: true },
+  // NordLog's order on invoice leaves it close to its limit.
+  { client: 'elodie.lefebvre@nordlog-fulfilment.example', paymentTerms: 'transfer_45_days_end_of_month', creditLimitCents: 400_000, requirePurchaseOrder: false },
+];
+
+/** Orders that show the companies at work: one on invoice, one waiting for an admin's approval. */
+export const companyOrders: { buyer: string; productSlug: string; quantity: number; paymentMethod: 'card' | 'invoice'; purchaseOrderNumber?: string }[] = [
+  // 6,000 boxes: €3,304.80 incl. VAT of NordLog's €4,000 on invoice.
+  { buyer: 'karim.benoit@nordlog-fulfilment.example', productSlug: 'kraft-shipping-box-s', quantity: 6000, paymentMethod: 'invoice' },
+  // €1,377 excl. VAT, above Lucie's €1,000 per order: it waits for Antoine.
+  { buyer: 'lucie.marchand@fromagerie-delorme.example', productSlug: 'kraft-shipping-box-s', quantity: 3000, paymentMethod: 'invoice', purchaseOrderNumber: 'FD-2026-0412' },
+];

@@ -227,6 +227,47 @@ async function seedOrders(strapi: Strapi) {
   }
 }
 
+/**
+ * The demo companies at work: colleagues who joined with a role (and limits), payment on
+ * invoice granted, an order on invoice and one waiting for an admin's approval, all through
+ * the services a real company goes through.
+ */
+async function seedCompanies(strapi: Strapi) {
+  // A database whose demo clients are not all there (edited by hand, say) is left as it is.
+  const admins = [...new Set([...demo.companyMembers.map((m) => m.company), ...demo.paymentTerms.map((t) => t.client)])];
+  if ((await strapi.db.query(USER).count({ where: { email: { $in: admins }, company: { id: { $notNull: true } } } })) < admins.length) return;
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'customer' }, select: ['id'] });
+  const companyOf = async (email: string) => (await strapi.db.query(USER).findOne({ where: { email }, populate: { company: { select: ['id'] } } })).company.id as number;
+  for (const member of demo.companyMembers) {
+    const user = await strapi.plugin('users-permissions').service('user').add({
+      username: member.email,
+      email: member.email,
+      password: demo.demoPassword,
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: role.id,
+      firstName: member.firstName,
+      lastName: member.lastName,
+      phone: member.phone,
+      language: member.locale,
+      company: await companyOf(member.company),
+      companyRole: member.role,
+      orderLimitCents: member.orderLimitCents ?? null,
+      monthlyLimitCents: member.monthlyLimitCents ?? null,
+    });
+    await strapi.service('api::consultant.assignment').followCompanyConsultant(user.id);
+  }
+  for (const { client, ...terms } of demo.paymentTerms) await strapi.service('api::company.terms').setTerms(await companyOf(client), terms);
+  const cart = strapi.service('api::cart.cart');
+  const checkout = strapi.service('api::order.checkout');
+  for (const order of demo.companyOrders) {
+    const buyer = await strapi.db.query(USER).findOne({ where: { email: order.buyer }, select: ['id'] });
+    await cart.add(buyer.id, frenchOf(demo.productsFr, order.productSlug).slug, order.quantity);
+    await checkout.checkout(buyer.id, crypto.randomUUID(), { paymentMethod: order.paymentMethod, purchaseOrderNumber: order.purchaseOrderNumber });
+  }
+}
+
 /** The demo companies' negotiated prices, set through the consultants' own service (overlaps refused). */
 async function seedAgreements(strapi: Strapi) {
   const prices = strapi.service('api::company.prices');
@@ -282,6 +323,7 @@ export async function seed(strapi: Strapi): Promise<boolean> {
   const marker = strapi.store({ type: 'plugin', name: 'ventalis' });
   const bilingual = { key: 'demo-data-bilingual', value: { loadedAt: new Date().toISOString() } };
   const agreements = { key: 'demo-data-agreements', value: { loadedAt: new Date().toISOString() } };
+  const companies = { key: 'demo-data-companies', value: { loadedAt: new Date().toISOString() } };
   if (await marker.get({ key: 'demo-data' })) {
     let changed = false;
     if (!(await marker.get({ key: bilingual.key }))) {
@@ -299,6 +341,12 @@ export async function seed(strapi: Strapi): Promise<boolean> {
     if (!(await marker.get({ key: agreements.key }))) {
       await seedAgreements(strapi);
       await marker.set(agreements);
+      changed = true;
+    }
+    // A demo database from before client companies had members gets the demo colleagues, once.
+    if (!(await marker.get({ key: companies.key }))) {
+      await seedCompanies(strapi);
+      await marker.set(companies);
       changed = true;
     }
     return changed;
@@ -320,12 +368,14 @@ export async function seed(strapi: Strapi): Promise<boolean> {
     await seedPages(strapi, pictures);
     // After the order history, which was placed at list prices.
     await seedAgreements(strapi);
+    await seedCompanies(strapi);
   } finally {
     await pictures.close();
   }
   await marker.set({ key: 'demo-data', value: { loadedAt: new Date().toISOString() } });
   await marker.set(bilingual);
   await marker.set(agreements);
+  await marker.set(companies);
   return true;
 }
 
@@ -335,6 +385,7 @@ export function demoLogins(): string[] {
     `Consultants   ${demo.consultants.map((c) => c.email).join(', ')} / storefront ${demo.demoPassword}, panel ${demo.panelPassword}`,
     `Clients       ${demo.clients.map((c) => c.email).join(', ')} / ${demo.demoPassword}`,
     `Negotiated prices for ${[...new Set(demo.agreements.map((a) => a.client))].join(', ')}`,
+    `Company members ${demo.companyMembers.map((m) => `${m.email} (${m.role})`).join(', ')} / ${demo.demoPassword}`,
   ];
 }
 

@@ -46,9 +46,6 @@ beforeAll(async () => {
   orders.B1 = (await placeOrder(app, tokens.customerB, [['recycled-mailer-bag', 1000]])).order.reference;
   await payWithCard(app, tokens.customerB, orders.B1).expect(200);
   // A's company (X's) has two price agreements; B's company is Y's.
-  const companyOf = async (id: number) => (await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id }, populate: { company: { select: ['id'] } } })).company.id as number;
-  ids.companyA = await companyOf(a.id);
-  ids.companyB = await companyOf(b.id);
   for (const [key, slug] of [['agreementA1', 'packaging'], ['agreementA2', 'cleaning']] as const) {
     const res = await call('consultantX', 'post', `/api/consultant/companies/${ids.companyA}/agreements`, { kind: 'category_discount', category: slug, discountBasisPoints: 500, startsOn: '2026-01-01', endsOn: '2026-12-31' });
     expect(res.status).toBe(201);

@@ -128,6 +128,20 @@ describe('the demo data, loaded', () => {
     const USER = 'plugin::users-permissions.user';
     const COMPANY = 'api::company.company';
     const strapi = app.strapi;
+    // The demo companies at work: colleagues with their roles, an order on invoice, one waiting for approval.
+    for (const member of demo.companyMembers) {
+      const user = await strapi.db.query(USER).findOne({ where: { email: member.email }, populate: { company: { select: ['legalName'] }, consultant: { select: ['id'] } } });
+      const admin = await strapi.db.query(USER).findOne({ where: { email: member.company }, populate: { company: { select: ['legalName'] }, consultant: { select: ['id'] } } });
+      expect(user).toMatchObject({ companyRole: member.role, confirmed: true, company: { legalName: admin.company.legalName }, consultant: { id: admin.consultant.id } });
+    }
+    const waiting = await strapi.db.query('api::order.order').findMany({ where: { status: 'awaiting_approval' }, populate: { customer: { select: ['email'] } } });
+    expect(waiting.map((o: { customer: { email: string }; approvalReason: string }) => [o.customer.email, o.approvalReason])).toEqual([['lucie.marchand@fromagerie-delorme.example', 'order_limit']]);
+    const nordlog = await strapi.db.query(USER).findOne({ where: { email: 'elodie.lefebvre@nordlog-fulfilment.example' }, populate: { company: { select: ['id'] } } });
+    const credit = await strapi.service('api::company.terms').creditUsed(nordlog.company.id);
+    expect(credit).toEqual({ usedCents: 330_480, overdue: false });
+    // Before companies there were no colleagues: the copy stored as before holds the clients only.
+    for (const member of demo.companyMembers) await strapi.db.query(USER).delete({ where: { email: member.email } });
+
     const clients = await strapi.db.query(USER).findMany({
       where: { role: { type: 'customer' } },
       populate: { company: { populate: { billingAddress: true, consultant: { select: ['id'] } } }, orders: { select: ['id'] } },

@@ -18,6 +18,8 @@ export const claire = { email: 'claire.dubois@maison-lavande.example', password:
  * - nadia: the message sent without JavaScript;
  * - elodie: the administrator's conversation from the panel;
  * - hugo: the quick order (his cart);
+ * - antoine, lucie: Fromagerie Delorme's admin approving his buyer's order (company.spec / approvals);
+ * - karim: NordLog's buyer ordering on invoice (his cart and orders);
  * - camille, thomas, ines: the consultants (ines only for the new company she may be given).
  */
 export const storefrontPersonas = {
@@ -28,6 +30,9 @@ export const storefrontPersonas = {
   nadia: { email: 'nadia.haddad@bureau-vert-conseil.example', password: DEMO_PASSWORD },
   elodie: { email: 'elodie.lefebvre@nordlog-fulfilment.example', password: DEMO_PASSWORD },
   hugo: { email: 'hugo.bernard@cafe-solstice.example', password: DEMO_PASSWORD },
+  antoine: { email: 'antoine.delorme@fromagerie-delorme.example', password: DEMO_PASSWORD },
+  lucie: { email: 'lucie.marchand@fromagerie-delorme.example', password: DEMO_PASSWORD },
+  karim: { email: 'karim.benoit@nordlog-fulfilment.example', password: DEMO_PASSWORD },
   camille: { email: 'camille.laurent@ventalis.example', password: DEMO_PASSWORD },
   thomas: { email: 'thomas.girard@ventalis.example', password: DEMO_PASSWORD },
   ines: { email: 'ines.benali@ventalis.example', password: DEMO_PASSWORD },
