@@ -6,14 +6,16 @@ import { payWithCard, placeOrder } from './support/orders';
 
 /**
  * Every route × every role × own and others' data. A refused request must answer
- * 401/403/404 and change nothing.
+ * 401/403/404 and change nothing. customerA is the admin of company A (X's client), with a
+ * buyer (buyerA) and an accountant (accountantA); customerB is the admin of company B (Y's).
  */
-type Role = 'anonymous' | 'customerA' | 'customerB' | 'consultantX' | 'consultantY';
-const ROLES: Role[] = ['anonymous', 'customerA', 'customerB', 'consultantX', 'consultantY'];
+type Role = 'anonymous' | 'customerA' | 'buyerA' | 'accountantA' | 'customerB' | 'consultantX' | 'consultantY';
+const ROLES: Role[] = ['anonymous', 'customerA', 'buyerA', 'accountantA', 'customerB', 'consultantX', 'consultantY'];
+type MainRole = Exclude<Role, 'buyerA' | 'accountantA'>;
 
 let app: TestApp;
 const tokens: Partial<Record<Role, string>> = {};
-const ids = { customerA: 0, customerB: 0, consultantXUser: 0, conversationA: 0, companyA: 0, companyB: 0, agreementA1: 0, agreementA2: 0 };
+const ids = { customerA: 0, buyerA: 0, accountantA: 0, customerB: 0, consultantXUser: 0, conversationA: 0, companyA: 0, companyB: 0, agreementA1: 0, agreementA2: 0 };
 /** A1 paid, A2 and A3 awaiting payment (A's); B1 paid (B's). */
 const orders = { A1: '', A2: '', A3: '', B1: '' };
 
@@ -35,6 +37,16 @@ beforeAll(async () => {
   ids.companyA = await companyOf(a.id);
   ids.companyB = await companyOf(b.id);
   ids.consultantXUser = x.userId;
+  // A's colleagues: a buyer and an accountant, who joined company A (their own companies, left empty, go).
+  for (const [who, role] of [['buyerA', 'buyer'], ['accountantA', 'accountant']] as const) {
+    const colleague = await registerCustomer(app, { email: `${who.toLowerCase()}@client.test`, companyName: `Alpha ${role}` });
+    const own = await companyOf(colleague.id);
+    await app.strapi.db.query('plugin::users-permissions.user').update({ where: { id: colleague.id }, data: { company: ids.companyA, companyRole: role } });
+    await app.strapi.service('api::consultant.assignment').followCompanyConsultant(colleague.id);
+    await app.strapi.db.query('api::company.company').delete({ where: { id: own } });
+    ids[who] = colleague.id;
+    tokens[who] = (await login(app, colleague.email, colleague.password)).jwt;
+  }
   tokens.customerA = (await login(app, a.email, a.password)).jwt;
   tokens.customerB = (await login(app, b.email, b.password)).jwt;
   tokens.consultantX = (await login(app, x.email, x.password)).jwt;
@@ -69,11 +81,41 @@ interface Route {
   method: 'get' | 'post' | 'put' | 'delete';
   path: () => string;
   body?: () => object;
-  /** Expected status for each role. */
-  expect: Record<Role, number>;
+  /** Expected status for each role; A's buyer and accountant answer as A's admin unless COMPANY_ROLES says otherwise. */
+  expect: Record<MainRole, number> & Partial<Record<Role, number>>;
 }
 
-const everyone = (status: number): Record<Role, number> => ({ anonymous: status, customerA: status, customerB: status, consultantX: status, consultantY: status });
+const everyone = (status: number): Record<Role, number> => ({ anonymous: status, customerA: status, buyerA: status, accountantA: status, customerB: status, consultantX: status, consultantY: status });
+
+/**
+ * Where a buyer or an accountant of company A is not answered as its admin: an accountant never
+ * orders; a buyer reads their own orders only (A1, A2, A3 are the admin's), the accountant all of
+ * the company's; only the buyer who placed an order pays or cancels it; only an admin decides on
+ * members, requests to join and approvals; each member's conversations are their own.
+ */
+const COMPANY_ROLES: Record<string, { buyerA?: number; accountantA?: number }> = {
+  'add to my cart': { accountantA: 403 },
+  'change a cart line': { accountantA: 403 },
+  'quick order into my cart': { accountantA: 403 },
+  'check out my cart': { accountantA: 403 },
+  'my checkout options': { accountantA: 403 },
+  "my company's orders awaiting approval": { buyerA: 403, accountantA: 403 },
+  "approve A1 (A's, not awaiting approval)": { buyerA: 403, accountantA: 403 },
+  "decline A1 (A's, not awaiting approval)": { buyerA: 403, accountantA: 403 },
+  "order A1 (A's)": { buyerA: 404, accountantA: 200 },
+  "resume paying A2 (A's)": { buyerA: 404, accountantA: 404 },
+  "pay A2 by card (A's)": { buyerA: 404, accountantA: 404 },
+  "cancel A3 (A's)": { buyerA: 404, accountantA: 404 },
+  "reorder A1 (A's)": { buyerA: 404, accountantA: 403 },
+  'my requests to join': { buyerA: 403, accountantA: 403 },
+  "change A's role (the last admin)": { buyerA: 403, accountantA: 403 },
+  'remove A from their company': { buyerA: 403, accountantA: 403 },
+  "A's conversation with X": { buyerA: 404, accountantA: 404 },
+  "history of A's conversation": { buyerA: 404, accountantA: 404 },
+  "write in A's conversation": { buyerA: 404, accountantA: 404 },
+  "mark A's conversation read": { buyerA: 404, accountantA: 404 },
+  "discuss order A1 (A's)": { buyerA: 404, accountantA: 404 },
+};
 const inquiry = { company: 'Gamma', firstName: 'Gil', lastName: 'Gomez', email: 'gil@gamma.test', subject: 'Samples', message: 'Could we get samples of your mailers?' };
 
 const ROUTES: Route[] = [
@@ -229,7 +271,7 @@ const ROUTES: Route[] = [
 
 describe.each(ROUTES)('$method $name', (route) => {
   test.each(ROLES)('as %s', async (role) => {
-    const expected = route.expect[role];
+    const expected = route.expect[role] ?? COMPANY_ROLES[route.name]?.[role as 'buyerA' | 'accountantA'] ?? route.expect.customerA;
     const before = expected >= 400 ? await snapshot(app.strapi) : undefined;
     const res = await call(role, route.method, route.path(), route.body?.());
     expect(res.status, JSON.stringify(res.body)).toBe(expected);
@@ -261,11 +303,13 @@ describe('own data only', () => {
 
   test('a consultant lists only their own clients, with search', async () => {
     const x = await call('consultantX', 'get', '/api/consultant/clients');
-    expect(x.body.data.map((c: { email: string }) => c.email)).toEqual(['a@client.test']);
+    // The people of company A, X's client: its admin, buyer and accountant.
+    expect(x.body.data.map((c: { email: string }) => c.email).sort()).toEqual(['a@client.test', 'accountanta@client.test', 'buyera@client.test']);
     const y = await call('consultantY', 'get', '/api/consultant/clients?q=alpha');
     expect(y.body.data).toEqual([]);
     const search = await call('consultantX', 'get', '/api/consultant/clients?q=ALPHA');
-    expect(search.body.data).toHaveLength(1);
+    expect(search.body.data).toHaveLength(3);
+    expect(search.body.data.every((c: { companyName: string }) => c.companyName.startsWith('Alpha Packaging'))).toBe(true);
   });
 
   test('the profile update refuses what a customer may not change, naming the field, and writes nothing', async () => {
