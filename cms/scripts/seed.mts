@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { addWorkingDays, APPROVAL_WORKING_DAYS, paymentDueDate } from '@ventalis/contracts';
 import * as demo from './demo-data.mts';
 
 const appDir = path.resolve(import.meta.dirname, '..');
@@ -264,7 +265,23 @@ async function seedCompanies(strapi: Strapi) {
   for (const order of demo.companyOrders) {
     const buyer = await strapi.db.query(USER).findOne({ where: { email: order.buyer }, select: ['id'] });
     await cart.add(buyer.id, frenchOf(demo.productsFr, order.productSlug).slug, order.quantity);
-    await checkout.checkout(buyer.id, crypto.randomUUID(), { paymentMethod: order.paymentMethod, purchaseOrderNumber: order.purchaseOrderNumber });
+    const placed = (await checkout.checkout(buyer.id, crypto.randomUUID(), { paymentMethod: order.paymentMethod, purchaseOrderNumber: order.purchaseOrderNumber })).order;
+    // Placed yesterday, like the rest of the history (its reference carries that day); its deadlines follow.
+    const placedAt = new Date(Date.now() - 24 * 3600 * 1000);
+    const row = await strapi.db.query('api::order.order').findOne({ where: { id: placed.id }, select: ['paymentTerms', 'status'] });
+    const due = row.paymentTerms ? paymentDueDate(row.paymentTerms, placedAt) : null;
+    await strapi.db.query('api::order.order').update({
+      where: { id: placed.id },
+      data: {
+        placedAt,
+        reference: checkout.referenceFor(placedAt),
+        ...(due ? { paymentDueAt: due.toISOString().slice(0, 10) } : {}),
+        ...(row.status === 'awaiting_approval' ? { approvalExpiresAt: addWorkingDays(placedAt, APPROVAL_WORKING_DAYS) } : {}),
+      },
+    });
+    for (const event of await strapi.db.query('api::order.order-event').findMany({ where: { order: { id: placed.id } }, select: ['id'] })) {
+      await strapi.db.query('api::order.order-event').update({ where: { id: event.id }, data: { createdAt: placedAt } });
+    }
   }
 }
 
