@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addWorkingDays } from '@ventalis/contracts';
 import { startApp, type TestApp } from './support/strapi';
 import { seedCatalogue } from './support/catalogue';
-import { bearer, createConsultant, login, registerCustomer, snapshot } from './support/fixtures';
+import { bearer, companyIdOf, createConsultant, joinCompany, login, registerCustomer, snapshot } from './support/fixtures';
 import { payWithCard, stockOf } from './support/orders';
 
 /**
@@ -41,12 +41,9 @@ beforeAll(async () => {
   people.buyer = await signIn(await registerCustomer(app, { companyName: 'tmp buyer', firstName: 'Bruno', lastName: 'Petit' }));
   people.accountant = await signIn(await registerCustomer(app, { companyName: 'tmp accountant' }));
   people.otherAdmin = await signIn(await registerCustomer(app, { companyName: 'Autre Maison' }));
-  companyId = (await app.strapi.db.query(USER).findOne({ where: { id: people.admin.id }, populate: { company: true } })).company.id;
-  for (const [who, role, limits] of [['buyer', 'buyer', { orderLimitCents: 100_000, monthlyLimitCents: 250_000 }], ['accountant', 'accountant', {}]] as const) {
-    const own = (await app.strapi.db.query(USER).findOne({ where: { id: people[who].id }, populate: { company: true } })).company;
-    await app.strapi.db.query(USER).update({ where: { id: people[who].id }, data: { company: companyId, companyRole: role, ...limits } });
-    await app.strapi.db.query('api::company.company').delete({ where: { id: own.id } });
-  }
+  companyId = (await companyIdOf(app, people.admin.id))!;
+  await joinCompany(app, people.buyer.id, companyId, 'buyer', { orderLimitCents: 100_000, monthlyLimitCents: 250_000 });
+  await joinCompany(app, people.accountant.id, companyId, 'accountant');
 });
 afterAll(async () => {
   await app?.stop();

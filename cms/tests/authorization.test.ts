@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from './support/strapi';
 import { seedCatalogue } from './support/catalogue';
-import { bearer, createConsultant, login, registerCustomer, snapshot } from './support/fixtures';
+import { bearer, createConsultant, joinCompany, login, registerCustomer, snapshot } from './support/fixtures';
 import { payWithCard, placeOrder } from './support/orders';
 
 /**
@@ -40,10 +40,7 @@ beforeAll(async () => {
   // A's colleagues: a buyer and an accountant, who joined company A (their own companies, left empty, go).
   for (const [who, role] of [['buyerA', 'buyer'], ['accountantA', 'accountant']] as const) {
     const colleague = await registerCustomer(app, { email: `${who.toLowerCase()}@client.test`, companyName: `Alpha ${role}` });
-    const own = await companyOf(colleague.id);
-    await app.strapi.db.query('plugin::users-permissions.user').update({ where: { id: colleague.id }, data: { company: ids.companyA, companyRole: role } });
-    await app.strapi.service('api::consultant.assignment').followCompanyConsultant(colleague.id);
-    await app.strapi.db.query('api::company.company').delete({ where: { id: own } });
+    await joinCompany(app, colleague.id, ids.companyA, role);
     ids[who] = colleague.id;
     tokens[who] = (await login(app, colleague.email, colleague.password)).jwt;
   }

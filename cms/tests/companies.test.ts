@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from './support/strapi';
 import { seedCatalogue } from './support/catalogue';
-import { bearer, createConsultant, login, registerCustomer, snapshot } from './support/fixtures';
+import { bearer, createConsultant, joinCompany, login, registerCustomer, snapshot } from './support/fixtures';
 import { placeOrder } from './support/orders';
 
 /**
@@ -23,12 +23,6 @@ const as = (who: keyof typeof people) => ({
 });
 const companyOf = async (userId: number) => (await app.strapi.db.query(USER).findOne({ where: { id: userId }, populate: { company: true } })).company;
 
-/** Makes a registered person a member of a company with a role, as an admin's decision does. */
-async function makeMember(userId: number, companyId: number, role: 'buyer' | 'accountant') {
-  await app.strapi.db.query(USER).update({ where: { id: userId }, data: { company: companyId, companyRole: role } });
-  await app.strapi.service('api::consultant.assignment').followCompanyConsultant(userId);
-}
-
 beforeAll(async () => {
   app = await startApp();
   await seedCatalogue(app.strapi);
@@ -40,13 +34,8 @@ beforeAll(async () => {
   people.accountant = await signIn(await registerCustomer(app, { companyName: 'Alpha accountant’s own' }));
   people.other = await signIn(await registerCustomer(app, { companyName: 'Beta SARL' }));
   const alpha = await companyOf(people.admin.id);
-  // The buyer and the accountant join Alpha (their own companies, left empty, are removed).
-  for (const [who, role] of [['buyer', 'buyer'], ['accountant', 'accountant']] as const) {
-    const own = await companyOf(people[who].id);
-    await makeMember(people[who].id, alpha.id, role);
-    await app.strapi.db.query('api::company.company').delete({ where: { id: own.id } });
-  }
-  await app.strapi.service('api::consultant.assignment').refreshClientCounts();
+  await joinCompany(app, people.buyer.id, alpha.id, 'buyer');
+  await joinCompany(app, people.accountant.id, alpha.id, 'accountant');
 });
 afterAll(async () => {
   await app?.stop();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { paymentDueDate } from '@ventalis/contracts';
 import { startApp, type TestApp } from './support/strapi';
 import { seedCatalogue } from './support/catalogue';
-import { bearer, createConsultant, login, registerCustomer, snapshot } from './support/fixtures';
+import { bearer, createConsultant, joinCompany, login, registerCustomer, snapshot } from './support/fixtures';
 import { stockOf } from './support/orders';
 
 /**
@@ -170,9 +170,7 @@ describe('an order on invoice', () => {
     expect(available).toBe(120_000);
     // A colleague (a buyer of the same company) and the admin each fill a cart.
     const colleague = await registerCustomer(app, { companyName: 'Maison Terme colleague' });
-    const own = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: colleague.id }, populate: { company: true } });
-    await app.strapi.db.query('plugin::users-permissions.user').update({ where: { id: colleague.id }, data: { company: companyId, companyRole: 'buyer' } });
-    await app.strapi.db.query('api::company.company').delete({ where: { id: own.company.id } });
+    await joinCompany(app, colleague.id, companyId, 'buyer');
     const colleagueJwt = (await login(app, colleague.email, colleague.password)).jwt;
     await addBoxes();
     await addBoxes(colleagueJwt);

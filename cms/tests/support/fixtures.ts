@@ -47,6 +47,25 @@ export async function registerCustomer(app: TestApp, overrides: Partial<Registra
   return { id: user.id as number, email: input.email.toLowerCase(), password: input.password, input, consultantId: (user.consultant?.id ?? null) as number | null };
 }
 
+/** The company a storefront account belongs to (its id), or null. */
+export async function companyIdOf(app: TestApp, userId: number): Promise<number | null> {
+  const user = await app.strapi.db.query(USER).findOne({ where: { id: userId }, populate: { company: { select: ['id'] } } });
+  return user?.company?.id ?? null;
+}
+
+/**
+ * Moves a registered customer into another company with a role (and limits), as an accepted
+ * invitation does; the company their registration made, left empty, goes. Their account and
+ * conversation follow the company's consultant.
+ */
+export async function joinCompany(app: TestApp, userId: number, companyId: number, role: 'admin' | 'buyer' | 'accountant', limits: { orderLimitCents?: number; monthlyLimitCents?: number } = {}) {
+  const own = await companyIdOf(app, userId);
+  await app.strapi.db.query(USER).update({ where: { id: userId }, data: { company: companyId, companyRole: role, ...limits } });
+  if (own !== null && own !== companyId) await app.strapi.db.query('api::company.company').delete({ where: { id: own } });
+  await app.strapi.service('api::consultant.assignment').followCompanyConsultant(userId);
+  await app.strapi.service('api::consultant.assignment').refreshClientCounts();
+}
+
 /** Creates a consultant the way the panel does (Document Service) and gives their account a password. */
 export async function createConsultant(app: TestApp, data: { firstName?: string; lastName?: string; email?: string } = {}) {
   counter += 1;
