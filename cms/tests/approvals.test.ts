@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addWorkingDays } from '@ventalis/contracts';
+import { addWorkingDays, paymentDueDate } from '@ventalis/contracts';
 import { startApp, type TestApp } from './support/strapi';
 import { seedCatalogue } from './support/catalogue';
 import { bearer, companyIdOf, createConsultant, joinCompany, login, registerCustomer, snapshot } from './support/fixtures';
@@ -152,6 +152,18 @@ describe('deciding', () => {
     expect(placed.status).toBe('awaiting_approval');
     const res = await as('admin').post(`/api/company/approvals/${placed.reference}/approve`);
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ status: 'in_progress', paymentMethod: 'invoice', paymentStatus: 'unpaid' });
+    expect(res.body.data).toMatchObject({ status: 'in_progress', paymentMethod: 'invoice', paymentStatus: 'unpaid', paymentDueAt: paymentDueDate('transfer_30_days', new Date())!.toISOString().slice(0, 10) });
+  });
+
+  test('on invoice, an approval the credit no longer allows is refused with the credit left, and changes nothing', async () => {
+    const placed = await order('buyer', 1000, { paymentMethod: 'invoice' });
+    expect(placed.status).toBe('awaiting_approval');
+    // Meanwhile the consultant lowered the credit: the approved order (780 €) leaves 220 €.
+    await app.strapi.db.query('api::company.company').update({ where: { id: companyId }, data: { creditLimitCents: 100_000 } });
+    const before = await snapshot(app.strapi);
+    const res = await as('admin').post(`/api/company/approvals/${placed.reference}/approve`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toMatchObject({ code: 'checkout.credit_limit_exceeded', params: { availableCents: 22_000 } });
+    expect(await snapshot(app.strapi)).toEqual(before);
   });
 });

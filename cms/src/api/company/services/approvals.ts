@@ -83,14 +83,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const { order, companyId } = await pendingOrder(trx, adminUserId, reference);
         const actor = await actorOf(adminUserId);
         if (order.paymentMethod === 'invoice') {
+          // The terms as they are today decide, as at checkout; the order is due from its confirmation.
           await strapi.db.getConnection('companies').transacting(trx).where({ id: companyId }).forUpdate().first('id');
-          // The order itself is already counted as owed: ask for room for nothing more.
-          const terms = getService('company.terms');
-          const { usedCents, overdue } = await terms.creditUsed(companyId);
-          const { creditLimitCents } = await terms.termsOf(companyId);
-          if (overdue) throw refused(refusal('checkout.invoice_overdue', 'An invoice of your company is overdue: you can order on invoice again once it is settled'));
-          if (usedCents > creditLimitCents) throw refused(refusal('checkout.credit_limit_exceeded', "This order would pass your company's credit limit", { availableCents: Math.max(0, creditLimitCents - (usedCents - order.totalInclVatCents)) }));
-          await lifecycle().record(order, 'in_progress', actor, comment ?? null, { approvalExpiresAt: null });
+          const { paymentTerms, paymentDueAt } = await getService('company.terms').admitInvoiceOrder(companyId, order.totalInclVatCents, new Date(), order.id);
+          await lifecycle().record(order, 'in_progress', actor, comment ?? null, { approvalExpiresAt: null, paymentTerms, paymentDueAt });
           return;
         }
         const timeoutMinutes = strapi.config.get('ventalis.payments.timeoutMinutes') as number;

@@ -29,10 +29,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return termsOfRow(row ?? {});
     },
 
-    /** What the company owes on invoice (unpaid orders on invoice not cancelled), and whether one is past its due date. */
-    async creditUsed(companyId: number, today = new Date()): Promise<{ usedCents: number; overdue: boolean }> {
+    /**
+     * What the company owes on invoice (unpaid orders on invoice not cancelled, but for
+     * `excludingOrderId`), and whether one is past its due date.
+     */
+    async creditUsed(companyId: number, today = new Date(), excludingOrderId?: number): Promise<{ usedCents: number; overdue: boolean }> {
       const rows: Row[] = await strapi.db.query(ORDER).findMany({
-        where: { company: { id: companyId }, paymentMethod: 'invoice', paymentStatus: 'unpaid', status: { $ne: 'cancelled' } },
+        where: { company: { id: companyId }, paymentMethod: 'invoice', paymentStatus: 'unpaid', status: { $ne: 'cancelled' }, ...(excludingOrderId ? { id: { $ne: excludingOrderId } } : {}) },
         // With the id: a select without it is made distinct, and two equal orders would count once.
         select: ['id', 'totalInclVatCents', 'paymentDueAt'],
       });
@@ -65,13 +68,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Refuses an order of `amountCents` on invoice that the company's terms do not allow, with
      * the reason and the credit left; else says its terms and due date. Runs inside the
      * checkout's transaction, after the company's row is locked, so that two checkouts at once
-     * cannot both spend the same credit.
+     * cannot both spend the same credit. An order already stored (approved after checkout) names
+     * itself, so that it is not counted twice.
      */
-    async admitInvoiceOrder(companyId: number, amountCents: number, now = new Date()): Promise<{ paymentTerms: PaymentTerms; paymentDueAt: string }> {
+    async admitInvoiceOrder(companyId: number, amountCents: number, now = new Date(), excludingOrderId?: number): Promise<{ paymentTerms: PaymentTerms; paymentDueAt: string }> {
       const terms = await service.termsOf(companyId);
       const due = paymentDueDate(terms.paymentTerms, now);
       if (!due) throw refusedCheckout(refusal('checkout.invoice_not_granted', 'Your company pays by card: ask your consultant about paying on invoice'));
-      const { usedCents, overdue } = await service.creditUsed(companyId, now);
+      const { usedCents, overdue } = await service.creditUsed(companyId, now, excludingOrderId);
       if (overdue) throw refusedCheckout(refusal('checkout.invoice_overdue', 'An invoice of your company is overdue: you can order on invoice again once it is settled'));
       const availableCents = Math.max(0, terms.creditLimitCents - usedCents);
       if (amountCents > availableCents) {
