@@ -130,9 +130,9 @@ describe('a change of consultant', () => {
     const clientView = next(clientSocket, 'conversation:new');
     const handOver = next(clientSocket, 'message:new');
 
-    // The administrator edits the client's consultant in the panel.
-    const clientDoc = await cms.strapi.db.query(USER).findOne({ where: { id: client.id }, select: ['documentId'] });
-    await cms.strapi.documents(USER).update({ documentId: clientDoc.documentId, data: { consultant: newOne.documentId } as never });
+    // The administrator edits the consultant of the client's company in the panel.
+    const { company } = await cms.strapi.db.query(USER).findOne({ where: { id: client.id }, select: ['id'], populate: { company: { select: ['documentId'] } } });
+    await cms.strapi.documents('api::company.company').update({ documentId: company.documentId, data: { consultant: newOne.documentId } as never });
 
     expect(await left).toEqual({ conversationId: client.conversationId });
     expect(await joined).toMatchObject({ id: client.conversationId, with: [{ kind: 'user', id: client.id }] });
