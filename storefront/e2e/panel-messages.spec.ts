@@ -1,4 +1,4 @@
-import { expect, PANEL_JOURNEY_TIMEOUT, test } from './support/fixtures.ts';
+import { expect, PANEL_JOURNEY_TIMEOUT, PANEL_LOAD_TIMEOUT, test } from './support/fixtures.ts';
 import type { Page } from '@playwright/test';
 
 /**
@@ -10,7 +10,13 @@ import type { Page } from '@playwright/test';
 /** The panel, loaded from a stored panel session: the link to the Content Manager shows once it runs. */
 async function openPanel(page: Page) {
   await page.goto(`${process.env.CMS_URL}/admin`);
-  await expect(page.getByRole('link', { name: 'Content Manager' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Content Manager' })).toBeVisible({ timeout: PANEL_LOAD_TIMEOUT });
+}
+
+/** A conversation of the panel's Messages page, opened from its address: its heading shows once the panel runs. */
+async function openConversation(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: /^Élodie Lefebvre \(NordLog/, level: 2 })).toBeVisible({ timeout: PANEL_LOAD_TIMEOUT });
 }
 
 /** The conversation the first journey starts, and what is said in it, for the next ones. */
@@ -50,8 +56,7 @@ test.describe('an administrator and a client', () => {
     expect(conversationUrl).toMatch(/\/admin\/plugins\/messages\?c=\d+$/);
     const hello = exchanged[0]!;
     const adminPage = await pageAs('admin');
-    await adminPage.goto(conversationUrl);
-    await expect(adminPage.getByRole('heading', { name: /^Élodie Lefebvre \(NordLog/, level: 2 })).toBeVisible();
+    await openConversation(adminPage, conversationUrl);
     await expect(adminPage.getByTestId('live-status')).toHaveText('Live');
 
     // The client finds it on the storefront; both are connected and see each other online.
@@ -84,8 +89,7 @@ test.describe('an administrator and a client', () => {
   test('the administrator coming back to the panel finds the whole exchange stored', async ({ pageAs }) => {
     expect(conversationUrl).toMatch(/\/admin\/plugins\/messages\?c=\d+$/);
     const adminPage = await pageAs('admin');
-    await adminPage.goto(conversationUrl);
-    await expect(adminPage.getByRole('heading', { name: /^Élodie Lefebvre \(NordLog/, level: 2 })).toBeVisible();
+    await openConversation(adminPage, conversationUrl);
     for (const text of exchanged) await expect(adminPage.getByRole('list', { name: 'Messages' })).toContainText(text);
   });
 });
@@ -96,7 +100,7 @@ test('a marketer has no Messages page in the panel', async ({ pageAs }) => {
   const page = await pageAs('marketer');
   // The address typed directly: refused, and the menu (loaded, with the Content Manager) has no link to it.
   await page.goto(`${process.env.CMS_URL}/admin/plugins/messages`);
-  await expect(page.getByText("You don't have the permissions to access that content")).toBeVisible();
+  await expect(page.getByText("You don't have the permissions to access that content")).toBeVisible({ timeout: PANEL_LOAD_TIMEOUT });
   await expect(page.getByRole('link', { name: 'Content Manager' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Messages' })).toHaveCount(0);
 });

@@ -19,8 +19,6 @@ for (const [persona, who] of Object.entries(storefrontPersonas)) {
 
 for (const [persona, who] of Object.entries(panelPersonas)) {
   setup(`${persona} signs in to the admin panel`, async ({ page }) => {
-    // A run without the admin panel (E2E_ADMIN_PANEL=off) has no panel to sign in to.
-    setup.skip(process.env.E2E_ADMIN_PANEL === 'off', 'this run has no admin panel');
     // The panel's first load in a fresh browser (a single-page app of several megabytes that
     // Chromium parses and compiles) takes 3–6 s on a 2-core machine before the form shows.
     setup.setTimeout(60_000);

@@ -110,11 +110,18 @@ export async function confirmEmail(page: Page, email: string) {
   await expect(page.getByRole('heading', { name: 'Your email is confirmed' })).toBeVisible();
 }
 
+/**
+ * How long the first thing a panel page shows may take to appear after a navigation: the
+ * panel's first load in a fresh browser context, under the load of the other workers
+ * (3–6 s idle, past 10 s seen on CI's 2 cores).
+ */
+export const PANEL_LOAD_TIMEOUT = 30_000;
+
 /** Signs into the admin panel of the main stack's cms, as a person does on its login page. */
 export async function panelLogIn(page: Page, who: { email: string; password: string }) {
   await page.goto(`${process.env.CMS_URL}/admin/auth/login`);
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Login' }).click();
-  await expect(page.getByRole('link', { name: 'Content Manager' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Content Manager' })).toBeVisible({ timeout: PANEL_LOAD_TIMEOUT });
 }

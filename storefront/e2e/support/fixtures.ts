@@ -1,6 +1,8 @@
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { sessionFile, type Persona } from './accounts.ts';
 
+export { PANEL_LOAD_TIMEOUT } from './accounts.ts';
+
 export { expect } from '@playwright/test';
 
 /**
