@@ -36,14 +36,17 @@ export async function buildContracts() {
   await mustRun('npx', ['tsc', '-p', 'packages/contracts']);
 }
 
-/** The newest modification time under the given paths. */
+/**
+ * The newest modification time under the given paths, folders' own included: a file removed
+ * or renamed changes its folder's.
+ */
 export function newest(paths: string[]): number {
   let latest = 0;
   for (const p of paths) {
     if (!existsSync(p)) continue;
     const stats = statSync(p);
+    latest = Math.max(latest, stats.mtimeMs);
     if (stats.isDirectory()) latest = Math.max(latest, newest(readdirSync(p).map((name) => path.join(p, name))));
-    else latest = Math.max(latest, stats.mtimeMs);
   }
   return latest;
 }
@@ -54,6 +57,17 @@ export function adminPanelIsStale(): boolean {
   const built = path.join(cmsDir, 'dist', 'build', 'index.html');
   const sources = ['src', 'config', 'package.json', 'tsconfig.json'].map((p) => path.join(cmsDir, p));
   return !existsSync(built) || newest(sources) > statSync(built).mtimeMs;
+}
+
+/**
+ * The cms' compiled server code (dist/src, dist/config) is missing, or older than the sources
+ * it is compiled from: the test runs compile it only then.
+ */
+export function compiledCmsIsStale(): boolean {
+  const cmsDir = path.join(root, 'cms');
+  const compiled = path.join(cmsDir, 'dist', 'src', 'index.js');
+  const sources = ['src', 'config', 'package.json', 'tsconfig.json'].map((p) => path.join(cmsDir, p));
+  return !existsSync(compiled) || newest(sources) > statSync(compiled).mtimeMs;
 }
 
 /**

@@ -1,11 +1,25 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { clearCompiledCms } from '../../../scripts/lib.ts';
+import type { TestProject } from 'vitest/node';
+import { clearCompiledCms, compiledCmsIsStale } from '../../../scripts/lib.ts';
+import { createTemplateDatabase } from './strapi';
 
-/** Compiles the cms once per run; every test file then boots from dist/. */
-export default async function globalSetup() {
+/**
+ * Compiles the cms once (again only when its sources changed since), then boots it once on an
+ * empty database: every test file boots on a copy of that one (see strapi.ts).
+ */
+export default async function globalSetup(project: TestProject) {
   const appDir = path.resolve(import.meta.dirname, '..', '..');
-  const { compileStrapi } = createRequire(import.meta.url)('@strapi/strapi');
-  clearCompiledCms();
-  await compileStrapi({ appDir });
+  if (compiledCmsIsStale()) {
+    const { compileStrapi } = createRequire(import.meta.url)('@strapi/strapi');
+    clearCompiledCms();
+    await compileStrapi({ appDir });
+  }
+  // Booting sets the cms' variables in this process, which the test workers would inherit.
+  const env = { ...process.env };
+  const template = await createTemplateDatabase();
+  for (const name of Object.keys(process.env)) if (!(name in env)) delete process.env[name];
+  Object.assign(process.env, env);
+  project.provide('templateDatabase', template.name);
+  return template.remove;
 }

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { startFakeStripe } from '../../../cms/tests/support/fake-stripe.ts';
-import { adminPanelIsStale, clearCompiledCms } from '../../../scripts/lib.ts';
+import { adminPanelIsStale, clearCompiledCms, compiledCmsIsStale } from '../../../scripts/lib.ts';
 
 const storefrontDir = path.resolve(import.meta.dirname, '..', '..');
 const cmsDir = path.resolve(storefrontDir, '..', 'cms');
@@ -236,7 +236,7 @@ export default async function globalSetup() {
     console.log(`e2e: starting the cms${withAdminPanel ? ' (with its admin panel)' : ''} on ${main.cmsUrl} and building the storefront for ${main.storefrontUrl}…`);
     await Promise.all([
       withAdminPanel
-        ? buildAdminPanel(main).then((compiled) => startCms(main, { E2E_ADMIN_PANEL: 'true', ...(compiled ? { E2E_CMS_COMPILE: 'false' } : {}) }))
+        ? buildAdminPanel(main).then((compiled) => startCms(main, { E2E_ADMIN_PANEL: 'true', ...(compiled || !compiledCmsIsStale() ? { E2E_CMS_COMPILE: 'false' } : {}) }))
         : startCms(main),
       buildStorefront(main, viteBin),
     ]);
