@@ -54,6 +54,9 @@ export default defineConfig({
     sveltekit({
       adapter: adapter({ out }),
       paths: { origin },
+      // The browser asks the server which route a link leads to (once per route, on hover or
+      // tap) instead of downloading every route's pattern with the first page.
+      router: { resolution: 'server' },
       csp: {
         mode: 'auto',
         directives: {

@@ -7,6 +7,7 @@ import { cookieMaxAge, cookieName } from '#lib/paraglide/runtime.js';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { CmsUnavailableError } from '#lib/server/cms.ts';
 import { refuseUnreadableForms } from '#lib/server/form-body.ts';
+import { withHtmlLang } from '#lib/server/html-lang.ts';
 import { allowFramingBy, isDraftMode, PREVIEW_COOKIE } from '#lib/server/preview.ts';
 import { resolveSession } from '#lib/server/services.ts';
 import { decodeSession, encodeSession, SESSION_COOKIE, sessionCookieOptions } from '#lib/server/session.ts';
@@ -48,7 +49,7 @@ const language: Handle = ({ event, resolve }) => {
       // Only the server reads it (the browser takes the language from the address).
       event.cookies.set(cookieName, chosen, { path: '/', maxAge: cookieMaxAge, sameSite: 'lax', httpOnly: true, secure: event.url.protocol === 'https:' });
     }
-    return resolve(event, { transformPageChunk: ({ html }) => html.replace('%ventalis.lang%', locale) });
+    return resolve(event).then((response) => withHtmlLang(response, locale));
   });
 };
 

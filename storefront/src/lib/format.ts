@@ -31,16 +31,25 @@ export const formatDate = (iso: string | Date, locale: Locale = getLocale()) => 
 export const formatDateTime = (iso: string | Date, locale: Locale = getLocale()) => contracts.formatDateTime(iso, locale);
 
 const countryNames = new Map<Locale, Intl.DisplayNames>();
+/** Names already looked up, per language and code: a catalogue page asks for the same few countries 100 times. */
+const namedCountries = new Map<string, string>();
 
 /** ISO 3166 code → the country's name in the page's language ("DE" → "Allemagne" / "Germany"); the code itself when unknown. */
 export function countryName(code: string, locale: Locale = getLocale()): string {
+  const key = `${locale}:${code}`;
+  const known = namedCountries.get(key);
+  if (known !== undefined) return known;
   let names = countryNames.get(locale);
   if (!names) countryNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'region' })));
+  let name = code;
   try {
-    return names.of(code.toUpperCase()) ?? code;
+    name = names.of(code.toUpperCase()) ?? code;
   } catch {
-    return code;
+    // Not a region code: shown as it is.
   }
+  // Codes come from the catalogue (a few hundred at most), never from the visitor.
+  if (namedCountries.size < 1000) namedCountries.set(key, name);
+  return name;
 }
 
 /**
