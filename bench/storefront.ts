@@ -3,7 +3,8 @@
  * (adapter-node) against the real cms, and in the same run a bare SvelteKit page rendering
  * the same 100 product cards from memory (storefront/bench-baseline). Prints req/s, p99 and the ratio,
  * and the JavaScript the catalogue page ships (gzip). The catalogue is measured in French and
- * in English (/fr/catalogue, /en/catalogue), against the same bare page.
+ * in English (/fr/catalogue, /en/catalogue), and signed in as a member of a company with
+ * negotiated prices, against the same bare page.
  *   ./nodew node bench/storefront.ts [seconds]     (needs the cms compiled: ./nodew npm test or npm start once)
  */
 import { spawn } from 'node:child_process';
@@ -54,18 +55,38 @@ writeFileSync(productsFile, JSON.stringify(products));
 
 const rows = [];
 const html: Record<string, string> = {};
-for (const [label, locale, cacheSeconds] of [
-  ['storefront /fr/catalogue?perPage=100, cms behind, catalogue cache on (default, 30 s)', 'fr', '30'],
-  ['storefront /en/catalogue?perPage=100, same', 'en', '30'],
-  ['/fr/catalogue, storefront cache off (every request asks the cms)', 'fr', '0'],
+/**
+ * Signs in through the storefront's login form, as a browser does: the session cookie it sets.
+ * The member's company has negotiated prices on half the catalogue (support/serve-cms.mts).
+ */
+async function signIn(email: string): Promise<string> {
+  const response = await fetch(`${storefrontUrl}/fr/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: storefrontUrl, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ identifier: email, password: 'Bench-Password-2026!' }),
+  });
+  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+  if (response.status !== 303 || !cookies.some((cookie) => cookie.startsWith('ventalis_session='))) throw new Error(`Signing in as ${email} failed: ${response.status}`);
+  return cookies.join('; ');
+}
+
+for (const [label, locale, cacheSeconds, member] of [
+  ['storefront /fr/catalogue?perPage=100, cms behind, catalogue cache on (default, 30 s)', 'fr', '30', false],
+  ['storefront /en/catalogue?perPage=100, same', 'en', '30', false],
+  ['/fr/catalogue, storefront cache off (every request asks the cms)', 'fr', '0', false],
+  ['/fr/catalogue signed in, a member whose company has prices on half the products', 'fr', '30', true],
 ] as const) {
   const page = `${storefrontUrl}/${locale}/catalogue?perPage=100`;
   const storefront = await serve(buildDir, { PORT: String(storefrontPort), CMS_URL: cmsUrl, CATALOGUE_CACHE_SECONDS: cacheSeconds });
-  html[locale] = await (await fetch(page)).text();
-  const cards = html[locale].match(/data-testid="product-card"/g)?.length ?? 0;
+  const headers: Record<string, string> = member ? { cookie: await signIn('member@client.test') } : {};
+  const text = await (await fetch(page, { headers })).text();
+  const cards = text.match(/data-testid="product-card"/g)?.length ?? 0;
   if (cards !== 100) throw new Error(`The catalogue page shows ${cards} products, not 100`);
-  if (!html[locale].includes(`<html lang="${locale}"`)) throw new Error(`${page} is not in ${locale}`);
-  rows.push(await measure(label, page, { seconds }));
+  if (!text.includes(`<html lang="${locale}"`)) throw new Error(`${page} is not in ${locale}`);
+  if (member && !text.includes('data-list-price-cents')) throw new Error('The signed-in member does not see their company prices');
+  if (!member) html[locale] = text;
+  rows.push(await measure(label, page, { seconds, headers }));
   await stopServer(storefront);
 }
 

@@ -17,7 +17,8 @@ import { ensureLocales } from './bootstrap/locales';
 import { applyAccountSettings } from './bootstrap/account-settings';
 import { configurePanelViews } from './bootstrap/panel-views';
 import { getService } from './utils/services';
-import { cacheAccountSettings, memoiseAbilities } from './bootstrap/auth-caches';
+import { cacheAccountSettings, memoiseAbilities, skipApiTokenLookupForJwts } from './bootstrap/auth-caches';
+import { reusePreparedStatements } from './bootstrap/sqlite-statements';
 import { limitPanelAuthentication } from './api/account/auth-limits';
 
 const PUBLIC_CONTENT = new Set([
@@ -110,7 +111,9 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    reusePreparedStatements(strapi);
     memoiseAbilities(strapi);
+    skipApiTokenLookupForJwts(strapi);
     cacheAccountSettings(strapi);
     // First: the panel roles below are given every locale.
     await ensureLocales(strapi);

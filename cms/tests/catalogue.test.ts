@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from './support/strapi';
 import { seedCatalogue } from './support/catalogue';
+import { bearer, login, registerCustomer } from './support/fixtures';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -128,5 +129,29 @@ describe('product and category pages', () => {
       { locale: 'fr', name: 'EU Ecolabel', slug: 'eu-ecolabel' },
       { locale: 'fr', name: 'FSC', slug: 'fsc' },
     ]);
+  });
+});
+
+describe('bearer tokens on the catalogue', () => {
+  test("an administrator's read-only API token reads it; a signed-in customer's JWT too; a forged token of either shape is refused", async () => {
+    const tokens = app.strapi.service('admin::api-token-content-api') as unknown as { create: (attributes: object) => Promise<{ accessKey: string }> };
+    const { accessKey } = await tokens.create({ name: 'Partner feed', description: '', type: 'read-only', lifespan: null });
+    expect(accessKey).not.toContain('.');
+    const withToken = await list().set('Authorization', `Bearer ${accessKey}`);
+    expect(withToken.status).toBe(200);
+    expect(names(withToken)).toHaveLength(4);
+
+    const customer = await registerCustomer(app);
+    const { jwt } = await login(app, customer.email, customer.password);
+    const withJwt = await list().set(bearer(jwt));
+    expect(withJwt.status).toBe(200);
+    expect(names(withJwt)).toEqual(names(withToken));
+
+    for (const forged of [`${accessKey.slice(0, -2)}00`, `${jwt.slice(0, -4)}AAAA`, 'a.b.c']) {
+      const refused = await list().set('Authorization', `Bearer ${forged}`);
+      expect(refused.status).toBe(401);
+      expect(refused.body.data ?? null).toBeNull();
+      expect(refused.body.error.status).toBe(401);
+    }
   });
 });

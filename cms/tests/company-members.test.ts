@@ -373,6 +373,11 @@ describe('removing a member', () => {
     const company = await app.api().get('/api/company').set(bearer(buyer.jwt));
     expect(company.status).toBe(403);
     expect(company.body.error.details.code).toBe('company.not_member');
+    // Ordering is refused as someone outside any company (not as a role without ordering), and writes nothing.
+    const add = await app.api().post('/api/cart/items').set(bearer(buyer.jwt)).send({ product: 'kraft-shipping-box', quantity: 1000 });
+    expect(add.status).toBe(403);
+    expect(add.body.error.details).toMatchObject({ code: 'company.not_member' });
+    expect(await app.strapi.db.query('api::cart.cart-item').count({ where: { customer: { id: buyer.id } } })).toBe(0);
     expect((await call('adminA', 'get', '/api/company')).body.data.members.map((m: { id: number }) => m.id)).not.toContain(buyer.id);
     // The account stays: it signs in, and a restart does not make it a company of its own.
     await login(app, buyer.email, PASSWORD);

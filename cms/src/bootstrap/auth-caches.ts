@@ -49,3 +49,22 @@ export function cacheAccountSettings(strapi: Core.Strapi) {
     return remove(params);
   };
 }
+
+/** What the API-token lookup is given for a token that cannot be one. */
+const NOT_AN_API_TOKEN = 'not-an-api-token';
+
+/**
+ * Every signed-in request first tries its bearer token as an API token: a hash and a database
+ * query before the accounts plugin reads it as the JWT it is. API tokens are hexadecimal keys
+ * and a JWT has dots: such a token is now known not to be an API token without the query.
+ */
+export function skipApiTokenLookupForJwts(strapi: Core.Strapi) {
+  const tokens = strapi.service('admin::api-token-content-api') as unknown as {
+    hash: (accessKey: string) => string;
+    getByAccessKey: (hash: string, options?: unknown) => Promise<unknown>;
+  };
+  const hash = tokens.hash.bind(tokens);
+  const getByAccessKey = tokens.getByAccessKey.bind(tokens);
+  tokens.hash = (accessKey) => (typeof accessKey === 'string' && accessKey.includes('.') ? NOT_AN_API_TOKEN : hash(accessKey));
+  tokens.getByAccessKey = async (accessKeyHash, options) => (accessKeyHash === NOT_AN_API_TOKEN ? null : getByAccessKey(accessKeyHash, options));
+}

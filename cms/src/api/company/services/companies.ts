@@ -21,6 +21,9 @@ export interface Membership {
   role: CompanyRole;
 }
 
+/** An account outside any company (never joined, or removed by its admins). */
+export const notMember = () => refusal('company.not_member', 'Your account is not a member of a company');
+
 const ADDRESS_FIELDS = ['line1', 'line2', 'postalCode', 'city', 'country'];
 
 /**
@@ -72,9 +75,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const membership = await service.membershipOf(userId);
       if (membership && mayOrder(membership.role)) return membership;
       const { pendingJoin } = membership ? { pendingJoin: null } : await service.describe(userId);
-      const reason = pendingJoin
-        ? refusal('company.membership_pending', `Your request to join ${pendingJoin.legalName} is waiting for its administrators: you can order once one of them accepts it`, { company: pendingJoin.legalName })
-        : refusal('company.ordering_not_allowed', 'Your role in your company does not allow ordering: ask one of its administrators', { role: membership?.role ?? 'none' });
+      const reason = membership
+        ? refusal('company.ordering_not_allowed', 'Your role in your company does not allow ordering: ask one of its administrators', { role: membership.role })
+        : pendingJoin
+          ? refusal('company.membership_pending', `Your request to join ${pendingJoin.legalName} is waiting for its administrators: you can order once one of them accepts it`, { company: pendingJoin.legalName })
+          : notMember();
       throw forbidden(reason);
     },
 

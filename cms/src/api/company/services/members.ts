@@ -26,7 +26,7 @@ import { mails } from '../../../mail/templates';
 import { COMPANY_ROLE_NAMES } from '../../../mail/messages';
 import { CUSTOMER_ROLE, findRoleId } from '../../account/services/registration';
 import { isCommonPassword } from '../../account/services/common-passwords';
-import type { Membership } from './companies';
+import { notMember, type Membership } from './companies';
 
 const COMPANY = 'api::company.company';
 const INVITATION = 'api::company.invitation';
@@ -44,7 +44,6 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 const fullName = (user: Row | null | undefined) => `${user?.firstName ?? ''} ${user?.lastName ?? ''}`.trim() || String(user?.email ?? '');
 const iso = (value: unknown) => new Date(value as string).toISOString();
 
-const notMember = () => refusal('company.not_member', 'Your account is not a member of a company');
 const adminsOnly = () => refusal('company.admins_only', "Only your company's administrators can manage its members");
 const lastAdmin = () => refusal('company.last_admin', 'A company keeps at least one administrator: name another administrator first');
 const memberNotFound = () => refusal('company.member_not_found', 'This person is not a member of your company');
