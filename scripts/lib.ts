@@ -51,24 +51,22 @@ export function newest(paths: string[]): number {
   return latest;
 }
 
-/** The cms' admin panel (`strapi build`) is missing, or older than the sources it is built from. */
-export function adminPanelIsStale(): boolean {
+/** A build of the cms (its `built` file under cms/) is missing, or older than the sources it is made from. */
+function cmsBuildIsStale(built: string): boolean {
   const cmsDir = path.join(root, 'cms');
-  const built = path.join(cmsDir, 'dist', 'build', 'index.html');
+  const file = path.join(cmsDir, built);
   const sources = ['src', 'config', 'package.json', 'tsconfig.json'].map((p) => path.join(cmsDir, p));
-  return !existsSync(built) || newest(sources) > statSync(built).mtimeMs;
+  return !existsSync(file) || newest(sources) > statSync(file).mtimeMs;
 }
+
+/** The cms' admin panel (`strapi build`) is missing, or older than the sources it is built from. */
+export const adminPanelIsStale = () => cmsBuildIsStale(path.join('dist', 'build', 'index.html'));
 
 /**
  * The cms' compiled server code (dist/src, dist/config) is missing, or older than the sources
  * it is compiled from: the test runs compile it only then.
  */
-export function compiledCmsIsStale(): boolean {
-  const cmsDir = path.join(root, 'cms');
-  const compiled = path.join(cmsDir, 'dist', 'src', 'index.js');
-  const sources = ['src', 'config', 'package.json', 'tsconfig.json'].map((p) => path.join(cmsDir, p));
-  return !existsSync(compiled) || newest(sources) > statSync(compiled).mtimeMs;
-}
+export const compiledCmsIsStale = () => cmsBuildIsStale(path.join('dist', 'src', 'index.js'));
 
 /**
  * Removes the cms' compiled server code (not the admin panel's build) before it is compiled

@@ -7,7 +7,6 @@ interface SqliteConnection {
   prepare: (sql: string) => Statement;
 }
 interface KnexClient {
-  dialect?: string;
   driverName?: string;
   _query: (connection: SqliteConnection, query: { sql: string }) => Promise<unknown>;
 }
@@ -24,24 +23,28 @@ const MAX_STATEMENTS = 500;
 export function reusePreparedStatements(strapi: Core.Strapi) {
   const client = strapi.db.connection.client as unknown as KnexClient;
   if (client.driverName !== 'better-sqlite3') return;
-  const byConnection = new WeakMap<SqliteConnection, Map<string, Statement>>();
+  // Per connection, made on its first query: the same prepare(), answering from its cache.
+  const preparing = new WeakMap<SqliteConnection, SqliteConnection>();
   const query = client._query.bind(client);
   client._query = (connection, request) => {
-    let statements = byConnection.get(connection);
-    if (!statements) byConnection.set(connection, (statements = new Map()));
-    const cache = statements;
-    const preparing: SqliteConnection = {
-      prepare(sql) {
-        let statement = cache.get(sql);
-        if (!statement) {
-          statement = connection.prepare(sql);
-          // The oldest goes first when the cache is full.
-          if (cache.size >= MAX_STATEMENTS) cache.delete(cache.keys().next().value!);
-          cache.set(sql, statement);
-        }
-        return statement;
-      },
-    };
-    return query(preparing, request);
+    let cached = preparing.get(connection);
+    if (!cached) preparing.set(connection, (cached = cachingPrepare(connection)));
+    return query(cached, request);
+  };
+}
+
+function cachingPrepare(connection: SqliteConnection): SqliteConnection {
+  const statements = new Map<string, Statement>();
+  return {
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = connection.prepare(sql);
+        // The oldest goes first when the cache is full.
+        if (statements.size >= MAX_STATEMENTS) statements.delete(statements.keys().next().value!);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
   };
 }

@@ -45,6 +45,14 @@ async function postgres<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** An SQLite database's file and the journal files beside it. */
+async function removeSqlite(file: string) {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) await rm(`${file}${suffix}`, { force: true });
+}
+
+/** The cms' settings for a PostgreSQL database. */
+const postgresEnv = (url: string, schema: string, poolMax = '10') => ({ DATABASE_CLIENT: 'postgres', DATABASE_URL: url, DATABASE_SCHEMA: schema, DATABASE_POOL_MIN: '0', DATABASE_POOL_MAX: poolMax });
+
 /**
  * The database a test file boots on, and how to remove it. With a template (made once per run
  * by the global setup), a copy of it: an SQLite file copied, a PostgreSQL database created from
@@ -56,13 +64,13 @@ async function databaseFor(id: string, template: string | undefined): Promise<{ 
     if (template) {
       await postgres((client) => client.query(`CREATE DATABASE "${id}" TEMPLATE "${template}"`));
       return {
-        env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: postgresUrlOf(id), DATABASE_SCHEMA: 'public', DATABASE_POOL_MIN: '0', DATABASE_POOL_MAX: '10' },
+        env: postgresEnv(postgresUrlOf(id), 'public'),
         drop: () => postgres((client) => client.query(`DROP DATABASE "${id}" WITH (FORCE)`)).then(() => undefined),
       };
     }
     await postgres((client) => client.query(`CREATE SCHEMA "${id}"`));
     return {
-      env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: id, DATABASE_POOL_MIN: '0', DATABASE_POOL_MAX: '10' },
+      env: postgresEnv(POSTGRES_URL, id),
       drop: () => postgres((client) => client.query(`DROP SCHEMA "${id}" CASCADE`)).then(() => undefined),
     };
   }
@@ -72,9 +80,7 @@ async function databaseFor(id: string, template: string | undefined): Promise<{ 
   if (template) await copyFile(template, file);
   return {
     env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.relative(appDir, file) },
-    drop: async () => {
-      for (const suffix of ['', '-wal', '-shm', '-journal']) await rm(`${file}${suffix}`, { force: true });
-    },
+    drop: () => removeSqlite(file),
   };
 }
 
@@ -105,7 +111,7 @@ export async function createTemplateDatabase(): Promise<{ name: string; remove: 
   if (TEST_DATABASE === 'postgres') {
     await postgres((client) => client.query(`CREATE DATABASE "${id}"`));
     const url = postgresUrlOf(id);
-    const app = await boot({}, { env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url, DATABASE_SCHEMA: 'public', DATABASE_POOL_MIN: '0', DATABASE_POOL_MAX: '2' } });
+    const app = await boot({}, { env: postgresEnv(url, 'public', '2') });
     await app.stop();
     return { name: id, remove: () => postgres((client) => client.query(`DROP DATABASE IF EXISTS "${id}" WITH (FORCE)`)).then(() => undefined) };
   }
@@ -115,9 +121,7 @@ export async function createTemplateDatabase(): Promise<{ name: string; remove: 
   await app.stop();
   return {
     name: file,
-    remove: async () => {
-      for (const suffix of ['', '-wal', '-shm', '-journal']) await rm(`${file}${suffix}`, { force: true });
-    },
+    remove: () => removeSqlite(file),
   };
 }
 

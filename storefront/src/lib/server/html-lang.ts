@@ -10,6 +10,8 @@ import type { Locale } from '@ventalis/contracts/locale';
 /** What app.html says where the language goes. */
 export const LANG_PLACEHOLDER = 'lang="__"';
 const MARK = new TextEncoder().encode(LANG_PLACEHOLDER);
+/** Where the two letters go within it. */
+const CODE_OFFSET = LANG_PLACEHOLDER.indexOf('__');
 /** app.html's `<html>` tag comes first: only the start of a page is searched. */
 const SEARCHED_BYTES = 256;
 
@@ -35,7 +37,7 @@ export function withHtmlLang(response: Response, locale: Locale): Response {
           first = false;
           const at = placeholderAt(chunk);
           // The chunk is this response's own: written in place.
-          if (at >= 0) chunk.set(code, at + 'lang="'.length);
+          if (at >= 0) chunk.set(code, at + CODE_OFFSET);
         }
         controller.enqueue(chunk);
       },
