@@ -1,10 +1,10 @@
 /**
  * Boots the compiled cms on a fresh database (SQLite file, or a PostgreSQL schema of its
  * own when DATABASE_CLIENT=postgres), adds 100 products in 6 categories and
- * BENCH_CUSTOMERS signed-in customers (default 1), listens on a free port, and prints
+ * BENCH_CUSTOMERS signed-in customers (default 1), each the admin of a company of their own, listens on a free port, and prints
  * one JSON line: { port, jwt, jwts, chat, memberJwt }. `memberJwt` signs in a member of a
  * company with negotiated prices covering half the products (a discount on 3 of the 6 categories). With BENCH_CHAT=1 the customers share one
- * consultant and are not signed in: chat lists each one's conversation with them.
+ * consultant and are not signed in: chat lists each one's company conversation with them.
  */
 import { createRequire } from 'node:module';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -58,8 +58,12 @@ for (let i = 0; i < 100; i++) {
 }
 const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'customer' } });
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 1);
+// Each customer is the admin of a company of their own.
+const customerCompanies: number[] = [];
 for (let i = 0; i < customers; i++) {
-  await strapi.plugin('users-permissions').service('user').add({ username: `bench${i}@client.test`, email: `bench${i}@client.test`, password: 'Bench-Password-2026!', provider: 'local', confirmed: true, blocked: false, role: role.id });
+  const own = await strapi.db.query('api::company.company').create({ data: { legalName: `Bench client ${i}`, siret: null } });
+  customerCompanies.push(own.id);
+  await strapi.plugin('users-permissions').service('user').add({ username: `bench${i}@client.test`, email: `bench${i}@client.test`, password: 'Bench-Password-2026!', provider: 'local', confirmed: true, blocked: false, role: role.id, company: own.id, companyRole: 'admin' });
 }
 
 // A company with agreements covering half the catalogue, and a member of it.
@@ -75,10 +79,10 @@ if (process.env.BENCH_CHAT) {
   const consultantRole = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'consultant' } });
   const user = await strapi.plugin('users-permissions').service('user').add({ username: 'bench-consultant@ventalis.test', email: 'bench-consultant@ventalis.test', password: 'Bench-Password-2026!', provider: 'local', confirmed: true, blocked: false, role: consultantRole.id, firstName: 'Bench', lastName: 'Consultant' });
   await strapi.db.query('api::consultant.consultant').create({ data: { firstName: 'Bench', lastName: 'Consultant', email: 'bench-consultant@ventalis.test', employeeNumber: 'BENCH', blocked: false, user: user.id } });
-  const all = await strapi.db.query('plugin::users-permissions.user').findMany({ where: { role: { type: 'customer' } }, select: ['id'] });
-  for (const { id } of all) {
-    await strapi.service('api::consultant.assignment').assignLeastLoadedConsultant(id);
-    chat.push({ customerId: id, conversationId: await strapi.service('api::conversation.chat').syncClientConversation(id) });
+  const all = await strapi.db.query('plugin::users-permissions.user').findMany({ where: { role: { type: 'customer' }, company: { id: { $in: customerCompanies } } }, select: ['id'], populate: { company: { select: ['id'] } } });
+  for (const { id, company: own } of all) {
+    await strapi.service('api::consultant.assignment').assignLeastLoadedConsultant(own.id);
+    chat.push({ customerId: id, conversationId: await strapi.service('api::conversation.membership').syncCompanyConversation(own.id) });
   }
 }
 

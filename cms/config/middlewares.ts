@@ -40,6 +40,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     },
   },
   'strapi::poweredBy',
+  // Before parsing, sessions and routing: catalogue reads the cache can answer, once the reader is checked.
+  'global::catalogue-fast-path',
   'strapi::query',
   {
     name: 'strapi::body',

@@ -10,6 +10,7 @@ import { backfillSkus, productSkus } from './documents/product-skus';
 import { backfillSearchText, maintainSearchText } from './documents/search-text';
 import { checkRequestAddresses } from './middlewares/request-address';
 import { catalogueCache } from './utils/catalogue-cache';
+import { readersChanged } from './utils/catalogue-audience';
 import { createStorefrontNotifier, type StorefrontNotifier } from './utils/storefront-webhook';
 import { syncStorefrontRoles } from './bootstrap/storefront-roles';
 import { syncPanelRoles } from './bootstrap/panel-roles';
@@ -17,7 +18,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { applyAccountSettings } from './bootstrap/account-settings';
 import { configurePanelViews } from './bootstrap/panel-views';
 import { getService } from './utils/services';
-import { cacheAccountSettings, memoiseAbilities, skipApiTokenLookupForJwts } from './bootstrap/auth-caches';
+import { cacheAccountSettings, indexSessions, memoiseAbilities, reuseJwtKeys, skipApiTokenLookupForJwts } from './bootstrap/auth-caches';
 import { reusePreparedStatements } from './bootstrap/sqlite-statements';
 import { limitPanelAuthentication } from './api/account/auth-limits';
 
@@ -49,6 +50,7 @@ const everyMinute = (strapi: Core.Strapi, what: string, work: () => Promise<unkn
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
+    indexSessions(strapi);
     // Without an SMTP server configured, mail goes through our own into a local outbox folder.
     if (strapi.config.get('plugin::email.providerOptions.port') === 0) {
       const dir = path.resolve(strapi.dirs.app.root, strapi.config.get('ventalis.mailOutboxDir') as string);
@@ -91,9 +93,18 @@ export default {
       ...Object.fromEntries(
         ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'].map((event) => [
           event,
-          () => strapi.plugin('users-permissions').service('permission').clearPermissionCache?.(),
+          () => {
+            strapi.plugin('users-permissions').service('permission').clearPermissionCache?.();
+            // Cached answers are served to a role without asking the permissions again.
+            catalogueCache.clear();
+          },
         ]),
       ),
+    });
+    // The catalogue's readers are checked again once an account, its company or a session changes.
+    strapi.db.lifecycles.subscribe({
+      models: ['plugin::users-permissions.user', 'admin::session'],
+      ...Object.fromEntries(['afterCreate', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'].map((event) => [event, readersChanged])),
     });
     // Panel routes (admin authentication): the administrator's Portfolios page.
     strapi.server.routes({
@@ -114,6 +125,7 @@ export default {
     reusePreparedStatements(strapi);
     memoiseAbilities(strapi);
     skipApiTokenLookupForJwts(strapi);
+    reuseJwtKeys(strapi);
     cacheAccountSettings(strapi);
     // First: the panel roles below are given every locale.
     await ensureLocales(strapi);
@@ -127,7 +139,7 @@ export default {
     await getService('company.companies').migrateClientAccounts();
     await getService('order.lifecycle').backfillPaymentStatus();
     await getService('consultant.assignment').assignUnassignedClients();
-    await getService('conversation.membership').ensureClientConversations();
+    await getService('conversation.membership').ensureCompanyConversations();
     // Unpaid orders past their deadline give their stock back.
     everyMinute(strapi, 'Expiring unpaid orders', () => getService('order.lifecycle').expireUnpaidOrders());
     // Orders above a buyer's limit that nobody approved in time give their stock back.

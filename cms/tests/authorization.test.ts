@@ -60,8 +60,8 @@ beforeAll(async () => {
     expect(res.status).toBe(201);
     ids[key] = res.body.data.id;
   }
-  // A's conversation with X, which exists from A's registration.
-  ids.conversationA = await app.strapi.service('api::conversation.membership').syncClientConversation(ids.customerA);
+  // A's company's conversation with X, which exists from its registration.
+  ids.conversationA = await app.strapi.service('api::conversation.membership').syncCompanyConversation(ids.companyA);
 });
 afterAll(async () => {
   await app?.stop();
@@ -107,11 +107,13 @@ const COMPANY_ROLES: Record<string, { buyerA?: number; accountantA?: number }> =
   'my requests to join': { buyerA: 403, accountantA: 403 },
   "change A's role (the last admin)": { buyerA: 403, accountantA: 403 },
   'remove A from their company': { buyerA: 403, accountantA: 403 },
-  "A's conversation with X": { buyerA: 404, accountantA: 404 },
-  "history of A's conversation": { buyerA: 404, accountantA: 404 },
-  "write in A's conversation": { buyerA: 404, accountantA: 404 },
-  "mark A's conversation read": { buyerA: 404, accountantA: 404 },
-  "discuss order A1 (A's)": { buyerA: 404, accountantA: 404 },
+  // Company A's conversation with its consultant is every member's.
+  "A's conversation with X": { buyerA: 200, accountantA: 200 },
+  "history of A's conversation": { buyerA: 200, accountantA: 200 },
+  "write in A's conversation": { buyerA: 201, accountantA: 201 },
+  "mark A's conversation read": { buyerA: 200, accountantA: 200 },
+  // An order's conversation is for those who see the order: not another buyer.
+  "discuss order A1 (A's)": { buyerA: 404, accountantA: 200 },
 };
 const inquiry = { company: 'Gamma', firstName: 'Gil', lastName: 'Gomez', email: 'gil@gamma.test', subject: 'Samples', message: 'Could we get samples of your mailers?' };
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from './support/strapi';
-import { bearer, createConsultant, login, registerCustomer, snapshot } from './support/fixtures';
+import { bearer, companyIdOf, createConsultant, login, registerCustomer, snapshot } from './support/fixtures';
 
 /** The chat's email fallback: one summary for a member away 15 minutes with unread messages. */
 let app: TestApp;
@@ -31,8 +31,8 @@ beforeAll(async () => {
   people.a = { id: a.id, jwt: (await login(app, a.email, a.password)).jwt, email: a.email };
   people.b = { id: b.id, jwt: (await login(app, b.email, b.password)).jwt, email: b.email };
   people.x = { id: x.userId, jwt: (await login(app, x.email, x.password)).jwt, email: x.email };
-  conversations.a = await membership().syncClientConversation(a.id);
-  conversations.b = await membership().syncClientConversation(b.id);
+  conversations.a = await membership().syncCompanyConversation((await companyIdOf(app, a.id))!);
+  conversations.b = await membership().syncCompanyConversation((await companyIdOf(app, b.id))!);
 });
 afterAll(async () => {
   await app?.stop();

@@ -17,12 +17,13 @@ test.describe('a client and his consultant', () => {
     const clientPage = await pageAs('marc');
     await clientPage.goto('/account');
     await clientPage.getByRole('link', { name: 'Message my consultant' }).click();
-    await expect(clientPage.getByRole('heading', { name: 'Camille Laurent', level: 2 })).toBeVisible();
+    // The company's conversation with its consultant: named by the company, then who is in it.
+    await expect(clientPage.getByRole('heading', { name: /^Hôtel Les Tilleuls · .*Camille Laurent/, level: 2 })).toBeVisible();
     const consultantPage = await pageAs('camille');
     await consultantPage.goto('/');
     await consultantPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Messages/ }).click();
-    await consultantPage.getByRole('link', { name: /Marc Perrin \(Hôtel Les Tilleuls/ }).click();
-    await expect(consultantPage.getByRole('heading', { name: /^Marc Perrin \(Hôtel Les Tilleuls/, level: 2 })).toBeVisible();
+    await consultantPage.getByRole('link', { name: /Hôtel Les Tilleuls · .*Marc Perrin/ }).click();
+    await expect(consultantPage.getByRole('heading', { name: /^Hôtel Les Tilleuls · .*Marc Perrin/, level: 2 })).toBeVisible();
     return { clientPage, consultantPage };
   };
 
@@ -121,8 +122,10 @@ test('after a refused ticket the page says it is reconnecting, tries again with 
   expect(refused).toBe(2);
 
   // Live indeed: the consultant's message arrives without a reload.
-  const consultant = (await page.getByRole('heading', { level: 2 }).textContent())!.trim();
-  const email = `${consultant.toLowerCase().replace(' ', '.').normalize('NFD').replace(/[\u0300-\u036f]/g, '')}@ventalis.example`;
+  const hugoJwt = (await (await request.post(`${cmsUrl()}/api/auth/local`, { data: { identifier: hugo.email, password: hugo.password } })).json()).jwt as string;
+  const card = (await (await request.get(`${cmsUrl()}/api/account`, { headers: { Authorization: `Bearer ${hugoJwt}` } })).json()).data.consultant as { email: string; firstName: string; lastName: string };
+  const { email } = card;
+  const consultant = `${card.firstName} ${card.lastName}`;
   const jwt = (await (await request.post(`${cmsUrl()}/api/auth/local`, { data: { identifier: email, password: DEMO_PASSWORD } })).json()).jwt as string;
   const conversationId = new URL((await page.getByTestId('conversation-link').and(page.locator('[aria-current="page"]')).getAttribute('href'))!, 'http://x').searchParams.get('c');
   const text = `Back online? (${Date.now()})`;
@@ -168,8 +171,10 @@ test('in French, the messages page speaks French, writes dates the French way an
   await expect(page.locator('#message-error')).toHaveText('Le message est vide');
 
   // The consultant answers (through the cms' REST API): the message arrives without a reload.
-  const consultant = (await page.getByRole('heading', { level: 2 }).textContent())!.trim();
-  const email = `${consultant.toLowerCase().replace(' ', '.').normalize('NFD').replace(/[\u0300-\u036f]/g, '')}@ventalis.example`;
+  const hugoJwt = (await (await request.post(`${cmsUrl()}/api/auth/local`, { data: { identifier: hugo.email, password: hugo.password } })).json()).jwt as string;
+  const card = (await (await request.get(`${cmsUrl()}/api/account`, { headers: { Authorization: `Bearer ${hugoJwt}` } })).json()).data.consultant as { email: string; firstName: string; lastName: string };
+  const { email } = card;
+  const consultant = `${card.firstName} ${card.lastName}`;
   const jwt = (await (await request.post(`${cmsUrl()}/api/auth/local`, { data: { identifier: email, password: DEMO_PASSWORD } })).json()).jwt as string;
   const conversationId = new URL((await page.getByTestId('conversation-link').and(page.locator('[aria-current="page"]')).getAttribute('href'))!, 'http://x').searchParams.get('c');
   expect(await page.getByTestId('conversation-link').and(page.locator('[aria-current="page"]')).getAttribute('href')).toMatch(/^\/fr\/messages\?c=\d+$/);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 
 /**
  * Content API abilities depend only on the list of permissions (no conditions): build
@@ -67,4 +68,37 @@ export function skipApiTokenLookupForJwts(strapi: Core.Strapi) {
   const getByAccessKey = tokens.getByAccessKey.bind(tokens);
   tokens.hash = (accessKey) => (typeof accessKey === 'string' && accessKey.includes('.') ? NOT_AN_API_TOKEN : hash(accessKey));
   tokens.getByAccessKey = async (accessKeyHash, options) => (accessKeyHash === NOT_AN_API_TOKEN ? null : getByAccessKey(accessKeyHash, options));
+}
+
+/**
+ * Access tokens are signed and checked with the secret as a string, which jsonwebtoken first
+ * tries to read as a public key (an exception) and then turns into a key object, on every
+ * request. The session manager now gets the key object of each secret, made once.
+ */
+export function reuseJwtKeys(strapi: Core.Strapi) {
+  type KeySource = { getJwtKey: (config: unknown, algorithm: string, operation: string) => unknown };
+  const manager = (strapi.sessionManager('users-permissions') as unknown as { sessionManager?: KeySource }).sessionManager;
+  if (!manager) return;
+  const getJwtKey = manager.getJwtKey.bind(manager);
+  const keys = new Map<string, KeyObject>();
+  manager.getJwtKey = (config, algorithm, operation) => {
+    const key = getJwtKey(config, algorithm, operation);
+    if (typeof key !== 'string' || !algorithm.startsWith('HS')) return key;
+    let object = keys.get(key);
+    if (!object) {
+      object = createSecretKey(Buffer.from(key));
+      keys.set(key, object);
+    }
+    return object;
+  };
+}
+
+/**
+ * Every signed-in request looks its session up by id, in a table Strapi gives no index: each
+ * lookup read every session. Declared before the schema is synchronised, the index is made
+ * (and kept) with the rest of the schema.
+ */
+export function indexSessions(strapi: Core.Strapi) {
+  const session = strapi.contentType('admin::session' as never) as unknown as { indexes?: { name: string; columns: string[] }[] };
+  session.indexes = [...(session.indexes ?? []).filter((index) => index.name !== 'strapi_sessions_session_id_index'), { name: 'strapi_sessions_session_id_index', columns: ['session_id'] }];
 }

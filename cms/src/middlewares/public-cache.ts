@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import { catalogueCache } from '../utils/catalogue-cache';
-import type { CompanyPricing } from '../api/company/services/prices';
+import { audienceOfRequest, catalogueKey } from '../utils/catalogue-audience';
 
 /**
  * Serves public catalogue and page reads from memory. It runs after authentication
@@ -8,14 +8,14 @@ import type { CompanyPricing } from '../api/company/services/prices';
  * answer is reused. Entries live a few seconds and are dropped at once when the
  * catalogue or a page changes on this process.
  *
- * A member of a company with negotiated prices (`ctx.state.companyPricing`, set by the
- * company-prices middleware before this one) never gets the shared entry: their company's
- * answers are kept under a key of its own and that day's, dropped when an agreement changes.
+ * Answers are kept per audience (catalogue-audience): visitors, each role, and the people of
+ * a company with negotiated prices (`ctx.state.companyPricing`, set by the company-prices
+ * middleware before this one) under a key of its own and that day's, dropped when an
+ * agreement changes. catalogue-fast-path serves them again before the pipeline.
  */
 export default () => async (ctx: Context, next: () => Promise<void>) => {
   if (ctx.method !== 'GET' || ctx.get('x-preview-secret')) return next();
-  const pricing = ctx.state.companyPricing as CompanyPricing | undefined;
-  const key = pricing ? `${ctx.url}#company=${pricing.companyId}&day=${pricing.day}` : ctx.url;
+  const key = catalogueKey(ctx.url, audienceOfRequest(ctx));
   const hit = catalogueCache.get(key);
   if (hit) {
     ctx.type = 'application/json';

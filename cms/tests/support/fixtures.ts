@@ -55,13 +55,19 @@ export async function companyIdOf(app: TestApp, userId: number): Promise<number 
 
 /**
  * Moves a registered customer into another company with a role (and limits), as an accepted
- * invitation does; the company their registration made, left empty, goes. Their account and
- * conversation follow the company's consultant.
+ * invitation does; the company their registration made, left empty, goes with its conversation.
+ * Their account and conversations follow the company's consultant.
  */
 export async function joinCompany(app: TestApp, userId: number, companyId: number, role: 'admin' | 'buyer' | 'accountant', limits: { orderLimitCents?: number; monthlyLimitCents?: number } = {}) {
   const own = await companyIdOf(app, userId);
   await app.strapi.db.query(USER).update({ where: { id: userId }, data: { company: companyId, companyRole: role, ...limits } });
-  if (own !== null && own !== companyId) await app.strapi.db.query('api::company.company').delete({ where: { id: own } });
+  if (own !== null && own !== companyId) {
+    // With its conversation: nobody is left in it.
+    const conversation = await app.strapi.db.query('api::conversation.conversation').findOne({ where: { company: { id: own } }, select: ['id'] });
+    const participants = conversation ? await app.strapi.db.query('api::conversation.conversation-participant').findMany({ where: { conversation: { id: conversation.id } }, select: ['id'] }) : [];
+    await app.strapi.db.query('api::conversation.conversation-participant').updateMany({ where: { id: { $in: participants.map((p: { id: number }) => p.id) } }, data: { active: false } });
+    await app.strapi.db.query('api::company.company').delete({ where: { id: own } });
+  }
   await app.strapi.service('api::consultant.assignment').followCompanyConsultant(userId);
   await app.strapi.service('api::consultant.assignment').refreshClientCounts();
 }

@@ -8,6 +8,7 @@ export * from './errors.ts';
 export * from './orders.ts';
 export * from './quick-order.ts';
 export * from './chat.ts';
+export * from './conversation-title.ts';
 export * from './format.ts';
 export * from './locale.ts';
 export * from './locale-schema.ts';

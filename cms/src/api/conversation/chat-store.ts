@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { createId } from '@paralleldrive/cuid2';
 import type { MemberKind } from '@ventalis/contracts';
+import { tableNames } from '../../utils/tables';
 
 const CONVERSATION = 'api::conversation.conversation';
 const PARTICIPANT = 'api::conversation.conversation-participant';
@@ -10,13 +11,6 @@ const PRESENCE = 'api::conversation.member-presence';
 
 /** How a member is written in the presence table: `user:12`, `admin:3`. */
 export const memberKey = (member: { kind: MemberKind; id: number }) => `${member.kind}:${member.id}`;
-
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-  inverseOrderColumnName?: string;
-}
 
 export interface ActiveParticipant {
   participantId: number;
@@ -35,26 +29,18 @@ const asParticipant = (row: ParticipantRow): ActiveParticipant | null => {
  * The chat's hot path in plain SQL: every message sent goes through here, hundreds a second.
  * Strapi's query engine costs a dozen statements and most of a core for one message (links
  * with their order recomputed, the row read back); these are the few statements it needs.
- * Table and column names come from Strapi's own metadata, so the rows are the ones its
- * queries read everywhere else.
+ * Table and column names come from Strapi's own metadata (tableNames).
  */
 export function createChatStore(strapi: Core.Strapi) {
   let tables: ReturnType<typeof readTables> | undefined;
 
   function readTables() {
-    const schema = strapi.db.getSchemaName() as string | undefined;
-    const qualified = (name: string) => (schema ? `${schema}.${name}` : name);
-    const meta = (uid: string) => strapi.db.metadata.get(uid as never) as unknown as { tableName: string; attributes: Record<string, { joinTable?: JoinTable }> };
-    const link = (uid: string, attribute: string) => {
-      const joinTable = meta(uid).attributes[attribute]?.joinTable;
-      if (!joinTable) throw new Error(`${uid}.${attribute} is not a relation`);
-      return { ...joinTable, name: qualified(joinTable.name) };
-    };
+    const { table, link } = tableNames(strapi);
     return {
-      messages: qualified(meta(MESSAGE).tableName),
-      presences: qualified(meta(PRESENCE).tableName),
-      participants: qualified(meta(PARTICIPANT).tableName),
-      conversations: qualified(meta(CONVERSATION).tableName),
+      messages: table(MESSAGE),
+      presences: table(PRESENCE),
+      participants: table(PARTICIPANT),
+      conversations: table(CONVERSATION),
       messageConversation: link(MESSAGE, 'conversation'),
       messageSender: { user: link(MESSAGE, 'senderUser'), admin: link(MESSAGE, 'senderAdmin') },
       participantConversation: link(PARTICIPANT, 'conversation'),
@@ -152,6 +138,12 @@ export function createChatStore(strapi: Core.Strapi) {
         await trx(conversations).where('id', conversationId).update({ last_message_at: now, updated_at: now });
         return { id, createdAt: now };
       });
+    },
+
+    /** Moves every message of one conversation into another, keeping their ids (and so their order): one statement. */
+    async moveMessages(fromConversationId: number, toConversationId: number): Promise<void> {
+      const { messageConversation: mc } = t();
+      await run((db) => db(mc.name).where(mc.inverseJoinColumn.name, fromConversationId).update({ [mc.inverseJoinColumn.name]: toConversationId }));
     },
 
     /** Members seen on the chat now (or at `at`): their presence rows, created when missing. */

@@ -15,11 +15,11 @@ export const load: PageServerLoad = async (event) => {
   const { jwt } = requireRole(event);
   const conversations = await cms.listConversations(jwt);
   const asked = Number(event.url.searchParams.get('c'));
-  // "Message my consultant" opens the conversation with them; otherwise the most recent one.
+  // "Message my consultant" opens the company's conversation with them; otherwise the most recent one.
   const chosen = Number.isSafeInteger(asked) && asked > 0
     ? asked
     : event.url.searchParams.get('with') === 'consultant'
-      ? conversations.find((c) => !c.order && c.with.some((member) => member.role === 'consultant'))?.id
+      ? conversations.find((c) => c.company !== null)?.id
       : conversations[0]?.id;
   const unread = () => conversations.reduce((sum, c) => sum + c.unread, 0);
   if (!chosen) return { conversations, current: null, messages: [], chatUrl: CHAT_URL, unread: unread() };

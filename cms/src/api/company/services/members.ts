@@ -316,6 +316,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (changes.role && changes.role !== 'admin' && member.companyRole === 'admin' && (await adminCount(companyId)) <= 1) throw refused(lastAdmin());
         const data = Object.fromEntries(Object.entries({ companyRole: changes.role, orderLimitCents: changes.orderLimitCents, monthlyLimitCents: changes.monthlyLimitCents }).filter(([, value]) => value !== undefined));
         await strapi.db.query(USER).update({ where: { id: member.id }, data });
+        // A buyer no longer in the conversations about others' orders, or an accountant now in them.
+        if (changes.role && changes.role !== member.companyRole) await getService('conversation.membership').syncMemberConversations(member.id);
         return asMember(await findMember(companyId, member.id), { id: adminId, admin: true });
       });
     },

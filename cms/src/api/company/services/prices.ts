@@ -179,9 +179,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * read afresh for carts and checkout; catalogue reads (`{ cached: true }`) keep them as long
      * as the catalogue's answers, dropped with them when an agreement or a category changes.
      */
-    async pricingForMember(userId: number, { day = dayInFrance(), cached = false }: { day?: Day; cached?: boolean } = {}): Promise<CompanyPricing | null> {
+    async pricingForMember(userId: number, options: { day?: Day; cached?: boolean } = {}): Promise<CompanyPricing | null> {
       const companyId = await companyOfMember(userId);
-      if (companyId === null) return null;
+      return companyId === null ? null : service.pricingForCompany(companyId, options);
+    },
+
+    /** The same, for a company already known. */
+    async pricingForCompany(companyId: number, { day = dayInFrance(), cached = false }: { day?: Day; cached?: boolean } = {}): Promise<CompanyPricing | null> {
       const remember = <T>(key: string, load: () => Promise<T>) => (cached ? catalogueCache.remember(key, load) : load());
       const terms = await remember(`agreements:${companyId}`, () => termsOfCompany(companyId));
       if (!terms.some((t) => t.startsOn <= day && day <= t.endsOn)) return null;

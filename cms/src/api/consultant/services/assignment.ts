@@ -17,7 +17,7 @@ interface Load {
  * Who follows which client company. A company gets the active consultant with the fewest
  * companies, ties going to the longest-serving one; no company stays without a consultant
  * while at least one is active. Each member's account mirrors its company's consultant
- * (written here only), which their conversation with the consultant follows.
+ * (written here only), which their conversations follow.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const activeLoads = async (excluding: number[] = []): Promise<Load[]> => {
@@ -67,15 +67,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * A member's account follows its company's consultant, and so does their conversation
-     * with the consultant; someone without a company (waiting to join) has none.
+     * A member's account follows its company's consultant, and their conversations follow
+     * their place: their company's conversation with the consultant, those about the orders
+     * they may see; someone without a company (waiting to join, removed) has none of them.
      */
     async followCompanyConsultant(userId: number): Promise<void> {
       const user = await strapi.db.query(USER).findOne({ where: { id: userId }, select: ['id'], populate: { company: { select: ['id'], populate: { consultant: { select: ['id'] } } }, consultant: { select: ['id'] } } });
       if (!user) return;
       const consultantId = user.company?.consultant?.id ?? null;
       if ((user.consultant?.id ?? null) !== consultantId) await strapi.db.query(USER).update({ where: { id: userId }, data: { consultant: consultantId } });
-      await getService('conversation.membership').syncClientConversation(userId);
+      await getService('conversation.membership').syncMemberConversations(userId);
     },
 
     /**

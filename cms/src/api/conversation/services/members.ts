@@ -73,6 +73,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return consultant && !consultant.blocked ? (consultant.user?.id ?? null) : null;
     },
 
+    /** The storefront account of a company's consultant, if it has an active one. */
+    async consultantUserOfCompany(companyId: number): Promise<number | null> {
+      const company = await strapi.db.query('api::company.company').findOne({
+        where: { id: companyId },
+        select: ['id'],
+        populate: { consultant: { select: ['id', 'blocked'], populate: { user: { select: ['id'] } } } },
+      });
+      const consultant = company?.consultant;
+      return consultant && !consultant.blocked ? (consultant.user?.id ?? null) : null;
+    },
+
     /** The active consultant entry of a consultant's storefront account. */
     async consultantIdOf(userId: number): Promise<number | null> {
       const consultant = await strapi.db.query('api::consultant.consultant').findOne({ where: { user: { id: userId }, blocked: false }, select: ['id'] });

@@ -4,6 +4,8 @@ import { getService } from '../../../utils/services';
 import { createChatStore } from '../chat-store';
 import { PARTICIPANT, createConversation, memberWhere, type Member, type Row } from '../model';
 import { asChatMessage } from './summaries';
+
+const ORDER = 'api::order.order';
 import { refusal } from '@ventalis/contracts';
 import { forbidden, notFound } from '../../../utils/validation';
 
@@ -18,16 +20,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const membership = () => getService('conversation.membership');
 
   return {
-    /** Starts (or finds) my one-to-one conversation with an allowed contact. */
+    /** Starts (or finds) my conversation with an allowed contact: with a consultant, their company's. */
     async start(me: Member, contact: Member): Promise<ConversationSummary> {
       const [self, other] = await Promise.all([members().describe(me), members().describe(contact)]);
       if (!self || !other) throw notFound(refusal('chat.member_not_found', 'No member has this id'));
-      if (!(await getService('conversation.contacts').mayContact(self, other))) throw forbidden(refusal('chat.contact_forbidden', 'You cannot start a conversation with this person'));
-      // A client and their consultant share one conversation, kept across reassignments.
-      if (self.role === 'customer' && other.role === 'consultant') return summaries().summary(await membership().syncClientConversation(self.id), me);
-      if (self.role === 'consultant' && other.role === 'customer') return summaries().summary(await membership().syncClientConversation(other.id), me);
+      const contactForbidden = () => forbidden(refusal('chat.contact_forbidden', 'You cannot start a conversation with this person'));
+      if (!(await getService('conversation.contacts').mayContact(self, other))) throw contactForbidden();
+      // A company and its consultant share one conversation, kept across reassignments.
+      const client = self.role === 'customer' && other.role === 'consultant' ? self : self.role === 'consultant' && other.role === 'customer' ? other : null;
+      if (client) {
+        const company = await getService('company.companies').membershipOf(client.id);
+        if (!company) throw contactForbidden();
+        return summaries().summary(await membership().syncCompanyConversation(company.companyId), me);
+      }
 
-      const mine: Row[] = await strapi.db.query(PARTICIPANT).findMany({ where: { active: true, ...memberWhere(me), conversation: { order: { id: { $null: true } }, client: { id: { $null: true } } } }, populate: { conversation: { select: ['id'] } } });
+      const mine: Row[] = await strapi.db.query(PARTICIPANT).findMany({ where: { active: true, ...memberWhere(me), conversation: { order: { id: { $null: true } }, company: { id: { $null: true } } } }, populate: { conversation: { select: ['id'] } } });
       const ids = mine.map((p) => p.conversation?.id).filter(Boolean);
       if (ids.length > 0) {
         const shared = await strapi.db.query(PARTICIPANT).findOne({ where: { active: true, ...memberWhere(contact), conversation: { id: { $in: ids } } }, populate: { conversation: { select: ['id'] } } });
@@ -39,13 +46,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return summaries().summary(conversationId, me);
     },
 
-    /** The conversation about an order, between the client and their consultant. */
+    /**
+     * The conversation about an order: the people of the company who may see the order (the
+     * buyer who placed it, its admins and accountants) and the company's consultant.
+     */
     async startForOrder(me: Member, reference: string): Promise<ConversationSummary> {
-      const order = await strapi.db.query('api::order.order').findOne({ where: { reference }, select: ['id'], populate: { customer: { select: ['id'] } } });
-      const clientId = order?.customer?.id as number | undefined;
-      const allowed = me.kind === 'user' && clientId !== undefined && (me.id === clientId || (await members().consultantUserOf(clientId)) === me.id);
-      if (!order || !allowed) throw notFound(refusal('chat.order_not_found', 'No order of yours, or of your clients, has this reference'));
-      return summaries().summary(await membership().orderConversation(order.id, clientId), me);
+      const order = await strapi.db.query(ORDER).findOne({ where: { reference }, select: ['id'], populate: { customer: { select: ['id'] }, company: { select: ['id'] } } });
+      const companyId = order?.company?.id as number | undefined;
+      const mayOpen = async (): Promise<boolean> => {
+        if (me.kind !== 'user' || !order || companyId === undefined) return false;
+        if ((await members().consultantUserOfCompany(companyId)) === me.id) return true;
+        const scope = await getService('company.companies').orderScope(me.id);
+        return (await strapi.db.query(ORDER).count({ where: { $and: [{ id: order.id }, scope] } })) === 1;
+      };
+      if (!(await mayOpen())) throw notFound(refusal('chat.order_not_found', 'No order of yours, or of your clients, has this reference'));
+      return summaries().summary(await membership().orderConversation({ id: order.id, companyId: companyId!, customerId: order.customer?.id ?? null }), me);
     },
 
     /** Stores a message; the sender has read everything up to it. */

@@ -1,4 +1,5 @@
 import type { ChatMessage, ConversationSummary, MemberRef, PresenceStatus } from '@ventalis/contracts';
+import { conversationTitle } from '@ventalis/contracts/conversation-title';
 
 /** Pure rules of the Messages page: what the list and the thread show as news arrives. */
 
@@ -6,9 +7,7 @@ export const keyOf = (member: MemberRef) => `${member.kind}:${member.id}`;
 export const sameMember = (a: MemberRef | null | undefined, b: MemberRef | null | undefined) => Boolean(a && b && a.kind === b.kind && a.id === b.id);
 
 /** Who the conversation is with, as the list and the thread title name them. */
-export function titleOf(conversation: Pick<ConversationSummary, 'with'>): string {
-  return conversation.with.map((m) => (m.company ? `${m.name} (${m.company})` : m.name)).join(', ') || 'Ventalis';
-}
+export const titleOf = (conversation: Pick<ConversationSummary, 'with' | 'company'>): string => conversationTitle(conversation, 'Ventalis');
 
 /** A conversation is online when one of its members is, away when one is away. */
 export function presenceOf(members: MemberRef[], presence: Record<string, PresenceStatus>): PresenceStatus {

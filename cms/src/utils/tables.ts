@@ -1,0 +1,30 @@
+import type { Core } from '@strapi/strapi';
+
+/** A relation's join table, as Strapi's metadata describes it. */
+export interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+  inverseOrderColumnName?: string;
+}
+
+/**
+ * Table names for the few statements written by hand (the chat's hot path, the catalogue's
+ * readers): from Strapi's own metadata, in the database's schema, so the rows are the ones its
+ * queries read everywhere else.
+ */
+export function tableNames(strapi: Core.Strapi) {
+  const schema = strapi.db.getSchemaName() as string | undefined;
+  const qualified = (name: string) => (schema ? `${schema}.${name}` : name);
+  const meta = (uid: string) => strapi.db.metadata.get(uid as never) as unknown as { tableName: string; attributes: Record<string, { joinTable?: JoinTable }> };
+  return {
+    /** A content type's table. */
+    table: (uid: string) => qualified(meta(uid).tableName),
+    /** A relation's join table. */
+    link: (uid: string, attribute: string): JoinTable => {
+      const joinTable = meta(uid).attributes[attribute]?.joinTable;
+      if (!joinTable) throw new Error(`${uid}.${attribute} is not a relation`);
+      return { ...joinTable, name: qualified(joinTable.name) };
+    },
+  };
+}
