@@ -24,6 +24,10 @@ test.describe('a client and his consultant', () => {
     await consultantPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Messages/ }).click();
     await consultantPage.getByRole('link', { name: /Hôtel Les Tilleuls · .*Marc Perrin/ }).click();
     await expect(consultantPage.getByRole('heading', { name: /^Hôtel Les Tilleuls · .*Marc Perrin/, level: 2 })).toBeVisible();
+    // The list may open on this conversation already: wait for the link's navigation, and for
+    // both sockets, before anyone types (a navigation landing after the typing would reset the form).
+    await expect(consultantPage).toHaveURL(/[?&]c=\d+/);
+    for (const page of [clientPage, consultantPage]) await expect(page.getByTestId('live-status')).toHaveText('Live');
     return { clientPage, consultantPage };
   };
 

@@ -129,6 +129,8 @@ export async function createTemplateDatabase(): Promise<{ name: string; remove: 
 async function boot(env: Record<string, string>, database: { env: Record<string, string>; drop?: () => Promise<void> }): Promise<TestApp> {
   const mailbox = await startMailbox();
 
+  // The settings of this boot only: a worker runs several test files, one after the other.
+  const envBefore = { ...process.env };
   Object.assign(process.env, {
     NODE_ENV: 'test',
     STRAPI_STARTUP_BANNER: 'false',
@@ -168,6 +170,8 @@ async function boot(env: Record<string, string>, database: { env: Record<string,
       }
       await mailbox.close();
       await database.drop?.();
+      for (const key of Object.keys(process.env)) if (!(key in envBefore)) delete process.env[key];
+      Object.assign(process.env, envBefore);
     },
   };
 }

@@ -31,10 +31,18 @@ const PERMISSION_CACHE_MS = 5000;
 /** Routes whose bodies Ventalis validates itself with the shared schemas. */
 const OWN_VALIDATION = ['auth.register', 'auth.forgotPassword', 'auth.resetPassword', 'auth.sendEmailConfirmation'];
 
+/**
+ * The plugin object outlives one Strapi instance (Node's module cache: a test worker boots
+ * several in turn), so each factory wraps the plugin's own, never a wrapper of a previous boot.
+ */
+const ORIGINAL = Symbol.for('ventalis.users-permissions.original');
+const originalOf = <T extends object>(factory: T): T => ((factory as { [ORIGINAL]?: T })[ORIGINAL] ?? factory);
+const wrapping = <T extends object>(original: T, wrapper: T): T => Object.assign(wrapper, { [ORIGINAL]: original });
+
 /** What Ventalis changes in Strapi's accounts plugin. */
 export default (plugin: Plugin) => {
-  const baseAuth = plugin.controllers.auth;
-  plugin.controllers.auth = ({ strapi }) => {
+  const baseAuth = originalOf(plugin.controllers.auth);
+  plugin.controllers.auth = wrapping(baseAuth, ({ strapi }) => {
     const base = baseAuth({ strapi });
     return {
       ...base,
@@ -87,13 +95,13 @@ export default (plugin: Plugin) => {
         ctx.body = { ok: true };
       },
     };
-  };
+  });
 
   // An access token stays valid only while its session does: a password reset or a
   // blocked account ends every session at once, not when the token expires. The user
   // itself is loaded (and checked for blocked/confirmed) once, by the strategy.
-  const baseJwt = plugin.services.jwt;
-  plugin.services.jwt = ({ strapi }) => {
+  const baseJwt = originalOf(plugin.services.jwt);
+  plugin.services.jwt = wrapping(baseJwt, ({ strapi }) => {
     const service = baseJwt({ strapi });
     const verify = service.verify.bind(service);
     service.verify = async (token) => {
@@ -106,12 +114,12 @@ export default (plugin: Plugin) => {
       return { id: Number(userId) || userId, sessionId };
     };
     return service;
-  };
+  });
 
   // A role's permissions are read on every request: keep them a few seconds, and drop
   // them at once when a permission or role changes on this process (see src/index.ts).
-  const basePermission = plugin.services.permission;
-  plugin.services.permission = ({ strapi }) => {
+  const basePermission = originalOf(plugin.services.permission);
+  plugin.services.permission = wrapping(basePermission, ({ strapi }) => {
     const service = basePermission({ strapi });
     const cache = new Map<string, { value: Promise<unknown[]>; expiresAt: number }>();
     const cached = (key: string, load: () => Promise<unknown[]>) => {
@@ -128,7 +136,7 @@ export default (plugin: Plugin) => {
     service.findPublicPermissions = () => cached('public', () => findPublicPermissions());
     service.clearPermissionCache = () => cache.clear();
     return service;
-  };
+  });
 
   // The routes are built once and shared: adjust them in place.
   limitRoutes(plugin.routes['content-api'].routes, STOREFRONT_AUTH_LIMITS);
