@@ -97,7 +97,7 @@ async function run(name: string, url: string, auth: (i: number) => Record<string
 }
 
 console.log(`Setting up: the cms on PostgreSQL with ${clients} clients…`);
-const cms = await startServer<{ port: number; chat: { customerId: number; conversationId: number }[] }>(path.join(import.meta.dirname, 'support', 'serve-cms.mts'), {
+const cms = await startServer<{ port: number; chat: { customerId: number; conversationId: number; gen: string }[] }>(path.join(import.meta.dirname, 'support', 'serve-cms.mts'), {
   DATABASE_CLIENT: 'postgres',
   BENCH_CUSTOMERS: String(clients),
   BENCH_CHAT: '1',
@@ -108,7 +108,7 @@ const exp = Math.floor(Date.now() / 1000) + 3600;
 const persisted = await run(
   'chat-server, each message stored by the cms (PostgreSQL)',
   `http://127.0.0.1:${chat.port}`,
-  (i) => ({ ticket: mintTicket({ kind: 'user', id: cms.info.chat[i]!.customerId, exp }, SECRET) }),
+  (i) => ({ ticket: mintTicket({ kind: 'user', id: cms.info.chat[i]!.customerId, exp, gen: cms.info.chat[i]!.gen }, SECRET) }),
   (i) => cms.info.chat[i]!.conversationId,
 );
 const rssKb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(chat.child.pid)]).toString().trim());

@@ -74,7 +74,7 @@ for (const category of categories.slice(0, 3)) {
 await strapi.plugin('users-permissions').service('user').add({ username: 'member@client.test', email: 'member@client.test', password: 'Bench-Password-2026!', provider: 'local', confirmed: true, blocked: false, role: role.id, company: company.id, companyRole: 'admin' });
 
 // BENCH_CHAT=1: one consultant follows every customer, so that each has a conversation.
-const chat: { customerId: number; conversationId: number }[] = [];
+const chat: { customerId: number; conversationId: number; gen: string }[] = [];
 if (process.env.BENCH_CHAT) {
   const consultantRole = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'consultant' } });
   const user = await strapi.plugin('users-permissions').service('user').add({ username: 'bench-consultant@ventalis.test', email: 'bench-consultant@ventalis.test', password: 'Bench-Password-2026!', provider: 'local', confirmed: true, blocked: false, role: consultantRole.id, firstName: 'Bench', lastName: 'Consultant' });
@@ -82,7 +82,8 @@ if (process.env.BENCH_CHAT) {
   const all = await strapi.db.query('plugin::users-permissions.user').findMany({ where: { role: { type: 'customer' }, company: { id: { $in: customerCompanies } } }, select: ['id'], populate: { company: { select: ['id'] } } });
   for (const { id, company: own } of all) {
     await strapi.service('api::consultant.assignment').assignLeastLoadedConsultant(own.id);
-    chat.push({ customerId: id, conversationId: await strapi.service('api::conversation.membership').syncCompanyConversation(own.id) });
+    const gen = await strapi.service('api::conversation.sessions').generationOf({ kind: 'user', id });
+    chat.push({ customerId: id, conversationId: await strapi.service('api::conversation.membership').syncCompanyConversation(own.id), gen });
   }
 }
 
