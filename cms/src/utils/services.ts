@@ -31,6 +31,7 @@ import type companyTerms from '../api/company/services/terms';
 import type approvals from '../api/company/services/approvals';
 import type companyMembers from '../api/company/services/members';
 import type prices from '../api/company/services/prices';
+import type documentNumbers from '../api/document/services/numbers';
 
 type Factory = (...args: never[]) => unknown;
 type ServiceOf<F extends Factory> = ReturnType<F>;
@@ -69,6 +70,7 @@ interface Services {
   'company.approvals': ServiceOf<typeof approvals>;
   'company.members': ServiceOf<typeof companyMembers>;
   'company.prices': ServiceOf<typeof prices>;
+  'document.numbers': ServiceOf<typeof documentNumbers>;
 }
 
 /** Typed access to Ventalis' services: getService('consultant.assignment'). */

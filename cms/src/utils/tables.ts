@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 
 /** A relation's join table, as Strapi's metadata describes it. */
 export interface JoinTable {
@@ -27,4 +28,12 @@ export function tableNames(strapi: Core.Strapi) {
       return { ...joinTable, name: qualified(joinTable.name) };
     },
   };
+}
+
+/**
+ * Runs a hand-written statement in the caller's transaction when there is one (SQLite has one
+ * connection: a statement outside it would wait forever), or on its own otherwise.
+ */
+export function inCallersTransaction<T>(strapi: Core.Strapi, query: (db: Knex | Knex.Transaction) => Promise<T>): Promise<T> {
+  return strapi.db.inTransaction() ? (strapi.db.transaction(({ trx }) => query(trx)) as Promise<T>) : query(strapi.db.connection);
 }

@@ -130,6 +130,7 @@ export async function snapshot(strapi: Core.Strapi) {
     'api::company.join-request',
     'api::cart.cart-item',
     'api::company.price-agreement',
+    'api::document.number-sequence',
   ] as const;
   const out: Record<string, unknown> = {};
   for (const uid of uids) {

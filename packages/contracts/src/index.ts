@@ -6,6 +6,7 @@ export * from './catalogue.ts';
 export * from './inquiry.ts';
 export * from './errors.ts';
 export * from './orders.ts';
+export * from './document-numbers.ts';
 export * from './quick-order.ts';
 export * from './chat.ts';
 export * from './conversation-title.ts';

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { createId } from '@paralleldrive/cuid2';
 import type { MemberKind } from '@ventalis/contracts';
-import { tableNames } from '../../utils/tables';
+import { inCallersTransaction, tableNames } from '../../utils/tables';
 
 const CONVERSATION = 'api::conversation.conversation';
 const PARTICIPANT = 'api::conversation.conversation-participant';
@@ -48,9 +48,7 @@ export function createChatStore(strapi: Core.Strapi) {
     };
   }
   const t = () => (tables ??= readTables());
-  /** Runs in the caller's transaction when there is one (SQLite has one connection: outside it would wait forever). */
-  const run = <T>(query: (db: Knex | Knex.Transaction) => Promise<T>): Promise<T> =>
-    strapi.db.inTransaction() ? (strapi.db.transaction(({ trx }) => query(trx)) as Promise<T>) : query(strapi.db.connection);
+  const run = <T>(query: (db: Knex | Knex.Transaction) => Promise<T>): Promise<T> => inCallersTransaction(strapi, query);
 
   return {
     /** Everyone active in a conversation, with how far they have read: one statement. */
