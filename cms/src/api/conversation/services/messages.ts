@@ -4,10 +4,10 @@ import { getService } from '../../../utils/services';
 import { createChatStore } from '../chat-store';
 import { PARTICIPANT, createConversation, memberWhere, type Member, type Row } from '../model';
 import { asChatMessage } from './summaries';
-
-const ORDER = 'api::order.order';
 import { refusal } from '@ventalis/contracts';
 import { forbidden, notFound } from '../../../utils/validation';
+
+const ORDER = 'api::order.order';
 
 /**
  * What members write: conversations they start, messages, read marks. Every message is
