@@ -70,7 +70,14 @@ export const ERROR_CODES = {
   'country.invalid': [],
   'siret.invalid_format': [],
   'siret.invalid_checksum': [],
+  /** The seller's details: a SIRET of another company than the SIREN. */
+  'siret.not_of_siren': [],
+  'siren.invalid': [],
   'vat_number.invalid': [],
+  /** The seller's details: `expected` is the French VAT number of their SIREN. */
+  'vat_number.not_of_siren': ['expected'],
+  'iban.invalid': [],
+  'bic.invalid': [],
   'password.too_weak': ['missing'],
   'password.too_common': [],
   'password.mismatch': [],

@@ -4,13 +4,11 @@ import { rule } from './error-codes.ts';
 
 export { PASSWORD_MIN_LENGTH, passwordRules } from './password-rules.ts';
 
-/** SIRET: 14 digits whose Luhn checksum is valid (spaces allowed when typed). */
-export function isValidSiret(value: string): boolean {
-  const digits = value.replace(/\s+/g, '');
-  if (!/^\d{14}$/.test(digits)) return false;
+/** Whether a string of digits passes the Luhn check (SIREN and SIRET numbers do). */
+function passesLuhn(digits: string): boolean {
   let sum = 0;
-  for (let i = 0; i < 14; i++) {
-    let d = Number(digits[13 - i]);
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
     if (i % 2 === 1) {
       d *= 2;
       if (d > 9) d -= 9;
@@ -18,6 +16,18 @@ export function isValidSiret(value: string): boolean {
     sum += d;
   }
   return sum % 10 === 0;
+}
+
+/** SIRET: 14 digits whose Luhn checksum is valid (spaces allowed when typed). */
+export function isValidSiret(value: string): boolean {
+  const digits = value.replace(/\s+/g, '');
+  return /^\d{14}$/.test(digits) && passesLuhn(digits);
+}
+
+/** SIREN, the company's own number (a SIRET's first 9 digits): 9 digits whose Luhn checksum is valid. */
+export function isValidSiren(value: string): boolean {
+  const digits = value.replace(/\s+/g, '');
+  return /^\d{9}$/.test(digits) && passesLuhn(digits);
 }
 
 /**

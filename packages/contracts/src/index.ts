@@ -7,6 +7,7 @@ export * from './inquiry.ts';
 export * from './errors.ts';
 export * from './orders.ts';
 export * from './document-numbers.ts';
+export * from './seller.ts';
 export * from './quick-order.ts';
 export * from './chat.ts';
 export * from './conversation-title.ts';
