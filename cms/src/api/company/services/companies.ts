@@ -70,6 +70,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { id: { $null: true } };
     },
 
+    /**
+     * The same rule for one order and one person already known: a member of the order's
+     * company who sees every order of it (admin, accountant), or the buyer who placed it.
+     */
+    seesOrder(person: { id: number; companyId: number | null; role: CompanyRole | null }, order: { companyId: number | null; customerId: number | null }): boolean {
+      return person.companyId !== null && person.companyId === order.companyId && person.role !== null && (seesCompanyOrders(person.role) || person.id === order.customerId);
+    },
+
     /** Refuses, with the reason, an account that may not fill a cart or check out. */
     async assertMayOrder(userId: number): Promise<Membership> {
       const membership = await service.membershipOf(userId);

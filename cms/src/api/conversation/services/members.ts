@@ -14,6 +14,11 @@ export const userAsMember = (user: Row): ChatMember => {
   return { kind: 'user', id: user.id, name: `${user.firstName ?? ''} ${user.lastName ?? ''}`.trim(), role, company: role === 'customer' ? (user.company?.legalName ?? null) : null };
 };
 
+/** A consultant entry with what tells whether it is active and its storefront account. */
+const CONSULTANT_ACCOUNT = { select: ['id', 'blocked'], populate: { user: { select: ['id'] } } };
+/** The storefront account of an active consultant; null for none or a blocked one. */
+const activeAccountOf = (consultant: Row | null | undefined): number | null => (consultant && !consultant.blocked ? (consultant.user?.id ?? null) : null);
+
 /** Who members are: their names and roles as others see them, and whose consultant is whom. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** A member as others see them; null for an unknown or blocked account. */
@@ -64,24 +69,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The storefront account of a customer's consultant, if they have an active one. */
     async consultantUserOf(customerId: number): Promise<number | null> {
-      const customer = await strapi.db.query(USER).findOne({
-        where: { id: customerId },
-        select: ['id'],
-        populate: { consultant: { select: ['id', 'blocked'], populate: { user: { select: ['id'] } } } },
-      });
-      const consultant = customer?.consultant;
-      return consultant && !consultant.blocked ? (consultant.user?.id ?? null) : null;
+      const customer = await strapi.db.query(USER).findOne({ where: { id: customerId }, select: ['id'], populate: { consultant: CONSULTANT_ACCOUNT } });
+      return activeAccountOf(customer?.consultant);
     },
 
     /** The storefront account of a company's consultant, if it has an active one. */
     async consultantUserOfCompany(companyId: number): Promise<number | null> {
-      const company = await strapi.db.query('api::company.company').findOne({
-        where: { id: companyId },
-        select: ['id'],
-        populate: { consultant: { select: ['id', 'blocked'], populate: { user: { select: ['id'] } } } },
-      });
-      const consultant = company?.consultant;
-      return consultant && !consultant.blocked ? (consultant.user?.id ?? null) : null;
+      const company = await strapi.db.query('api::company.company').findOne({ where: { id: companyId }, select: ['id'], populate: { consultant: CONSULTANT_ACCOUNT } });
+      return activeAccountOf(company?.consultant);
     },
 
     /** The active consultant entry of a consultant's storefront account. */

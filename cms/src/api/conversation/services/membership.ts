@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { seesCompanyOrders, type ChatMember } from '@ventalis/contracts';
+import { isCompanyRole, type ChatMember } from '@ventalis/contracts';
 import { consultantTakesOver } from '../../../mail/messages';
 import { getService } from '../../../utils/services';
 import { createChatStore } from '../chat-store';
@@ -98,7 +98,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The people of a company who may see an order: its admins and accountants, and the buyer who placed it while still a member. */
   async function peopleWhoSee(order: { companyId: number; customerId: number | null }): Promise<number[]> {
     const rows: Row[] = await strapi.db.query('plugin::users-permissions.user').findMany({ where: { company: { id: order.companyId } }, select: ['id', 'companyRole'] });
-    return rows.filter((r) => seesCompanyOrders(r.companyRole) || r.id === order.customerId).map((r) => r.id);
+    return rows.filter((r) => companies().seesOrder({ id: r.id, companyId: order.companyId, role: isCompanyRole(r.companyRole) ? r.companyRole : null }, order)).map((r) => r.id);
   }
 
   const service = {
@@ -157,7 +157,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (conversation.company) return conversation.company.id === membership?.companyId;
         const order = conversation.order;
         if (!order) return true;
-        return membership !== null && order.company?.id === membership.companyId && (seesCompanyOrders(membership.role) || order.customer?.id === userId);
+        return companies().seesOrder({ id: userId, companyId: membership?.companyId ?? null, role: membership?.role ?? null }, { companyId: order.company?.id ?? null, customerId: order.customer?.id ?? null });
       };
       for (const p of mine.filter((p) => p.conversation && !stillTheirs(p.conversation))) {
         await strapi.db.query(PARTICIPANT).update({ where: { id: p.id }, data: { active: false } });

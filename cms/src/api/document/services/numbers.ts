@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import { createId } from '@paralleldrive/cuid2';
 import { formatDocumentNumber, type DocumentSeries } from '@ventalis/contracts';
 import { inCallersTransaction, tableNames } from '../../../utils/tables';
@@ -15,14 +14,13 @@ const SEQUENCE = 'api::document.number-sequence';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let table: string | undefined;
-  const run = <T>(query: (db: Knex | Knex.Transaction) => Promise<T>): Promise<T> => inCallersTransaction(strapi, query);
 
   return {
     /** The next number of a series in a year, and how it is written (`F-2026-000123`). */
     async next(series: DocumentSeries, year: number): Promise<{ sequence: number; number: string }> {
       table ??= tableNames(strapi).table(SEQUENCE);
       const now = new Date();
-      const rows = await run((db) =>
+      const rows = await inCallersTransaction(strapi, (db) =>
         db(table!)
           .insert({ document_id: createId(), series, year, last_number: 1, created_at: now, updated_at: now, published_at: now })
           .onConflict(['series', 'year'])
