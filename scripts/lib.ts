@@ -32,6 +32,37 @@ export async function ensureInstalled() {
   writeFileSync(stamp, lockHash);
 }
 
+/** A Debian package the tests need, by the program it brings. */
+export interface SystemPackage {
+  program: string;
+  name: string;
+}
+
+/** Debian's Chromium for the browser journeys (no browser download). */
+export const CHROMIUM: SystemPackage = { program: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', name: 'chromium' };
+/**
+ * What the tests use besides npm packages: Chromium for the browser journeys, xmllint for the
+ * invoice checker's schema check (../shared/facturx) and pdftotext to read the invoices' pages.
+ */
+export const TEST_PACKAGES: SystemPackage[] = [CHROMIUM, { program: '/usr/bin/xmllint', name: 'libxml2-utils' }, { program: '/usr/bin/pdftotext', name: 'poppler-utils' }];
+
+/**
+ * Installs the missing packages with apt-get (CI machines run as root); elsewhere says which
+ * to install. Resolves with the programs still missing.
+ */
+export async function ensureSystemPackages(packages: SystemPackage[]): Promise<string[]> {
+  const missing = () => packages.filter(({ program }) => !existsSync(program));
+  if (missing().length === 0) return [];
+  const names = missing().map(({ name }) => name).join(' ');
+  if (process.getuid?.() === 0) {
+    console.log(`→ Installing ${names} (apt-get)…`);
+    await run('sh', ['-c', `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${names}`]);
+  }
+  const left = missing().map(({ program }) => program);
+  if (left.length > 0) console.error(`Missing ${left.join(', ')}: install them (apt-get install -y ${names}).`);
+  return left;
+}
+
 export async function buildContracts() {
   await mustRun('npx', ['tsc', '-p', 'packages/contracts']);
 }

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildContracts, ensureInstalled, root, run } from './lib.ts';
+import { buildContracts, ensureInstalled, ensureSystemPackages, root, run, TEST_PACKAGES } from './lib.ts';
 import { durationsIn, formatSlowest, slowest } from './slowest.ts';
 
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -74,6 +74,8 @@ async function postgresReachable() {
 
 await ensureInstalled();
 await buildContracts();
+// Before any suite: the cms' invoice tests need xmllint and pdftotext, the journeys Chromium.
+await ensureSystemPackages(TEST_PACKAGES);
 
 await vitest('contracts', 'packages/contracts');
 await vitest('scripts', 'scripts');

@@ -1,7 +1,8 @@
 /**
  * Boots the compiled cms on a fresh database (SQLite file, or a PostgreSQL schema of its
  * own when DATABASE_CLIENT=postgres), adds 100 products in 6 categories and
- * BENCH_CUSTOMERS signed-in customers (default 1), each the admin of a company of their own, listens on a free port, and prints
+ * BENCH_CUSTOMERS signed-in customers (default 1), each the admin of a company of their own,
+ * the seller's details (so that paid orders are invoiced; none with BENCH_NO_INVOICES=1), listens on a free port, and prints
  * one JSON line: { port, jwt, jwts, chat, memberJwt }. `memberJwt` signs in a member of a
  * company with negotiated prices covering half the products (a discount on 3 of the 6 categories). With BENCH_CHAT=1 the customers share one
  * consultant and are not signed in: chat lists each one's company conversation with them.
@@ -41,6 +42,12 @@ const strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoRe
 strapi.log.level = 'error';
 await strapi.load();
 
+// The seller's details, as an administrator fills them in: paid orders are invoiced (not with BENCH_NO_INVOICES=1).
+if (!process.env.BENCH_NO_INVOICES) {
+  const { seller } = await import('../../cms/scripts/demo-data.mts');
+  await strapi.documents('api::seller.seller').create({ data: seller });
+}
+
 const categories = [];
 for (let c = 0; c < 6; c++) {
   categories.push(await strapi.documents('api::category.category').create({ data: { name: `Category ${c}`, slug: `category-${c}`, visible: true } }));
@@ -61,7 +68,8 @@ const customers = Number(process.env.BENCH_CUSTOMERS ?? 1);
 // Each customer is the admin of a company of their own.
 const customerCompanies: number[] = [];
 for (let i = 0; i < customers; i++) {
-  const own = await strapi.db.query('api::company.company').create({ data: { legalName: `Bench client ${i}`, siret: null } });
+  // With a billing address: their orders are invoiced as they are paid.
+  const own = await strapi.documents('api::company.company').create({ data: { legalName: `Bench client ${i}`, siret: null, billingAddress: { line1: `${i} rue du Banc`, postalCode: '69002', city: 'Lyon', country: 'FR' } } });
   customerCompanies.push(own.id);
   await strapi.plugin('users-permissions').service('user').add({ username: `bench${i}@client.test`, email: `bench${i}@client.test`, password: 'Bench-Password-2026!', provider: 'local', confirmed: true, blocked: false, role: role.id, company: own.id, companyRole: 'admin' });
 }

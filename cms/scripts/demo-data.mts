@@ -1371,6 +1371,21 @@ export const agreements: DemoAgreement[] = [
 ];
 
 /** Shared password of the demo storefront accounts (clients and consultants). */
+/** Who Ventalis is on its invoices (the panel's "Seller details"): fictitious, but valid by every rule. */
+export const seller = {
+  legalName: 'Ventalis',
+  legalForm: 'SAS',
+  shareCapitalEuros: 50000,
+  address: { line1: '12 rue des Tanneurs', line2: '', postalCode: '69002', city: 'Lyon', country: 'FR' },
+  siren: '732829320',
+  siret: '73282932000074',
+  rcsCity: 'Lyon',
+  vatNumber: 'FR44732829320',
+  iban: 'FR7630006000011234567890189',
+  bic: 'AGRIFRPP',
+  latePenaltyRateBasisPoints: 1215,
+};
+
 export const demoPassword = 'Ventalis-Demo-2026!';
 
 /** Shared password of the demo admin-panel accounts. */

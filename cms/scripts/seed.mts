@@ -306,6 +306,12 @@ async function seedAgreements(strapi: Strapi) {
 }
 
 /** The Home and "Our commitment" pages, published in French and English. */
+/** The seller's details, then the invoices of the demo orders whose sale is certain, as the minute's sweep would issue them. */
+async function seedInvoices(strapi: Strapi) {
+  await strapi.documents('api::seller.seller').create({ data: demo.seller } as never);
+  await strapi.service('api::document.invoices').sweep();
+}
+
 async function seedPages(strapi: Strapi, pictures: Awaited<ReturnType<typeof pictureUploader>>) {
   for (const [uid, versions, name] of [
     ['api::home-page.home-page', { fr: demo.homePageFr, en: demo.homePage }, 'home'],
@@ -341,6 +347,7 @@ export async function seed(strapi: Strapi): Promise<boolean> {
   const bilingual = { key: 'demo-data-bilingual', value: { loadedAt: new Date().toISOString() } };
   const agreements = { key: 'demo-data-agreements', value: { loadedAt: new Date().toISOString() } };
   const companies = { key: 'demo-data-companies', value: { loadedAt: new Date().toISOString() } };
+  const invoices = { key: 'demo-data-invoices', value: { loadedAt: new Date().toISOString() } };
   if (await marker.get({ key: 'demo-data' })) {
     let changed = false;
     if (!(await marker.get({ key: bilingual.key }))) {
@@ -366,6 +373,12 @@ export async function seed(strapi: Strapi): Promise<boolean> {
       await marker.set(companies);
       changed = true;
     }
+    // A demo database from before invoices gets the seller's details and its invoices, once.
+    if (!(await marker.get({ key: invoices.key }))) {
+      await seedInvoices(strapi);
+      await marker.set(invoices);
+      changed = true;
+    }
     return changed;
   }
   const pictures = await pictureUploader(strapi);
@@ -386,6 +399,7 @@ export async function seed(strapi: Strapi): Promise<boolean> {
     // After the order history, which was placed at list prices.
     await seedAgreements(strapi);
     await seedCompanies(strapi);
+    await seedInvoices(strapi);
   } finally {
     await pictures.close();
   }
@@ -393,6 +407,7 @@ export async function seed(strapi: Strapi): Promise<boolean> {
   await marker.set(bilingual);
   await marker.set(agreements);
   await marker.set(companies);
+  await marker.set(invoices);
   return true;
 }
 

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { startOutboxSmtpServer } from './mail/outbox';
 import { consultantAccounts, clientReassignment } from './documents/consultant-accounts';
 import { orderGuard } from './documents/order-guard';
+import { issuedDocuments } from './documents/issued-documents';
+import { sellerDetails } from './documents/seller-details';
+import { panelTransfers } from './documents/panel-transfers';
 import { chatSessions } from './documents/chat-sessions';
 import { refuseControlCharacters } from './documents/text-fields';
 import { uniqueNames } from './documents/unique-names';
@@ -118,6 +121,9 @@ export default {
     strapi.documents.use(consultantAccounts(strapi) as never);
     strapi.documents.use(clientReassignment(strapi) as never);
     strapi.documents.use(orderGuard(strapi) as never);
+    strapi.documents.use(issuedDocuments(strapi) as never);
+    strapi.documents.use(sellerDetails(strapi) as never);
+    strapi.documents.use(panelTransfers(strapi) as never);
     strapi.documents.use(chatSessions(strapi) as never);
   },
 
@@ -146,6 +152,10 @@ export default {
     everyMinute(strapi, 'Expiring orders awaiting approval', () => getService('company.approvals').expire());
     // Members away with unread messages get their summary by email.
     everyMinute(strapi, 'Sending unread-message summaries', () => getService('conversation.offline-summary').sendDue());
+    // Sales without their invoice get it (the seller's details were missing), and missing PDFs are made.
+    everyMinute(strapi, 'Issuing invoices and their PDFs', () => getService('document.invoices').sweep());
+    // Unpaid invoices past their due date are marked overdue and reminded at +1, +15 and +30 days.
+    everyMinute(strapi, 'Reminding overdue invoices', () => getService('document.invoices').remind());
   },
 
   async destroy() {

@@ -18,6 +18,8 @@ const tokens: Partial<Record<Role, string>> = {};
 const ids = { customerA: 0, buyerA: 0, accountantA: 0, customerB: 0, consultantXUser: 0, conversationA: 0, companyA: 0, companyB: 0, agreementA1: 0, agreementA2: 0 };
 /** A1 paid, A2 and A3 awaiting payment (A's); B1 paid (B's). */
 const orders = { A1: '', A2: '', A3: '', B1: '' };
+/** The invoices of the paid orders A1 and B1. */
+const invoices = { A1: '', B1: '' };
 
 beforeAll(async () => {
   app = await startApp();
@@ -54,6 +56,9 @@ beforeAll(async () => {
   orders.A3 = (await placeOrder(app, tokens.customerA, [['kraft-shipping-box', 1000]])).order.reference;
   orders.B1 = (await placeOrder(app, tokens.customerB, [['recycled-mailer-bag', 1000]])).order.reference;
   await payWithCard(app, tokens.customerB, orders.B1).expect(200);
+  for (const key of ['A1', 'B1'] as const) {
+    invoices[key] = (await app.strapi.db.query('api::document.invoice').findOne({ where: { order: { reference: orders[key] } }, select: ['number'] })).number;
+  }
   // A's company (X's) has two price agreements; B's company is Y's.
   for (const [key, slug] of [['agreementA1', 'packaging'], ['agreementA2', 'cleaning']] as const) {
     const res = await call('consultantX', 'post', `/api/consultant/companies/${ids.companyA}/agreements`, { kind: 'category_discount', category: slug, discountBasisPoints: 500, startsOn: '2026-01-01', endsOn: '2026-12-31' });
@@ -114,6 +119,9 @@ const COMPANY_ROLES: Record<string, { buyerA?: number; accountantA?: number }> =
   "mark A's conversation read": { buyerA: 200, accountantA: 200 },
   // An order's conversation is for those who see the order: not another buyer.
   "discuss order A1 (A's)": { buyerA: 404, accountantA: 200 },
+  // An invoice is seen by those who see its order.
+  "invoice of A1 (A's)": { buyerA: 404, accountantA: 200 },
+  "PDF of A1's invoice (A's)": { buyerA: 404, accountantA: 200 },
 };
 const inquiry = { company: 'Gamma', firstName: 'Gil', lastName: 'Gomez', email: 'gil@gamma.test', subject: 'Samples', message: 'Could we get samples of your mailers?' };
 
@@ -194,6 +202,10 @@ const ROUTES: Route[] = [
   { name: "resume paying A2 (A's)", method: 'post', path: () => `/api/orders/${orders.A2}/payment`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
   { name: "pay A2 by card (A's)", method: 'post', path: () => `/api/orders/${orders.A2}/simulated-payment`, body: () => ({ cardNumber: '4242424242424242', expiry: '12/30', cvc: '123' }), expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
   { name: "cancel A3 (A's)", method: 'post', path: () => `/api/orders/${orders.A3}/cancel`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
+  { name: 'my invoices', method: 'get', path: () => '/api/invoices', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
+  { name: "invoice of A1 (A's)", method: 'get', path: () => `/api/invoices/${invoices.A1}`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
+  { name: "PDF of A1's invoice (A's)", method: 'get', path: () => `/api/invoices/${invoices.A1}/pdf`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
+  { name: "PDF of B1's invoice (B's)", method: 'get', path: () => `/api/invoices/${invoices.B1}/pdf`, expect: { anonymous: 403, customerA: 404, buyerA: 404, accountantA: 404, customerB: 200, consultantX: 403, consultantY: 403 } },
   { name: "reorder A1 (A's)", method: 'post', path: () => `/api/orders/${orders.A1}/reorder`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
   // Company members: each admin their own company (the full matrix by company role is in company-members.test.ts).
   { name: 'my company', method: 'get', path: () => '/api/company', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
@@ -210,6 +222,17 @@ const ROUTES: Route[] = [
     path: () => `/api/consultant/orders/${orders.A1}/status`,
     body: () => ({ status: 'in_progress', comment: 'Preparing your order.' }),
     expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 404 },
+  },
+  { name: "my clients' invoices", method: 'get', path: () => '/api/consultant/invoices', expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 200 } },
+  { name: "A1's invoice (X's client)", method: 'get', path: () => `/api/consultant/invoices/${invoices.A1}`, expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 404 } },
+  { name: "PDF of B1's invoice (Y's client)", method: 'get', path: () => `/api/consultant/invoices/${invoices.B1}/pdf`, expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 404, consultantY: 200 } },
+  // A1 was paid by card: its consultant is told there is nothing to record; nobody else reaches it.
+  {
+    name: "a transfer on A1's invoice (X's client, paid by card)",
+    method: 'post',
+    path: () => `/api/consultant/invoices/${invoices.A1}/transfers`,
+    body: () => ({ amountCents: 100, receivedOn: new Date().toISOString().slice(0, 10), bankReference: 'VIR 1' }),
+    expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 400, consultantY: 404 },
   },
   { name: "note on B1 (Y's client)", method: 'post', path: () => `/api/consultant/orders/${orders.B1}/notes`, body: () => ({ body: 'Internal.' }), expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 404, consultantY: 201 } },
   // Conversations: participants only; who may start one follows the contact rules.

@@ -44,7 +44,7 @@ describe('cart', () => {
     const removed = await app.api().delete('/api/cart/items/plant-based-dish-soap').set(bearer(jwt));
     expect(removed.body.data.lines).toHaveLength(1);
     const emptied = await app.api().delete('/api/cart').set(bearer(jwt));
-    expect(emptied.body.data).toEqual({ lines: [], totals: { exclVatCents: 0, vatCents: 0, inclVatCents: 0, co2eGrams: 0 } });
+    expect(emptied.body.data).toEqual({ lines: [], totals: { exclVatCents: 0, vatCents: 0, inclVatCents: 0, co2eGrams: 0 }, vatRegime: 'domestic' });
   });
 
   test.each([

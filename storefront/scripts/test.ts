@@ -6,13 +6,12 @@
  * which the repository's test command adds to its summary.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { e2eWorkers } from '../e2e/support/workers.ts';
+import { CHROMIUM, ensureSystemPackages } from '../../scripts/lib.ts';
 
 const storefrontDir = path.resolve(import.meta.dirname, '..');
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const reports = process.env.TEST_REPORT_DIR;
 
 function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
@@ -23,18 +22,6 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
   });
 }
 
-/** The journeys use Debian's Chromium (no browser download); CI machines run as root. */
-async function ensureChromium(): Promise<boolean> {
-  if (existsSync(chromium)) return true;
-  if (process.getuid?.() !== 0) {
-    console.error(`Chromium is missing at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-    return false;
-  }
-  console.log('→ Installing Chromium (apt-get)…');
-  const code = await run('sh', ['-c', 'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium']);
-  return code === 0 && existsSync(chromium);
-}
-
 // tsconfig.json extends the config `svelte-kit sync` generates: missing on a fresh install.
 // (Vitest compiles the message catalogue itself, in its global setup.)
 const sync = await run('npx', ['svelte-kit', 'sync']);
@@ -42,7 +29,7 @@ const unitArgs = ['vitest', 'run', ...(reports ? ['--reporter=default', '--repor
 const unit = sync === 0 ? await run('npx', unitArgs) : sync;
 
 let e2e = 1;
-if (await ensureChromium()) {
+if ((await ensureSystemPackages([CHROMIUM])).length === 0) {
   // The same count as a plain `npx playwright test` (the config uses e2eWorkers too), said out loud.
   const workers = e2eWorkers();
   console.log(`→ Browser journeys: ${workers} Playwright worker${workers === 1 ? '' : 's'} for ${availableParallelism()} available core${availableParallelism() === 1 ? '' : 's'}`);

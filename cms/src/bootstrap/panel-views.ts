@@ -50,8 +50,24 @@ const VIEWS: View[] = [
     uid: 'api::order.order',
     list: ['reference', 'placedAt', 'customer', 'status', 'totalInclVatCents'],
     mainField: 'reference',
-    readOnly: ['reference', 'customer', 'company', 'status', 'paymentMethod', 'paymentStatus', 'paymentTerms', 'paymentDueAt', 'purchaseOrderNumber', 'approvalExpiresAt', 'approvalReason', 'lines', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'co2eGrams', 'placedAt', 'provider', 'paymentIntentId', 'paymentExpiresAt', 'stockReserved', 'refundedAt', 'history'],
+    readOnly: ['reference', 'customer', 'company', 'status', 'paymentMethod', 'paymentStatus', 'paymentTerms', 'paymentDueAt', 'purchaseOrderNumber', 'approvalExpiresAt', 'approvalReason', 'lines', 'vatRegime', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'co2eGrams', 'placedAt', 'provider', 'paymentIntentId', 'paymentExpiresAt', 'stockReserved', 'refundedAt', 'history', 'invoice'],
     defaultSortBy: 'placedAt',
+  },
+  {
+    // Issued by the system, never edited: the list shows who owes what, and a PDF that could not be made.
+    uid: 'api::document.invoice',
+    list: ['number', 'issueDate', 'company', 'totalInclVatCents', 'paidCents', 'dueDate', 'paymentStatus', 'overdue', 'pdfStatus'],
+    mainField: 'number',
+    readOnly: ['number', 'year', 'sequence', 'order', 'company', 'customer', 'issuedAt', 'issueDate', 'dueDate', 'paymentMethod', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'paidCents', 'paymentStatus', 'snapshot', 'pdfStatus', 'pdfAttempts', 'pdfError', 'paidOn', 'overdue', 'remindersSent', 'transfers'],
+    defaultSortBy: 'issuedAt',
+  },
+  {
+    // An administrator records a transfer received here; once recorded it is only read.
+    uid: 'api::document.transfer',
+    list: ['receivedOn', 'invoice', 'amountCents', 'bankReference', 'recordedByRole', 'recordedByName'],
+    mainField: 'bankReference',
+    readOnly: ['recordedByRole', 'recordedByName'],
+    defaultSortBy: 'receivedOn',
   },
   {
     uid: 'api::inquiry.inquiry',

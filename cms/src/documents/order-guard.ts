@@ -7,7 +7,7 @@ import type { Middleware } from './consultant-accounts';
  * client's comment): an edit in the panel cannot rewrite an order's status, lines,
  * totals or payment.
  */
-const GUARDED = ['status', 'lines', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'co2eGrams', 'customer', 'company', 'provider', 'paymentMethod', 'paymentStatus', 'paymentTerms', 'paymentDueAt', 'purchaseOrderNumber', 'approvalExpiresAt', 'approvalReason', 'paymentIntentId', 'stockReserved', 'refundedAt', 'idempotencyKey', 'reference', 'history'];
+const GUARDED = ['status', 'lines', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'co2eGrams', 'vatRegime', 'customer', 'company', 'provider', 'paymentMethod', 'paymentStatus', 'paymentTerms', 'paymentDueAt', 'purchaseOrderNumber', 'approvalExpiresAt', 'approvalReason', 'paymentIntentId', 'stockReserved', 'refundedAt', 'idempotencyKey', 'reference', 'history', 'invoice'];
 
 export const orderGuard = (_strapi: Core.Strapi): Middleware => async (context, next) => {
   if (context.uid !== 'api::order.order' || context.action !== 'update') return next();

@@ -32,6 +32,8 @@ import type approvals from '../api/company/services/approvals';
 import type companyMembers from '../api/company/services/members';
 import type prices from '../api/company/services/prices';
 import type documentNumbers from '../api/document/services/numbers';
+import type invoices from '../api/document/services/invoices';
+import type sellerDetails from '../api/seller/services/details';
 
 type Factory = (...args: never[]) => unknown;
 type ServiceOf<F extends Factory> = ReturnType<F>;
@@ -71,6 +73,8 @@ interface Services {
   'company.members': ServiceOf<typeof companyMembers>;
   'company.prices': ServiceOf<typeof prices>;
   'document.numbers': ServiceOf<typeof documentNumbers>;
+  'document.invoices': ServiceOf<typeof invoices>;
+  'seller.details': ServiceOf<typeof sellerDetails>;
 }
 
 /** Typed access to Ventalis' services: getService('consultant.assignment'). */

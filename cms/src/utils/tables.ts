@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { createId } from '@paralleldrive/cuid2';
 
 /** A relation's join table, as Strapi's metadata describes it. */
 export interface JoinTable {
@@ -37,3 +38,10 @@ export function tableNames(strapi: Core.Strapi) {
 export function inCallersTransaction<T>(strapi: Core.Strapi, query: (db: Knex | Knex.Transaction) => Promise<T>): Promise<T> {
   return strapi.db.inTransaction() ? (strapi.db.transaction(({ trx }) => query(trx)) as Promise<T>) : query(strapi.db.connection);
 }
+
+/**
+ * What the Document Service gives every new document, for one written through the database
+ * layer instead: a document id of its own and, without drafts, published (else the panel does
+ * not list it).
+ */
+export const asDocument = <T extends object>(data: T) => ({ documentId: createId(), publishedAt: new Date(), ...data });

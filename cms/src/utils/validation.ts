@@ -58,6 +58,26 @@ export function documentFieldError(path: (string | number)[], refusal: Refusal):
 }
 
 /**
+ * A shared schema's refusal of a Document Service write, in the shape of Strapi's own
+ * validation errors: the panel's form shows each message on its field, `codes` words it.
+ */
+export function documentValidationError(error: z.ZodError, input: unknown): errors.ValidationError {
+  const byField = fieldErrors(error);
+  return new errors.ValidationError(Object.values(byField)[0] ?? 'Not valid', {
+    errors: Object.entries(byField).map(([field, message]) => ({ path: field.split('.'), message, name: 'ValidationError' })),
+    codes: fieldCodes(error, input),
+  });
+}
+
+/** A service's refusal by field ({ field: message }, as parseInput and fieldError write it) in the shape of documentValidationError. */
+export function asDocumentError(error: unknown): unknown {
+  const details = (error as errors.ValidationError).details as { errors?: unknown } | undefined;
+  if (!(error instanceof errors.ValidationError) || !details?.errors || Array.isArray(details.errors)) return error;
+  const list = Object.entries(details.errors as Record<string, string>).map(([field, message]) => ({ path: field.split('.'), message, name: 'ValidationError' }));
+  return new errors.ValidationError(error.message, { ...details, errors: list });
+}
+
+/**
  * A 410 with its code: what the address named existed and is over (a used or expired link).
  * Strapi answers an http-errors error with its own status, message and details.
  */

@@ -4,6 +4,10 @@ import { signClientAddress } from '@ventalis/contracts/client-address';
 import type { TestApp } from './strapi';
 
 export const PASSWORD = 'Gr33n-Supply-Chain!';
+
+/** The seller's details every test database starts with (valid by every rule): the demo's. */
+export { seller as TEST_SELLER } from '../../scripts/demo-data.mts';
+
 const USER = 'plugin::users-permissions.user';
 
 /** A valid SIRET (Luhn) derived from a number, different for each n. */
@@ -107,6 +111,8 @@ const POPULATED: Record<string, Record<string, unknown>> = {
   [USER]: { consultant: { select: ['id'] }, role: { select: ['type'] }, company: { select: ['id'] } },
   'api::company.company': { consultant: { select: ['id'] }, billingAddress: true, deliveryAddresses: true },
   'api::order.order': { company: { select: ['id'] }, customer: { select: ['id'] } },
+  'api::document.invoice': { order: { select: ['id'] }, company: { select: ['id'] }, customer: { select: ['id'] } },
+  'api::seller.seller': { address: true },
   'api::cart.cart-item': { customer: { select: ['id'] }, product: { select: ['id'] } },
   'api::company.price-agreement': { company: { select: ['id'] }, category: { select: ['id'] }, product: { select: ['id'] }, consultant: { select: ['id'] } },
 };
@@ -131,11 +137,14 @@ export async function snapshot(strapi: Core.Strapi) {
     'api::cart.cart-item',
     'api::company.price-agreement',
     'api::document.number-sequence',
+    'api::document.invoice',
+    'api::seller.seller',
   ] as const;
   const out: Record<string, unknown> = {};
   for (const uid of uids) {
     const rows = await strapi.db.query(uid).findMany({ orderBy: { id: 'asc' }, populate: POPULATED[uid] });
-    out[uid] = rows.map(({ updatedAt: _u, ...row }: Record<string, unknown>) => row);
+    // An invoice's PDF is made after its transaction, whenever it is ready: it is not part of what a request wrote.
+    out[uid] = rows.map(({ updatedAt: _u, pdf: _p, pdfStatus: _s, pdfAttempts: _a, pdfError: _e, ...row }: Record<string, unknown>) => row);
   }
   return JSON.parse(JSON.stringify(out));
 }

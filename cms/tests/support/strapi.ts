@@ -7,6 +7,7 @@ import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { inject } from 'vitest';
 import { startMailbox, type Mailbox } from './mailbox';
+import { TEST_SELLER } from './fixtures';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -155,6 +156,8 @@ async function boot(env: Record<string, string>, database: { env: Record<string,
   strapi.log.level = 'warn';
   await strapi.load();
   strapi.server.mount();
+  // Invoices need the seller's details, as an administrator fills them in once in production.
+  if (!(await strapi.db.query('api::seller.seller').findOne({ select: ['id'] }))) await strapi.documents('api::seller.seller').create({ data: TEST_SELLER } as never);
 
   return {
     strapi,

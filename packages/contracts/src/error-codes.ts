@@ -146,6 +146,17 @@ export const ERROR_CODES = {
   'order.not_cancellable': [],
   'order.transition_refused': ['from', 'to'],
   'order.panel_edit_refused': ['fields'],
+  'invoice.not_found': [],
+  /** An issued invoice (or its number counter) cannot be written in the panel: only a credit note corrects it. */
+  'invoice.immutable': [],
+  'transfer.amount_not_positive': [],
+  /** The invoice was paid by card, or its transfers already settle it. */
+  'transfer.invoice_settled': [],
+  /** More than is left to pay; `balanceCents` is what is left. */
+  'transfer.exceeds_balance': ['balanceCents'],
+  /** A transfer received after today, or before the invoice was issued (`issueDate`, YYYY-MM-DD). */
+  'transfer.date_in_future': [],
+  'transfer.date_before_invoice': ['issueDate'],
   'webhook.not_configured': [],
   'webhook.signature_invalid': [],
 

@@ -42,6 +42,21 @@ const EU_VAT_PREFIXES = [
 export function normaliseVatNumber(value: string): string {
   return value.replace(/[\s.-]+/g, '').toUpperCase();
 }
+/** The VAT prefix of an EU member state's country code: Greece writes EL; Northern Ireland (XI) ships goods under EU rules. */
+const vatPrefixOfCountry = (country: string) => (country === 'GR' ? 'EL' : country);
+
+/**
+ * How VAT applies to a buyer: a company established in another EU member state, with a VAT
+ * number of that state, buys exempt of French VAT (intra-Community supply, article 262 ter I
+ * CGI); any other buyer pays French VAT.
+ */
+export function vatRegimeOf(buyer: { country: string | null | undefined; vatNumber: string | null | undefined }): 'domestic' | 'intra_community' {
+  const country = (buyer.country ?? '').trim().toUpperCase();
+  const vatNumber = normaliseVatNumber(buyer.vatNumber ?? '');
+  if (country === 'FR' || !EU_VAT_PREFIXES.includes(vatPrefixOfCountry(country))) return 'domestic';
+  return isPlausibleEuVatNumber(vatNumber) && vatNumber.startsWith(vatPrefixOfCountry(country)) ? 'intra_community' : 'domestic';
+}
+
 export function isPlausibleEuVatNumber(value: string): boolean {
   const v = normaliseVatNumber(value);
   return EU_VAT_PREFIXES.includes(v.slice(0, 2)) && /^[A-Z0-9]{2,13}$/.test(v.slice(2));

@@ -42,9 +42,10 @@ export interface LineAmounts {
   co2eGrams: number;
 }
 
-export function lineAmounts(line: PricedLine): LineAmounts {
+/** A line's amounts; under the intra-Community regime no French VAT is charged. */
+export function lineAmounts(line: PricedLine, regime: 'domestic' | 'intra_community' = 'domestic'): LineAmounts {
   const exclVatCents = lineTotalCents(line.quantity, line.pricePer1000Cents);
-  const vat = vatCents(exclVatCents, line.vatRate);
+  const vat = regime === 'intra_community' ? 0 : vatCents(exclVatCents, line.vatRate);
   return { exclVatCents, vatCents: vat, inclVatCents: exclVatCents + vat, co2eGrams: co2eGrams(line.quantity, line.co2eKgPer1000) };
 }
 
@@ -199,6 +200,8 @@ export interface CartLine {
 export interface Cart {
   lines: CartLine[];
   totals: LineAmounts;
+  /** 'intra_community': the company buys exempt of French VAT (its lines carry no VAT). */
+  vatRegime: 'domestic' | 'intra_community';
 }
 
 export interface OrderLine {
@@ -245,6 +248,10 @@ export interface Order {
   /** Above the buyer's limit: until when the company's admins may approve it, and which limit it passed. */
   approvalExpiresAt: string | null;
   approvalReason: ApprovalReason | null;
+  /** 'intra_community': sold exempt of French VAT to a company of another EU member state. */
+  vatRegime: 'domestic' | 'intra_community';
+  /** The number of its invoice, once the sale is certain (paid by card, confirmed on invoice). */
+  invoiceNumber: string | null;
   lines: OrderLine[];
   totals: LineAmounts;
   history: OrderEvent[];

@@ -24,7 +24,7 @@ export const sellerDetailsSchema = z
     legalName: textField('Legal name', { max: 120 }),
     /** SAS, SARL, SA… */
     legalForm: textField('Legal form', { max: 60 }),
-    shareCapitalEuros: z.number({ error: 'The share capital is a number of euros' }).int('The share capital is a whole number of euros').min(1, 'The share capital is at least €1').max(1_000_000_000_000, 'The share capital is at most €1,000,000,000,000'),
+    shareCapitalEuros: z.number({ error: 'The share capital is a number of euros' }).int('The share capital is a whole number of euros').min(1, 'The share capital is at least €1').max(2_000_000_000, 'The share capital is at most €2,000,000,000'),
     address: addressSchema,
     siren: z.string({ error: 'SIREN is required' }).transform(digitsOnly).refine(isValidSiren, rule('siren.invalid', 'SIREN must be 9 digits with a valid check digit')),
     siret: z.string({ error: 'SIRET is required' }).transform(digitsOnly).refine(isValidSiret, rule('siret.invalid_checksum', 'SIRET is not valid: its check digit does not match')),
@@ -37,6 +37,8 @@ export const sellerDetailsSchema = z
     latePenaltyRateBasisPoints: z.number({ error: 'The penalty rate is a number of basis points' }).int('The penalty rate is a whole number of basis points').min(1, 'The penalty rate is above zero').max(10_000, 'The penalty rate is at most 10,000 basis points (100 %)'),
   })
   .superRefine((seller, context) => {
+    // An invalid SIREN is the one mistake to name: the numbers made from it are checked once it is right.
+    if (!isValidSiren(seller.siren)) return;
     if (!seller.siret.startsWith(seller.siren)) context.addIssue({ code: 'custom', path: ['siret'], ...rule('siret.not_of_siren', 'The SIRET starts with the SIREN of the same company') });
     if (seller.vatNumber !== frenchVatNumberOf(seller.siren)) context.addIssue({ code: 'custom', path: ['vatNumber'], ...rule('vat_number.not_of_siren', 'This is not the French VAT number of this SIREN', { expected: frenchVatNumberOf(seller.siren) }) });
   });

@@ -9,14 +9,3 @@ export function parseQuantity(text: string): number | null {
   if (!/^\d{1,9}$/.test(digits)) return null;
   return Number(digits);
 }
-
-/**
- * An amount in euros typed in a form ("5000", "5 000,50", "5000.5", "€ 5,000.50" is not taken:
- * one decimal separator only) → cents, without floating point; null when it is not an amount.
- */
-export function parseEurosToCents(text: string): number | null {
-  const compact = text.replace(/[\s\u00a0\u202f€]/g, '');
-  const match = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(compact);
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}

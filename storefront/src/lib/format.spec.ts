@@ -101,10 +101,14 @@ describe('parseEurosToCents', () => {
     expect(parseEurosToCents('12.50')).toBe(1250);
     expect(parseEurosToCents('1 234,56 €')).toBe(123456);
     expect(parseEurosToCents('0,07')).toBe(7);
+    expect(parseEurosToCents('5 000,50')).toBe(500_050);
+    expect(parseEurosToCents('5000.5')).toBe(500_050);
+    expect(parseEurosToCents('12 000 €')).toBe(1_200_000);
+    expect(parseEurosToCents('0')).toBe(0);
   });
 
   it('refuses what is not an amount with at most two decimals', () => {
-    for (const input of ['', 'abc', '-5', '12,345', '1e3', '12,', ',5', '12.5.1']) expect(parseEurosToCents(input)).toBeNull();
+    for (const input of ['', 'abc', '-5', '12,345', '1e3', '12,', ',5', '12.5.1', '5,000.50', '10000000000']) expect(parseEurosToCents(input), input).toBeNull();
   });
 
   it('round-trips with the form value', () => {

@@ -1,5 +1,6 @@
 /** Payment terms and payment statuses as a person reads them, in the page's language. */
 import type { PaymentStatus, PaymentTerms } from '@ventalis/contracts/company';
+import type { InvoicePaymentStatus } from '@ventalis/contracts';
 import { m } from './paraglide/messages.js';
 
 const TERMS: Record<PaymentTerms, () => string> = {
@@ -17,3 +18,13 @@ const STATUSES: Record<PaymentStatus, () => string> = {
 
 export const termsName = (terms: PaymentTerms): string => TERMS[terms]();
 export const paymentStatusName = (status: PaymentStatus): string => STATUSES[status]();
+
+const INVOICE_STATUSES: Record<InvoicePaymentStatus, () => string> = {
+  unpaid: m.invoice_status_unpaid,
+  partially_paid: m.invoice_status_partially_paid,
+  paid: m.invoice_status_paid,
+};
+
+/** Where an invoice's payment stands; an unpaid one past its due date says so first. */
+export const invoiceStatusName = (invoice: { paymentStatus: InvoicePaymentStatus; overdue: boolean }): string =>
+  invoice.overdue ? m.invoice_status_overdue() : INVOICE_STATUSES[invoice.paymentStatus]();

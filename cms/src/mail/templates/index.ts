@@ -11,6 +11,7 @@ import { approvalRequested, type ApprovalRequestedData } from './approval-reques
 import { companyInvitation, type CompanyInvitationData } from './company-invitation';
 import { joinRequestReceived, type JoinRequestReceivedData } from './join-request-received';
 import { joinApproved, joinRefused, type JoinApprovedData, type JoinRefusedData } from './join-request-decided';
+import { invoiceReminder, type InvoiceReminderData } from './invoice-reminder';
 
 export type { OrderMailData } from './order-summary';
 
@@ -27,4 +28,5 @@ export const mails = {
   joinRequestReceived: compileMail<JoinRequestReceivedData>(joinRequestReceived, layout),
   joinApproved: compileMail<JoinApprovedData>(joinApproved, layout),
   joinRefused: compileMail<JoinRefusedData>(joinRefused, layout),
+  invoiceReminder: compileMail<InvoiceReminderData>(invoiceReminder, layout),
 };

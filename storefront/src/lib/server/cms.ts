@@ -25,6 +25,10 @@ import type {
   EcoLabel,
   FieldErrors,
   ImpactSummary,
+  InvoiceDetail,
+  InvoicePaymentStatus,
+  InvoiceSummary,
+  TransferInput,
   Inquiry,
   Order,
   OrderNote,
@@ -83,6 +87,11 @@ export interface ClientDetail extends ClientSummary {
 export type PendingApproval = Order & { buyer: { id: number; name: string } };
 
 /** An order as the consultant sees it: with the client and the internal notes. */
+/** An invoice in a consultant's list, with the company it is addressed to. */
+export interface ConsultantInvoice extends InvoiceSummary {
+  company: { id: number; legalName: string };
+}
+
 export interface ConsultantOrder extends Order {
   client: { id: number; companyName: string; email: string; firstName?: string; lastName?: string } | null;
   notes?: OrderNote[];
@@ -440,6 +449,17 @@ export function createCmsClient(options: CmsClientOptions) {
     reorder: (jwt: string, reference: string) => authed<{ cart: Cart; skipped: { product: string; reason: string; code?: CodedError }[] }>('POST', inLocale(`/api/orders/${ref(reference)}/reorder`), jwt),
     getImpact: (jwt: string, year?: number) => authed<ImpactSummary>('GET', `/api/orders/impact${query({ year, locale: locale() })}`, jwt),
 
+    // ---------------------------------------------------------------- invoices
+    /** The invoices the member may see: their own orders' (a buyer), all of the company's (an admin, an accountant). */
+    listInvoices: (jwt: string) => authed<InvoiceSummary[]>('GET', '/api/invoices', jwt),
+    /** An invoice's Factur-X PDF, as the cms sends it (its headers say its name); a CmsError 404 for one the member may not see. */
+    async invoicePdf(jwt: string, invoiceNumber: string): Promise<Response> {
+      const path = `/api/invoices/${encodeURIComponent(invoiceNumber)}/pdf`;
+      const response = await send(path, { jwt, headers: { accept: 'application/pdf' } });
+      if (!response.ok) throw await failure(response, path);
+      return response;
+    },
+
     // ---------------------------------------------------------------- company members
     getCompany: (jwt: string) => authed<CompanyOverview>('GET', '/api/company', jwt),
     inviteMember: (jwt: string, invitation: { email: string; role: CompanyRole; locale?: Locale }) => authed<CompanyInvitation>('POST', '/api/company/invitations', jwt, invitation),
@@ -472,6 +492,18 @@ export function createCmsClient(options: CmsClientOptions) {
     },
     listClients: (jwt: string, params: { q?: string; page?: number; pageSize?: number }) => authedPage<ClientSummary>(`/api/consultant/clients${query(params)}`, jwt),
     getClient: (jwt: string, id: number) => authed<ClientDetail>('GET', `/api/consultant/clients/${id}`, jwt),
+    /** The invoices of the consultant's companies, narrowed by company, payment status or overdue. */
+    listClientInvoices: (jwt: string, params: { company?: number; status?: InvoicePaymentStatus; overdue?: boolean } = {}) =>
+      authed<ConsultantInvoice[]>('GET', `/api/consultant/invoices${query({ company: params.company, status: params.status, overdue: params.overdue === undefined ? undefined : String(params.overdue) })}`, jwt),
+    /** A transfer received against one of their companies' invoices; a CmsError 400 says why it is refused. */
+    recordTransfer: (jwt: string, invoiceNumber: string, transfer: TransferInput) => authed<InvoiceDetail>('POST', `/api/consultant/invoices/${encodeURIComponent(invoiceNumber)}/transfers`, jwt, transfer),
+    /** The PDF of one of their companies' invoices, as the cms sends it. */
+    async clientInvoicePdf(jwt: string, invoiceNumber: string): Promise<Response> {
+      const path = `/api/consultant/invoices/${encodeURIComponent(invoiceNumber)}/pdf`;
+      const response = await send(path, { jwt, headers: { accept: 'application/pdf' } });
+      if (!response.ok) throw await failure(response, path);
+      return response;
+    },
     listClientOrders: (jwt: string, params: { status?: OrderStatus; client?: number; page?: number; pageSize?: number }) =>
       authedPage<ConsultantOrder>(`/api/consultant/orders${query(params)}`, jwt),
     getClientOrder: (jwt: string, reference: string) => authed<ConsultantOrder>('GET', `/api/consultant/orders/${ref(reference)}`, jwt),

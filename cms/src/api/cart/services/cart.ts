@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_LOCALE, lineAmounts, quantityRefusal, refusal, sumAmounts, VAT_BANDS, type Cart, type CartLine, type CodedError, type Locale, type Refusal, type VatBand } from '@ventalis/contracts';
+import { DEFAULT_LOCALE, lineAmounts, quantityRefusal, refusal, sumAmounts, VAT_BANDS, type Cart, type CartLine, type CodedError, type Locale, type Refusal, type VatBand, type VatRegime } from '@ventalis/contracts';
 import { fieldError, notFound } from '../../../utils/validation';
 import { servedText } from '../../../utils/localized';
 import { getService } from '../../../utils/services';
@@ -30,8 +30,8 @@ export interface StoredLine {
 }
 
 /** Amounts of a quantity of a product at a price per 1,000 units: the list price, or the company's. */
-export const priceLine = (product: CartProduct, quantity: number, pricePer1000Cents = product.priceCents) =>
-  lineAmounts({ quantity, pricePer1000Cents, vatRate: VAT_BANDS[product.vatRate], co2eKgPer1000: Number(product.co2eKgPer1000) });
+export const priceLine = (product: CartProduct, quantity: number, pricePer1000Cents = product.priceCents, regime: VatRegime = 'domestic') =>
+  lineAmounts({ quantity, pricePer1000Cents, vatRate: VAT_BANDS[product.vatRate], co2eKgPer1000: Number(product.co2eKgPer1000) }, regime);
 
 /** What a company with these prices pays for a product today, per 1,000 units: its price, or the list price. */
 export const priceFor = (pricing: CompanyPricing | null, product: CartProduct): number =>
@@ -110,10 +110,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async view(customerId: number, locale: Locale = DEFAULT_LOCALE): Promise<Cart> {
       const stored = (await storedLines(customerId)).filter((line): line is StoredLine & { product: CartProduct } => line.product !== null);
-      const [text, pricing] = await Promise.all([
+      const [text, pricing, membership] = await Promise.all([
         servedText(strapi, 'api::product.product', stored.map((l) => l.product.documentId), locale),
         getService('company.prices').pricingForMember(customerId),
+        getService('company.companies').membershipOf(customerId),
       ]);
+      const vatRegime = await getService('company.companies').vatRegimeOf(membership?.companyId ?? null);
       const lines: CartLine[] = stored.map(({ product, quantity }) => {
         const price = priceFor(pricing, product);
         const own = text.get(product.documentId);
@@ -133,12 +135,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           pricePer1000Cents: price,
           listPricePer1000Cents: product.priceCents,
           vatRate: VAT_BANDS[product.vatRate],
-          amounts: priceLine(product, quantity, price),
+          amounts: priceLine(product, quantity, price, vatRegime),
           problem: problem?.message ?? null,
           problemCode,
         };
       });
-      return { lines, totals: sumAmounts(lines.map((l) => l.amounts)) };
+      return { lines, totals: sumAmounts(lines.map((l) => l.amounts)), vatRegime };
     },
 
     /** Adds units of a product; a product already in the cart gets the units added to its line. */

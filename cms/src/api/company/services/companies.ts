@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { isCompanyRole, mayOrder, refusal, seesCompanyOrders, type Address, type CompanyMembership, type CompanyRole, type PendingJoin } from '@ventalis/contracts';
+import { isCompanyRole, mayOrder, refusal, seesCompanyOrders, vatRegimeOf, type Address, type CompanyMembership, type CompanyRole, type PendingJoin, type VatRegime } from '@ventalis/contracts';
 import { forbidden } from '../../../utils/validation';
 import { getService } from '../../../utils/services';
 
@@ -39,6 +39,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const user = await strapi.db.query(USER).findOne({ where: { id: userId }, select: ['id', 'companyRole'], populate: { company: { select: ['id'] } } });
       if (!user?.company || !isCompanyRole(user.companyRole)) return null;
       return { companyId: user.company.id, role: user.companyRole };
+    },
+
+    /** How VAT applies to a company's purchases (vatRegimeOf): read afresh, as its billing address or VAT number may have just changed. */
+    async vatRegimeOf(companyId: number | null): Promise<VatRegime> {
+      if (companyId === null) return 'domestic';
+      const company = await strapi.db.query(COMPANY).findOne({ where: { id: companyId }, select: ['id', 'vatNumber'], populate: { billingAddress: { select: ['country'] } } });
+      return vatRegimeOf({ country: company?.billingAddress?.country, vatNumber: company?.vatNumber });
     },
 
     /** The company and role an account answers with, or the request to join it is waiting on. */

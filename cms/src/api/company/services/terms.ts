@@ -30,18 +30,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * What the company owes on invoice (unpaid orders on invoice not cancelled, but for
-     * `excludingOrderId`), and whether one is past its due date.
+     * What the company owes on invoice (unpaid orders on invoice not cancelled, less what their
+     * invoices have received, but for `excludingOrderId`), and whether one is past its due date.
      */
     async creditUsed(companyId: number, today = new Date(), excludingOrderId?: number): Promise<{ usedCents: number; overdue: boolean }> {
       const rows: Row[] = await strapi.db.query(ORDER).findMany({
         where: { company: { id: companyId }, paymentMethod: 'invoice', paymentStatus: 'unpaid', status: { $ne: 'cancelled' }, ...(excludingOrderId ? { id: { $ne: excludingOrderId } } : {}) },
         // With the id: a select without it is made distinct, and two equal orders would count once.
         select: ['id', 'totalInclVatCents', 'paymentDueAt'],
+        // Transfers already received on its invoice (partial payments) free that much credit.
+        populate: { invoice: { select: ['paidCents'] } },
       });
       const day = isoDay(today);
       return {
-        usedCents: rows.reduce((sum, row) => sum + Number(row.totalInclVatCents), 0),
+        usedCents: rows.reduce((sum, row) => sum + Number(row.totalInclVatCents) - Number(row.invoice?.paidCents ?? 0), 0),
         overdue: rows.some((row) => row.paymentDueAt && String(row.paymentDueAt).slice(0, 10) < day),
       };
     },

@@ -48,9 +48,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       // The company's prices on the day it orders, read afresh inside the transaction.
       const pricing = await getService('company.prices').pricingForMember(customerId);
+      const vatRegime = await getService('company.companies').vatRegimeOf(companyId);
       const snapshot = lines.map(({ product, quantity }) => {
         const price = priceFor(pricing, product!);
-        const amounts = priceLine(product!, quantity, price);
+        const amounts = priceLine(product!, quantity, price, vatRegime);
         return {
           productId: product!.id,
           productName: product!.name,
@@ -87,6 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           approvalReason,
           approvalExpiresAt: approvalReason ? getService('company.approvals').deadline(placedAt) : null,
           paymentMethod: choice.paymentMethod,
+          vatRegime,
           paymentStatus: 'unpaid',
           paymentTerms: invoice?.paymentTerms ?? null,
           paymentDueAt: invoice?.paymentDueAt ?? null,

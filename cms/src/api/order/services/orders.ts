@@ -36,6 +36,8 @@ const toOrder = (row: Row): Order => ({
   purchaseOrderNumber: row.purchaseOrderNumber ?? null,
   approvalExpiresAt: row.status === 'awaiting_approval' ? iso(row.approvalExpiresAt) : null,
   approvalReason: row.status === 'awaiting_approval' ? (row.approvalReason ?? null) : null,
+  vatRegime: row.vatRegime === 'intra_community' ? 'intra_community' : 'domestic',
+  invoiceNumber: row.invoice?.number ?? null,
   lines: (row.lines ?? []).map((l: Row) => ({
     productName: l.productName,
     productSlug: l.productSlug,
@@ -53,6 +55,7 @@ const toOrder = (row: Row): Order => ({
 
 const DETAIL = {
   lines: true,
+  invoice: { select: ['number'] },
   history: { select: ['id', 'fromStatus', 'toStatus', 'actorRole', 'actorName', 'comment', 'createdAt'] },
 };
 

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { companyTermsSchema } from '@ventalis/contracts';
-import { parseEurosToCents } from '#lib/form.ts';
+import { parseEurosToCents } from '#lib/format.ts';
 import { invalidFields } from '#lib/server/form-errors.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { found, refusal, requireRole } from '#lib/server/guard.ts';

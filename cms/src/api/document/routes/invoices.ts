@@ -1,0 +1,7 @@
+export default {
+  routes: [
+    { method: 'GET', path: '/invoices', handler: 'api::document.invoices.list' },
+    { method: 'GET', path: '/invoices/:number', handler: 'api::document.invoices.findOne' },
+    { method: 'GET', path: '/invoices/:number/pdf', handler: 'api::document.invoices.pdf' },
+  ],
+};

@@ -1,0 +1,18 @@
+import type { Core } from '@strapi/strapi';
+import { refusal } from '@ventalis/contracts';
+import type { Middleware } from './consultant-accounts';
+import { refused } from '../utils/validation';
+
+/** What only the invoicing services write: issued invoices and the counters their numbers come from. */
+const ISSUED = new Set(['api::document.invoice', 'api::document.number-sequence']);
+const READS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
+
+/**
+ * An issued invoice never changes, and its number is never given twice: the panel (and any
+ * other writer through the Document Service) may read them, never create, edit or delete them.
+ * The invoicing services write through the database layer, where their own rules hold.
+ */
+export const issuedDocuments = (_strapi: Core.Strapi): Middleware => async (context, next) => {
+  if (!ISSUED.has(context.uid) || READS.has(context.action)) return next();
+  throw refused(refusal('invoice.immutable', 'An issued invoice never changes: correct it with a credit note'));
+};
