@@ -18,8 +18,8 @@ const tokens: Partial<Record<Role, string>> = {};
 const ids = { customerA: 0, buyerA: 0, accountantA: 0, customerB: 0, consultantXUser: 0, conversationA: 0, companyA: 0, companyB: 0, agreementA1: 0, agreementA2: 0 };
 /** A1 paid, A2 and A3 awaiting payment (A's); B1 paid (B's). */
 const orders = { A1: '', A2: '', A3: '', B1: '' };
-/** The invoices of the paid orders A1 and B1. */
-const invoices = { A1: '', B1: '' };
+/** The invoices of the paid orders A1 and B1, and a credit note on B1's. */
+const invoices = { A1: '', B1: '', creditNoteB1: '' };
 
 beforeAll(async () => {
   app = await startApp();
@@ -59,6 +59,8 @@ beforeAll(async () => {
   for (const key of ['A1', 'B1'] as const) {
     invoices[key] = (await app.strapi.db.query('api::document.invoice').findOne({ where: { order: { reference: orders[key] } }, select: ['number'] })).number;
   }
+  const invoiceB1 = await app.strapi.db.query('api::document.invoice').findOne({ where: { number: invoices.B1 }, select: ['id'] });
+  invoices.creditNoteB1 = await app.strapi.service('api::document.credit-notes').issue(invoiceB1.id, { reason: 'Retour', lines: [{ lineNumber: 1, quantity: 100 }] }, { role: 'consultant', name: null });
   // A's company (X's) has two price agreements; B's company is Y's.
   for (const [key, slug] of [['agreementA1', 'packaging'], ['agreementA2', 'cleaning']] as const) {
     const res = await call('consultantX', 'post', `/api/consultant/companies/${ids.companyA}/agreements`, { kind: 'category_discount', category: slug, discountBasisPoints: 500, startsOn: '2026-01-01', endsOn: '2026-12-31' });
@@ -122,6 +124,7 @@ const COMPANY_ROLES: Record<string, { buyerA?: number; accountantA?: number }> =
   // An invoice is seen by those who see its order.
   "invoice of A1 (A's)": { buyerA: 404, accountantA: 200 },
   "PDF of A1's invoice (A's)": { buyerA: 404, accountantA: 200 },
+  "PDF of the credit note on B1's invoice (B's)": { buyerA: 404, accountantA: 404 },
 };
 const inquiry = { company: 'Gamma', firstName: 'Gil', lastName: 'Gomez', email: 'gil@gamma.test', subject: 'Samples', message: 'Could we get samples of your mailers?' };
 
@@ -205,6 +208,8 @@ const ROUTES: Route[] = [
   { name: 'my invoices', method: 'get', path: () => '/api/invoices', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
   { name: "invoice of A1 (A's)", method: 'get', path: () => `/api/invoices/${invoices.A1}`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
   { name: "PDF of A1's invoice (A's)", method: 'get', path: () => `/api/invoices/${invoices.A1}/pdf`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
+  { name: 'my credit notes', method: 'get', path: () => '/api/credit-notes', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
+  { name: "PDF of the credit note on B1's invoice (B's)", method: 'get', path: () => `/api/credit-notes/${invoices.creditNoteB1}/pdf`, expect: { anonymous: 403, customerA: 404, customerB: 200, consultantX: 403, consultantY: 403 } },
   { name: "PDF of B1's invoice (B's)", method: 'get', path: () => `/api/invoices/${invoices.B1}/pdf`, expect: { anonymous: 403, customerA: 404, buyerA: 404, accountantA: 404, customerB: 200, consultantX: 403, consultantY: 403 } },
   { name: "reorder A1 (A's)", method: 'post', path: () => `/api/orders/${orders.A1}/reorder`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
   // Company members: each admin their own company (the full matrix by company role is in company-members.test.ts).
@@ -226,6 +231,14 @@ const ROUTES: Route[] = [
   { name: "my clients' invoices", method: 'get', path: () => '/api/consultant/invoices', expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 200 } },
   { name: "A1's invoice (X's client)", method: 'get', path: () => `/api/consultant/invoices/${invoices.A1}`, expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 404 } },
   { name: "PDF of B1's invoice (Y's client)", method: 'get', path: () => `/api/consultant/invoices/${invoices.B1}/pdf`, expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 404, consultantY: 200 } },
+  { name: "PDF of the credit note on B1's invoice (Y's client)", method: 'get', path: () => `/api/consultant/credit-notes/${invoices.creditNoteB1}/pdf`, expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 404, consultantY: 200 } },
+  {
+    name: "a credit note on A1's invoice (X's client)",
+    method: 'post',
+    path: () => `/api/consultant/invoices/${invoices.A1}/credit-notes`,
+    body: () => ({ reason: 'Retour de 100 boîtes', lines: [{ lineNumber: 1, quantity: 100 }] }),
+    expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 201, consultantY: 404 },
+  },
   // A1 was paid by card: its consultant is told there is nothing to record; nobody else reaches it.
   {
     name: "a transfer on A1's invoice (X's client, paid by card)",

@@ -144,6 +144,8 @@ describe('an order on invoice', () => {
     const listed = (await as('accountant').get(`/api/invoices/${invoice.number}`).expect(200)).body.data as InvoiceDetail;
     expect(listed).toEqual({
       transfers: [],
+      creditNotes: [],
+      creditedCents: 0,
       number: invoice.number,
       issueDate: invoice.issueDate,
       dueDate: invoice.dueDate,
@@ -419,5 +421,84 @@ describe('a company of another EU member state, with its VAT number', () => {
     await app.api().put('/api/account').set(bearer(jwt)).send({ billingAddress: { line1: '1 rue de Paris', postalCode: '75001', city: 'Paris', country: 'FR' } }).expect(200);
     await app.api().post('/api/cart/items').set(bearer(jwt)).send({ product: 'kraft-shipping-box', quantity: 1000 }).expect(200);
     expect((await app.api().get('/api/cart').set(bearer(jwt)).expect(200)).body.data).toMatchObject({ vatRegime: 'domestic', totals: { vatCents: 13_000 } });
+  });
+});
+
+describe('credit notes', () => {
+  const first = () => formatDocumentNumber('invoice', year, 1);
+  const creditNote = (n: number) => formatDocumentNumber('credit_note', year, n);
+  const credit = (number: string, body: object, jwt = consultantJwt) => app.api().post(`/api/consultant/invoices/${number}/credit-notes`).set(bearer(jwt)).send(body);
+
+  test('a consultant credits part of a line with a reason: its own A- number, the invoice it corrects, a Factur-X credit note that passes the rules', async () => {
+    // Invoice 1: 1,000 boxes at 650.00 € (20 %) and 1,100 soaps at 4,500.00 € per 1,000 (10 %), paid by card.
+    const res = await credit(first(), { reason: '100 flacons abîmés à la livraison', lines: [{ lineNumber: 2, quantity: 100 }] });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.data).toMatchObject({ number: first(), creditedCents: 49_500, balanceCents: 0, paymentStatus: 'paid', creditNotes: [{ number: creditNote(1), invoiceNumber: first(), reason: '100 flacons abîmés à la livraison', totalExclVatCents: 45_000, totalVatCents: 4_500, totalInclVatCents: 49_500 }] });
+    const stored = await app.strapi.db.query('api::document.credit-note').findOne({ where: { number: creditNote(1) } });
+    expect(stored).toMatchObject({ issuedByRole: 'consultant', refundedCents: 49_500 });
+    expect(stored.snapshot).toMatchObject({ kind: 'credit_note', corrects: { number: first() }, lines: [{ lineNumber: 2, quantity: 100, exclVatCents: 45_000, vatCents: 4_500 }] });
+    const pdf = await as('buyer').get(`/api/credit-notes/${creditNote(1)}/pdf`).buffer(true).parse((response, done) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(pdf.status).toBe(200);
+    const xml = await extractFacturX(pdf.body as Buffer);
+    const report = await validateCii(xml);
+    expect(report.fatal).toEqual([]);
+    expect(report.ok && report.xsd.checked).toBe(true);
+    expect(xml).toContain('<ram:TypeCode>381</ram:TypeCode>');
+    expect(xml).toContain(`<ram:IssuerAssignedID>${first()}</ram:IssuerAssignedID>`);
+    expect(xml).toContain('<ram:GrandTotalAmount>495.00</ram:GrandTotalAmount>');
+    // The buyer and the company's accountant list it; nobody else reaches it.
+    for (const who of ['buyer', 'accountant'] as const) expect((await as(who).get('/api/credit-notes').expect(200)).body.data.map((note: { number: string }) => note.number)).toContain(creditNote(1));
+    expect((await as('otherBuyer').get('/api/credit-notes').expect(200)).body.data).toEqual([]);
+    expect((await as('otherBuyer').get(`/api/credit-notes/${creditNote(1)}/pdf`)).status).toBe(404);
+    expect((await as('stranger').get(`/api/credit-notes/${creditNote(1)}/pdf`)).status).toBe(404);
+  });
+
+  test('bad credit notes are refused with a reason, and nothing is written', async () => {
+    const other = await createConsultant(app);
+    const otherJwt = (await login(app, other.email, other.password)).jwt;
+    const before = await snapshot(app.strapi);
+    for (const [body, field, code] of [
+      [{ reason: 'Retour', lines: [{ lineNumber: 9, quantity: 1 }] }, 'lines', 'credit_note.line_unknown'],
+      [{ reason: 'Retour', lines: [{ lineNumber: 2, quantity: 1001 }] }, 'lines', 'credit_note.exceeds_invoiced'],
+      [{ reason: 'Retour', lines: [{ lineNumber: 2, quantity: 600 }, { lineNumber: 2, quantity: 401 }] }, 'lines', 'credit_note.exceeds_invoiced'],
+      [{ reason: 'Retour', lines: [{ lineNumber: 2, quantity: 0 }] }, 'lines.0.quantity', 'credit_note.quantity_not_positive'],
+      [{ reason: 'Retour', lines: [] }, 'lines', undefined],
+      [{ lines: [{ lineNumber: 2, quantity: 1 }] }, 'reason', 'text.required'],
+    ] as const) {
+      const res = await credit(first(), body);
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      expect(Object.keys(res.body.error.details.errors)).toContain(field);
+      if (code) expect(res.body.error.details.codes[field]).toMatchObject({ code });
+    }
+    expect((await credit(first(), { reason: 'Retour', lines: [{ lineNumber: 2, quantity: 1001 }] })).body.error.details.codes.lines).toMatchObject({ params: { line: 2, remaining: 1000 } });
+    expect((await credit(first(), { reason: 'Retour' }, otherJwt)).status).toBe(404);
+    expect((await credit(first(), { reason: 'Retour' }, people.admin.jwt)).status).toBe(403);
+    expect(await snapshot(app.strapi)).toEqual(before);
+  });
+
+  test('what is left is credited to the cent, and then nothing more can be', async () => {
+    const res = await credit(first(), { reason: 'Commande annulée par le client' });
+    expect(res.status).toBe(201);
+    const invoice = await app.strapi.db.query(INVOICE).findOne({ where: { number: first() } });
+    // Both credit notes together take off exactly the invoice.
+    expect(invoice).toMatchObject({ creditedCents: invoice.totalInclVatCents, paymentStatus: 'credited' });
+    expect(res.body.data.creditNotes.map((note: { totalInclVatCents: number }) => note.totalInclVatCents)).toEqual([49_500, invoice.totalInclVatCents - 49_500]);
+    const again = await credit(first(), { reason: 'Encore' });
+    expect(again.status).toBe(400);
+    expect(again.body.error.details).toMatchObject({ code: 'credit_note.nothing_left' });
+  });
+
+  test('cancelling an order on invoice credits its invoice in full, with the cancellation’s comment', async () => {
+    const placed = await order('admin', [['recycled-mailer-bag', 3000]], { paymentMethod: 'invoice' });
+    const invoice = await invoiceOfOrder(placed.reference);
+    await app.api().post(`/api/consultant/orders/${placed.reference}/status`).set(bearer(consultantJwt)).send({ status: 'cancelled', comment: 'Annulée à la demande du client' }).expect(200);
+    const notes = (await as('accountant').get(`/api/invoices/${invoice.number}`).expect(200)).body.data as InvoiceDetail;
+    expect(notes).toMatchObject({ paymentStatus: 'credited', balanceCents: 0, creditedCents: invoice.totalInclVatCents, creditNotes: [{ reason: 'Annulée à la demande du client', totalInclVatCents: invoice.totalInclVatCents }] });
+    const stored = await app.strapi.db.query('api::document.credit-note').findOne({ where: { number: notes.creditNotes[0]!.number } });
+    expect(stored).toMatchObject({ issuedByRole: 'system', refundedCents: 0 });
   });
 });

@@ -58,7 +58,14 @@ const VIEWS: View[] = [
     uid: 'api::document.invoice',
     list: ['number', 'issueDate', 'company', 'totalInclVatCents', 'paidCents', 'dueDate', 'paymentStatus', 'overdue', 'pdfStatus'],
     mainField: 'number',
-    readOnly: ['number', 'year', 'sequence', 'order', 'company', 'customer', 'issuedAt', 'issueDate', 'dueDate', 'paymentMethod', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'paidCents', 'paymentStatus', 'snapshot', 'pdfStatus', 'pdfAttempts', 'pdfError', 'paidOn', 'overdue', 'remindersSent', 'transfers'],
+    readOnly: ['number', 'year', 'sequence', 'order', 'company', 'customer', 'issuedAt', 'issueDate', 'dueDate', 'paymentMethod', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'paidCents', 'paymentStatus', 'snapshot', 'pdfStatus', 'pdfAttempts', 'pdfError', 'paidOn', 'overdue', 'remindersSent', 'transfers', 'creditedCents', 'creditNotes'],
+    defaultSortBy: 'issuedAt',
+  },
+  {
+    uid: 'api::document.credit-note',
+    list: ['number', 'issueDate', 'invoice', 'company', 'totalInclVatCents', 'reason', 'issuedByName', 'pdfStatus'],
+    mainField: 'number',
+    readOnly: ['number', 'year', 'sequence', 'invoice', 'company', 'customer', 'issuedAt', 'issueDate', 'reason', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'refundedCents', 'issuedByRole', 'issuedByName', 'snapshot', 'pdfStatus', 'pdfAttempts', 'pdfError'],
     defaultSortBy: 'issuedAt',
   },
   {

@@ -56,7 +56,7 @@ export const STOREFRONT_GRANTS: Record<string, { name: string; description: stri
       ...['view', 'add', 'setQuantity', 'remove', 'empty', 'quickOrder'].map((a) => `api::cart.cart.${a}`),
       ...['pending', 'approve', 'decline'].map((a) => `api::company.approvals.${a}`),
       ...['checkout', 'checkoutOptions', 'list', 'impact', 'findOne', 'payment', 'paySimulated', 'cancel', 'reorder'].map((a) => `api::order.order.${a}`),
-      ...['list', 'findOne', 'pdf'].map((a) => `api::document.invoices.${a}`),
+      ...['list', 'findOne', 'pdf', 'creditNotes', 'creditNotePdf'].map((a) => `api::document.invoices.${a}`),
       ...COMPANY_MEMBERS,
       ...INVITATION_LINKS,
       ...CONVERSATIONS,
@@ -76,7 +76,7 @@ export const STOREFRONT_GRANTS: Record<string, { name: string; description: stri
       // Price agreements with the companies they follow (the routes' policy checks which).
       ...['list', 'create', 'update', 'remove'].map((a) => `api::company.agreements.${a}`),
       ...['list', 'findOne', 'changeStatus', 'addNote'].map((a) => `api::order.consultant-orders.${a}`),
-      ...['list', 'findOne', 'pdf', 'recordTransfer'].map((a) => `api::document.consultant-invoices.${a}`),
+      ...['list', 'findOne', 'pdf', 'recordTransfer', 'issueCreditNote', 'creditNotePdf'].map((a) => `api::document.consultant-invoices.${a}`),
       'api::company.terms.update',
       ...CONVERSATIONS,
     ],

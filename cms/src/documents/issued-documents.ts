@@ -3,8 +3,8 @@ import { refusal } from '@ventalis/contracts';
 import type { Middleware } from './consultant-accounts';
 import { refused } from '../utils/validation';
 
-/** What only the invoicing services write: issued invoices and the counters their numbers come from. */
-const ISSUED = new Set(['api::document.invoice', 'api::document.number-sequence']);
+/** What only the invoicing services write: issued invoices and credit notes, and the counters their numbers come from. */
+const ISSUED = new Set(['api::document.invoice', 'api::document.credit-note', 'api::document.number-sequence']);
 const READS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
 
 /**

@@ -33,6 +33,7 @@ import type companyMembers from '../api/company/services/members';
 import type prices from '../api/company/services/prices';
 import type documentNumbers from '../api/document/services/numbers';
 import type invoices from '../api/document/services/invoices';
+import type creditNotes from '../api/document/services/credit-notes';
 import type sellerDetails from '../api/seller/services/details';
 
 type Factory = (...args: never[]) => unknown;
@@ -74,6 +75,7 @@ interface Services {
   'company.prices': ServiceOf<typeof prices>;
   'document.numbers': ServiceOf<typeof documentNumbers>;
   'document.invoices': ServiceOf<typeof invoices>;
+  'document.credit-notes': ServiceOf<typeof creditNotes>;
   'seller.details': ServiceOf<typeof sellerDetails>;
 }
 

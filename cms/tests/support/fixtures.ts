@@ -112,6 +112,8 @@ const POPULATED: Record<string, Record<string, unknown>> = {
   'api::company.company': { consultant: { select: ['id'] }, billingAddress: true, deliveryAddresses: true },
   'api::order.order': { company: { select: ['id'] }, customer: { select: ['id'] } },
   'api::document.invoice': { order: { select: ['id'] }, company: { select: ['id'] }, customer: { select: ['id'] } },
+  'api::document.credit-note': { invoice: { select: ['id'] } },
+  'api::document.transfer': { invoice: { select: ['id'] } },
   'api::seller.seller': { address: true },
   'api::cart.cart-item': { customer: { select: ['id'] }, product: { select: ['id'] } },
   'api::company.price-agreement': { company: { select: ['id'] }, category: { select: ['id'] }, product: { select: ['id'] }, consultant: { select: ['id'] } },
@@ -138,6 +140,8 @@ export async function snapshot(strapi: Core.Strapi) {
     'api::company.price-agreement',
     'api::document.number-sequence',
     'api::document.invoice',
+    'api::document.credit-note',
+    'api::document.transfer',
     'api::seller.seller',
   ] as const;
   const out: Record<string, unknown> = {};

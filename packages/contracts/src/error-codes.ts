@@ -157,6 +157,13 @@ export const ERROR_CODES = {
   /** A transfer received after today, or before the invoice was issued (`issueDate`, YYYY-MM-DD). */
   'transfer.date_in_future': [],
   'transfer.date_before_invoice': ['issueDate'],
+  'credit_note.quantity_not_positive': [],
+  /** A line the invoice does not have (`line` is its number). */
+  'credit_note.line_unknown': ['line'],
+  /** More than is left to credit on a line: `remaining` units. */
+  'credit_note.exceeds_invoiced': ['line', 'remaining'],
+  /** Every line of the invoice is already credited. */
+  'credit_note.nothing_left': [],
   'webhook.not_configured': [],
   'webhook.signature_invalid': [],
 

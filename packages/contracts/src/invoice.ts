@@ -129,7 +129,8 @@ export function invoiceTotals(lines: Pick<InvoiceLine, 'vatRate' | 'exclVatCents
   return { exclVatCents, vatCents, inclVatCents, vatBreakdown, prepaidCents, dueCents: inclVatCents - prepaidCents };
 }
 
-export const INVOICE_PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid'] as const;
+/** 'credited': credit notes took off all of it (a cancelled order), nothing was paid. */
+export const INVOICE_PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'credited'] as const;
 export type InvoicePaymentStatus = (typeof INVOICE_PAYMENT_STATUSES)[number];
 
 /** An invoice as its readers list it: what it asks, what was paid, what remains and by when. */
@@ -144,16 +145,55 @@ export interface InvoiceSummary {
   totalVatCents: number;
   totalInclVatCents: number;
   paidCents: number;
+  /** What credit notes took off it (incl. VAT). */
+  creditedCents: number;
+  /** What is left to pay: total − paid − credited, never below zero. */
   balanceCents: number;
   paymentStatus: InvoicePaymentStatus;
   /** Unpaid (wholly or in part) past its due date. */
   overdue: boolean;
 }
 
-/** One invoice with the transfers received against it. */
+/** A credit note as its readers list it. */
+export interface CreditNoteSummary {
+  number: string;
+  issueDate: string;
+  invoiceNumber: string;
+  reason: string;
+  totalExclVatCents: number;
+  totalVatCents: number;
+  totalInclVatCents: number;
+}
+
+/** One invoice with the transfers received against it and the credit notes correcting it. */
 export interface InvoiceDetail extends InvoiceSummary {
   transfers: RecordedTransfer[];
+  creditNotes: CreditNoteSummary[];
 }
+
+/** What is left to pay on an invoice: never below zero (a credit after payment is owed back, not due). */
+export const invoiceBalance = (invoice: { totalInclVatCents: number; paidCents: number; creditedCents: number }): number =>
+  Math.max(0, invoice.totalInclVatCents - invoice.paidCents - invoice.creditedCents);
+
+/**
+ * A consultant's credit note on an invoice: a reason the client reads and, for a partial one,
+ * the lines and quantities returned; without lines, everything not yet credited.
+ */
+export const creditNoteRequestSchema = z.strictObject({
+  reason: textField('The reason', { max: 1000, kind: 'multi-line' }),
+  lines: z
+    .array(
+      z.strictObject({
+        lineNumber: z.number({ error: 'lineNumber must be the number of an invoice line' }).int('lineNumber must be the number of an invoice line').positive('lineNumber must be the number of an invoice line'),
+        quantity: z.number({ error: 'quantity must be a number of units' }).int('quantity must be a whole number of units').refine((units) => units > 0, rule('credit_note.quantity_not_positive', 'The quantity credited must be more than 0')),
+      }),
+      { error: 'lines must be a list of { lineNumber, quantity }' },
+    )
+    .min(1, 'Name at least one line, or leave lines out to credit everything')
+    .max(500, 'At most 500 lines')
+    .optional(),
+});
+export type CreditNoteRequest = z.infer<typeof creditNoteRequestSchema>;
 
 /** A consultant's list of their companies' invoices: GET /api/consultant/invoices. */
 export const consultantInvoiceQuerySchema = z.strictObject({

@@ -23,6 +23,7 @@ const INVOICE_STATUSES: Record<InvoicePaymentStatus, () => string> = {
   unpaid: m.invoice_status_unpaid,
   partially_paid: m.invoice_status_partially_paid,
   paid: m.invoice_status_paid,
+  credited: m.invoice_status_credited,
 };
 
 /** Where an invoice's payment stands; an unpaid one past its due date says so first. */

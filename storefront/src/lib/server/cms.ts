@@ -8,6 +8,7 @@ import type {
   CheckoutOptions,
   CheckoutRequest,
   CompanyTerms,
+  CreditNoteSummary,
   Category,
   CompanyInvitation,
   CompanyMember,
@@ -289,6 +290,13 @@ export function createCmsClient(options: CmsClientOptions) {
     return (await response.json()) as Page<T>;
   }
 
+  /** A document's PDF as the cms sends it (its headers name it); any refusal is a CmsError. */
+  async function pdf(path: string, jwt: string): Promise<Response> {
+    const response = await send(path, { jwt, headers: { accept: 'application/pdf' } });
+    if (!response.ok) throw await failure(response, path);
+    return response;
+  }
+
   const query = (params: Record<string, string | number | undefined>) => {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
@@ -452,13 +460,12 @@ export function createCmsClient(options: CmsClientOptions) {
     // ---------------------------------------------------------------- invoices
     /** The invoices the member may see: their own orders' (a buyer), all of the company's (an admin, an accountant). */
     listInvoices: (jwt: string) => authed<InvoiceSummary[]>('GET', '/api/invoices', jwt),
+    /** The credit notes of the invoices the member sees. */
+    listCreditNotes: (jwt: string) => authed<CreditNoteSummary[]>('GET', '/api/credit-notes', jwt),
+    /** A credit note's Factur-X PDF, as the cms sends it; a CmsError 404 for one the member may not see. */
+    creditNotePdf: (jwt: string, creditNoteNumber: string) => pdf(`/api/credit-notes/${encodeURIComponent(creditNoteNumber)}/pdf`, jwt),
     /** An invoice's Factur-X PDF, as the cms sends it (its headers say its name); a CmsError 404 for one the member may not see. */
-    async invoicePdf(jwt: string, invoiceNumber: string): Promise<Response> {
-      const path = `/api/invoices/${encodeURIComponent(invoiceNumber)}/pdf`;
-      const response = await send(path, { jwt, headers: { accept: 'application/pdf' } });
-      if (!response.ok) throw await failure(response, path);
-      return response;
-    },
+    invoicePdf: (jwt: string, invoiceNumber: string) => pdf(`/api/invoices/${encodeURIComponent(invoiceNumber)}/pdf`, jwt),
 
     // ---------------------------------------------------------------- company members
     getCompany: (jwt: string) => authed<CompanyOverview>('GET', '/api/company', jwt),
@@ -498,12 +505,7 @@ export function createCmsClient(options: CmsClientOptions) {
     /** A transfer received against one of their companies' invoices; a CmsError 400 says why it is refused. */
     recordTransfer: (jwt: string, invoiceNumber: string, transfer: TransferInput) => authed<InvoiceDetail>('POST', `/api/consultant/invoices/${encodeURIComponent(invoiceNumber)}/transfers`, jwt, transfer),
     /** The PDF of one of their companies' invoices, as the cms sends it. */
-    async clientInvoicePdf(jwt: string, invoiceNumber: string): Promise<Response> {
-      const path = `/api/consultant/invoices/${encodeURIComponent(invoiceNumber)}/pdf`;
-      const response = await send(path, { jwt, headers: { accept: 'application/pdf' } });
-      if (!response.ok) throw await failure(response, path);
-      return response;
-    },
+    clientInvoicePdf: (jwt: string, invoiceNumber: string) => pdf(`/api/consultant/invoices/${encodeURIComponent(invoiceNumber)}/pdf`, jwt),
     listClientOrders: (jwt: string, params: { status?: OrderStatus; client?: number; page?: number; pageSize?: number }) =>
       authedPage<ConsultantOrder>(`/api/consultant/orders${query(params)}`, jwt),
     getClientOrder: (jwt: string, reference: string) => authed<ConsultantOrder>('GET', `/api/consultant/orders/${ref(reference)}`, jwt),

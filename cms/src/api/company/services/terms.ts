@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { isPaymentTerms, paymentDueDate, refusal, type CheckoutOptions, type CompanyTerms, type PaymentTerms } from '@ventalis/contracts';
+import { invoiceBalance, isPaymentTerms, paymentDueDate, refusal, type CheckoutOptions, type CompanyTerms, type PaymentTerms } from '@ventalis/contracts';
 import { notFound, refusalDetails } from '../../../utils/validation';
 import { getService } from '../../../utils/services';
 
@@ -38,12 +38,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where: { company: { id: companyId }, paymentMethod: 'invoice', paymentStatus: 'unpaid', status: { $ne: 'cancelled' }, ...(excludingOrderId ? { id: { $ne: excludingOrderId } } : {}) },
         // With the id: a select without it is made distinct, and two equal orders would count once.
         select: ['id', 'totalInclVatCents', 'paymentDueAt'],
-        // Transfers already received on its invoice (partial payments) free that much credit.
-        populate: { invoice: { select: ['paidCents'] } },
+        // What its invoice already received (partial payments) or had credited frees that much credit.
+        populate: { invoice: { select: ['totalInclVatCents', 'paidCents', 'creditedCents'] } },
       });
       const day = isoDay(today);
       return {
-        usedCents: rows.reduce((sum, row) => sum + Number(row.totalInclVatCents) - Number(row.invoice?.paidCents ?? 0), 0),
+        usedCents: rows.reduce((sum, row) => sum + (row.invoice ? invoiceBalance({ totalInclVatCents: Number(row.invoice.totalInclVatCents), paidCents: Number(row.invoice.paidCents), creditedCents: Number(row.invoice.creditedCents) }) : Number(row.totalInclVatCents)), 0),
         overdue: rows.some((row) => row.paymentDueAt && String(row.paymentDueAt).slice(0, 10) < day),
       };
     },

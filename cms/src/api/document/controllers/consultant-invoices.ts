@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import { consultantInvoiceQuerySchema, transferSchema } from '@ventalis/contracts';
+import { consultantInvoiceQuerySchema, creditNoteRequestSchema, transferSchema } from '@ventalis/contracts';
 import { parseInput } from '../../../utils/validation';
 import { getService } from '../../../utils/services';
 import { sendPdf } from './invoices';
@@ -18,7 +18,7 @@ export default {
   async findOne(ctx: Context) {
     const invoices = getService('document.invoices');
     const { id, summary } = await invoices.findForConsultant(consultantOf(ctx).id, String(ctx.params.number));
-    ctx.body = { data: { ...summary, transfers: await invoices.transfersOf(id) } };
+    ctx.body = { data: await invoices.detailOf(id, summary) };
   },
 
   async pdf(ctx: Context) {
@@ -34,6 +34,24 @@ export default {
     const summary = await invoices.recordTransfer(String(ctx.params.number), transfer, { role: 'consultant', name: consultant.name }, await invoices.consultantScope(consultant.id));
     const { id } = await invoices.findForConsultant(consultant.id, summary.number);
     ctx.status = 201;
-    ctx.body = { data: { ...summary, transfers: await invoices.transfersOf(id) } };
+    ctx.body = { data: await invoices.detailOf(id, summary) };
+  },
+
+  /** A credit note on one of their companies' invoices: everything left, or the lines and quantities named, with a reason. */
+  async issueCreditNote(ctx: Context) {
+    const request = parseInput(creditNoteRequestSchema, ctx.request.body);
+    const consultant = consultantOf(ctx);
+    const invoices = getService('document.invoices');
+    const { id } = await invoices.findForConsultant(consultant.id, String(ctx.params.number));
+    await getService('document.credit-notes').issue(id, request, { role: 'consultant', name: consultant.name });
+    const { summary } = await invoices.findForConsultant(consultant.id, String(ctx.params.number));
+    ctx.status = 201;
+    ctx.body = { data: await invoices.detailOf(id, summary) };
+  },
+
+  async creditNotePdf(ctx: Context) {
+    const scope = await getService('document.invoices').consultantScope(consultantOf(ctx).id);
+    const { id, summary } = await getService('document.credit-notes').find(String(ctx.params.number), scope);
+    await sendPdf(ctx, summary.number, () => getService('document.invoices').pdfOf(id, 'credit_note'));
   },
 };

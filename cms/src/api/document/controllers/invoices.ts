@@ -21,12 +21,25 @@ export default {
   async findOne(ctx: Context) {
     const invoices = getService('document.invoices');
     const { id, summary } = await invoices.findForMember(userId(ctx), String(ctx.params.number));
-    ctx.body = { data: { ...summary, transfers: await invoices.transfersOf(id) } };
+    ctx.body = { data: await invoices.detailOf(id, summary) };
   },
 
   async pdf(ctx: Context) {
     const invoices = getService('document.invoices');
     const { id, summary } = await invoices.findForMember(userId(ctx), String(ctx.params.number));
     await sendPdf(ctx, summary.number, () => invoices.pdfOf(id));
+  },
+
+  /** The credit notes of the invoices the member sees, newest first. */
+  async creditNotes(ctx: Context) {
+    const scope = await getService('company.companies').orderScope(userId(ctx));
+    ctx.body = { data: await getService('document.credit-notes').list(scope) };
+  },
+
+  /** A credit note's PDF, for those who see the invoice it corrects. */
+  async creditNotePdf(ctx: Context) {
+    const scope = await getService('company.companies').orderScope(userId(ctx));
+    const { id, summary } = await getService('document.credit-notes').find(String(ctx.params.number), scope);
+    await sendPdf(ctx, summary.number, () => getService('document.invoices').pdfOf(id, 'credit_note'));
   },
 };

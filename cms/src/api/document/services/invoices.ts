@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import {
   dayInFrance,
+  invoiceBalance,
   invoiceOverdue,
   invoiceTotals,
   isLocale,
@@ -11,6 +12,7 @@ import {
   type InvoiceLine,
   type InvoicePaymentStatus,
   type InvoiceSnapshot,
+  type InvoiceDetail,
   type InvoiceSummary,
   type RecordedTransfer,
   REMINDER_DAYS,
@@ -27,7 +29,14 @@ import { getService } from '../../../utils/services';
 import { renderFacturX } from '../../../invoicing/facturx';
 
 const INVOICE = 'api::document.invoice';
+const CREDIT_NOTE = 'api::document.credit-note';
 const TRANSFER = 'api::document.transfer';
+/** The documents issued with a Factur-X PDF, and where each is kept. */
+const ISSUED = {
+  invoice: { uid: INVOICE, table: 'invoices', name: 'invoice' },
+  credit_note: { uid: CREDIT_NOTE, table: 'credit_notes', name: 'credit note' },
+} as const;
+export type IssuedKind = keyof typeof ISSUED;
 const ORDER = 'api::order.order';
 /** A PDF that failed is tried again at each sweep, this many times in all; then it waits for an administrator. */
 export const MAX_PDF_ATTEMPTS = 10;
@@ -36,7 +45,7 @@ const SWEEP_BATCH = 100;
 
 type Row = Record<string, any>;
 
-const SUMMARY_FIELDS = ['id', 'number', 'issueDate', 'dueDate', 'paymentMethod', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'paidCents', 'paymentStatus'];
+const SUMMARY_FIELDS = ['id', 'number', 'issueDate', 'dueDate', 'paymentMethod', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'paidCents', 'creditedCents', 'paymentStatus'];
 
 const addressOf = (row: Row | null | undefined): Address | null =>
   row ? { line1: row.line1, line2: row.line2 ?? '', postalCode: row.postalCode, city: row.city, country: String(row.country).toUpperCase() } : null;
@@ -111,7 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const toSummary = (row: Row, orderRow: Row | null, today = dayInFrance()): InvoiceSummary => {
-    const balanceCents = Number(row.totalInclVatCents) - Number(row.paidCents);
+    const balanceCents = invoiceBalance({ totalInclVatCents: Number(row.totalInclVatCents), paidCents: Number(row.paidCents), creditedCents: Number(row.creditedCents ?? 0) });
     const dueDate = String(row.dueDate).slice(0, 10);
     return {
       number: row.number,
@@ -124,6 +133,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       totalVatCents: Number(row.totalVatCents),
       totalInclVatCents: Number(row.totalInclVatCents),
       paidCents: Number(row.paidCents),
+      creditedCents: Number(row.creditedCents ?? 0),
       balanceCents,
       paymentStatus: row.paymentStatus as InvoicePaymentStatus,
       overdue: invoiceOverdue({ balanceCents, dueDate }, today),
@@ -182,29 +192,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Makes and stores an invoice's PDF; a failure is counted and shown, and the sweep tries again. */
-    async makePdf(invoiceId: number): Promise<Buffer | null> {
-      const row = await strapi.db.query(INVOICE).findOne({ where: { id: invoiceId }, select: ['id', 'number', 'snapshot', 'issuedAt', 'pdfStatus', 'pdfAttempts'] });
+    /** Makes and stores a document's PDF; a failure is counted and shown, and the sweep tries again. */
+    async makePdf(id: number, kind: IssuedKind = 'invoice'): Promise<Buffer | null> {
+      const { uid, table, name } = ISSUED[kind];
+      const row = await strapi.db.query(uid).findOne({ where: { id }, select: ['id', 'number', 'snapshot', 'issuedAt', 'pdfStatus', 'pdfAttempts'] });
       if (!row) return null;
       try {
-        // Dated when it was issued: the same invoice always gives the same bytes.
+        // Dated when it was issued: the same document always gives the same bytes.
         const bytes = Buffer.from(await renderFacturX(row.snapshot as InvoiceSnapshot, { issuedAt: new Date(row.issuedAt) }));
         // Only the first PDF made is kept: a concurrent maker's copy of the same snapshot is dropped.
-        await strapi.db.getConnection('invoices').where({ id: invoiceId }).whereNot({ pdf_status: 'ready' }).update({ pdf: bytes.toString('base64'), pdf_status: 'ready', pdf_error: null });
+        await strapi.db.getConnection(table).where({ id }).whereNot({ pdf_status: 'ready' }).update({ pdf: bytes.toString('base64'), pdf_status: 'ready', pdf_error: null });
         return bytes;
       } catch (error) {
         const message = (error as Error).message ?? String(error);
-        strapi.log.error(`The PDF of invoice ${row.number} could not be made (attempt ${Number(row.pdfAttempts) + 1}): ${message}`);
-        await strapi.db.query(INVOICE).update({ where: { id: invoiceId }, data: { pdfStatus: 'failed', pdfAttempts: Number(row.pdfAttempts) + 1, pdfError: message.slice(0, 2000) } });
+        strapi.log.error(`The PDF of ${name} ${row.number} could not be made (attempt ${Number(row.pdfAttempts) + 1}): ${message}`);
+        await strapi.db.query(uid).update({ where: { id }, data: { pdfStatus: 'failed', pdfAttempts: Number(row.pdfAttempts) + 1, pdfError: message.slice(0, 2000) } });
         throw error;
       }
     },
 
-    /** The PDF of an invoice, made now if it is not yet stored: an invoice is never without its PDF. */
-    async pdfOf(invoiceId: number): Promise<Buffer> {
-      const row = await strapi.db.query(INVOICE).findOne({ where: { id: invoiceId }, select: ['id', 'pdf', 'pdfStatus'] });
+    /** A document's PDF, made now if it is not yet stored: an issued document is never without its PDF. */
+    async pdfOf(id: number, kind: IssuedKind = 'invoice'): Promise<Buffer> {
+      const row = await strapi.db.query(ISSUED[kind].uid).findOne({ where: { id }, select: ['id', 'pdf', 'pdfStatus'] });
       if (row?.pdfStatus === 'ready' && row.pdf) return Buffer.from(row.pdf, 'base64');
-      const made = await service.makePdf(invoiceId);
+      const made = await service.makePdf(id, kind);
       if (!made) throw notFound(refusal('invoice.not_found', 'No invoice of yours has this number'));
       return made;
     },
@@ -231,13 +242,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         for (const { id } of candidates) if (await service.issueFor(id, now)) issued += 1;
         if (issued < candidates.length) strapi.log.error(`${candidates.length - issued} order(s) wait for their invoice: their company has no billing address (or another process issued it meanwhile)`);
       }
-      const waiting: Row[] = await strapi.db.query(INVOICE).findMany({ where: { pdfStatus: { $ne: 'ready' }, pdfAttempts: { $lt: MAX_PDF_ATTEMPTS } }, select: ['id'], limit: SWEEP_BATCH });
       let pdfs = 0;
-      for (const { id } of waiting) {
-        try {
-          if (await service.makePdf(id)) pdfs += 1;
-        } catch {
-          // Counted and shown on the invoice; the next sweep tries again.
+      for (const kind of Object.keys(ISSUED) as IssuedKind[]) {
+        const waiting: Row[] = await strapi.db.query(ISSUED[kind].uid).findMany({ where: { pdfStatus: { $ne: 'ready' }, pdfAttempts: { $lt: MAX_PDF_ATTEMPTS } }, select: ['id'], limit: SWEEP_BATCH });
+        for (const { id } of waiting) {
+          try {
+            if (await service.makePdf(id, kind)) pdfs += 1;
+          } catch {
+            // Counted and shown on the document; the next sweep tries again.
+          }
         }
       }
       return { issued, pdfs };
@@ -256,8 +269,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!found) throw notFound(refusal('invoice.not_found', 'No invoice within your reach has this number'));
         // One transfer at a time per invoice: the row lock serialises them, so two cannot both pay the same balance.
         await strapi.db.getConnection('invoices').transacting(trx).where({ id: found.id }).forUpdate().first('id');
-        const row = await strapi.db.query(INVOICE).findOne({ where: { id: found.id }, select: [...SUMMARY_FIELDS, 'dueDate'], populate: { order: { select: ['id', 'reference', 'purchaseOrderNumber'] } } });
-        const balanceCents = Number(row.totalInclVatCents) - Number(row.paidCents);
+        const row = await strapi.db.query(INVOICE).findOne({ where: { id: found.id }, select: SUMMARY_FIELDS, populate: { order: { select: ['id', 'reference', 'purchaseOrderNumber', 'status'] } } });
+        const balanceCents = invoiceBalance({ totalInclVatCents: Number(row.totalInclVatCents), paidCents: Number(row.paidCents), creditedCents: Number(row.creditedCents) });
         if (row.paymentMethod !== 'transfer' || balanceCents <= 0) throw refused(refusal('transfer.invoice_settled', 'This invoice is already paid: there is nothing left to record'));
         if (transfer.amountCents > balanceCents) {
           throw fieldError('amountCents', refusal('transfer.exceeds_balance', `This is more than is left to pay on the invoice: at most ${(balanceCents / 100).toFixed(2)} EUR`, { balanceCents }));
@@ -267,14 +280,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (transfer.receivedOn < issueDate) throw fieldError('receivedOn', refusal('transfer.date_before_invoice', `A transfer for this invoice cannot be received before it was issued, on ${issueDate}`, { issueDate }));
         await strapi.db.query(TRANSFER).create({ data: asDocument({ invoice: row.id, ...transfer, recordedByRole: recorder.role, recordedByName: recorder.name }) });
         const paidCents = Number(row.paidCents) + transfer.amountCents;
-        const settled = paidCents === Number(row.totalInclVatCents);
-        await strapi.db.query(INVOICE).update({
-          where: { id: row.id },
-          data: { paidCents, paymentStatus: settled ? 'paid' : 'partially_paid', ...(settled ? { paidOn: transfer.receivedOn, overdue: false } : {}) },
-        });
-        if (settled && row.order) await strapi.db.query(ORDER).update({ where: { id: row.order.id }, data: { paymentStatus: 'paid' } });
-        return toSummary({ ...row, paidCents, paymentStatus: settled ? 'paid' : 'partially_paid' }, row.order, today);
+        const paymentStatus = await service.settle(row, { paidCents, creditedCents: Number(row.creditedCents) }, transfer.receivedOn);
+        return toSummary({ ...row, paidCents, paymentStatus }, row.order, today);
       });
+    },
+
+    /**
+     * Writes what an invoice has received and what credit notes took off it, inside the
+     * caller's transaction: credited when credit notes took all of it (a cancelled sale), paid
+     * once nothing is left to pay (its order is then paid, its company's credit freed), partly
+     * paid while something was received.
+     */
+    async settle(row: Row, amounts: { paidCents: number; creditedCents: number }, on = dayInFrance()): Promise<InvoicePaymentStatus> {
+      const total = Number(row.totalInclVatCents);
+      const settled = invoiceBalance({ totalInclVatCents: total, ...amounts }) === 0;
+      const paymentStatus: InvoicePaymentStatus = amounts.creditedCents >= total ? 'credited' : settled ? 'paid' : amounts.paidCents > 0 ? 'partially_paid' : 'unpaid';
+      const newlyPaid = paymentStatus === 'paid' && row.paymentStatus !== 'paid';
+      await strapi.db.query(INVOICE).update({ where: { id: row.id }, data: { ...amounts, paymentStatus, ...(settled ? { overdue: false } : {}), ...(newlyPaid ? { paidOn: on } : {}) } });
+      // A cancelled order stays as it is: its credit note, not a payment, settled it.
+      if (paymentStatus === 'paid' && row.order && row.paymentMethod === 'transfer' && row.order.status !== 'cancelled') await strapi.db.query(ORDER).update({ where: { id: row.order.id }, data: { paymentStatus: 'paid' } });
+      return paymentStatus;
+    },
+
+    /** An invoice with its transfers and its credit notes. */
+    async detailOf(id: number, summary: InvoiceSummary): Promise<InvoiceDetail> {
+      return { ...summary, transfers: await service.transfersOf(id), creditNotes: await getService('document.credit-notes').listForInvoice(id) };
     },
 
     /** The transfers recorded against an invoice, in the order they were received. */
@@ -291,8 +321,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async remind(today = dayInFrance()): Promise<{ overdue: number; reminded: number }> {
       const late: Row[] = await strapi.db.query(INVOICE).findMany({
-        where: { paymentMethod: 'transfer', paymentStatus: { $ne: 'paid' }, dueDate: { $lt: today }, $or: [{ overdue: false }, { remindersSent: { $lt: REMINDER_DAYS.length } }] },
-        select: ['id', 'number', 'issueDate', 'dueDate', 'totalInclVatCents', 'paidCents', 'remindersSent', 'overdue', 'snapshot'],
+        where: { paymentMethod: 'transfer', paymentStatus: { $notIn: ['paid', 'credited'] }, dueDate: { $lt: today }, $or: [{ overdue: false }, { remindersSent: { $lt: REMINDER_DAYS.length } }] },
+        select: ['id', 'number', 'issueDate', 'dueDate', 'totalInclVatCents', 'paidCents', 'creditedCents', 'remindersSent', 'overdue', 'snapshot'],
         populate: { company: { select: ['id', 'legalName'] } },
       });
       let overdue = 0;
@@ -329,7 +359,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           number: invoice.number,
           issueDate: String(invoice.issueDate).slice(0, 10),
           dueDate: String(invoice.dueDate).slice(0, 10),
-          balanceCents: Number(invoice.totalInclVatCents) - Number(invoice.paidCents),
+          balanceCents: invoiceBalance({ totalInclVatCents: Number(invoice.totalInclVatCents), paidCents: Number(invoice.paidCents), creditedCents: Number(invoice.creditedCents) }),
           followUp: stage > 1,
           iban: seller.iban,
           bic: seller.bic,

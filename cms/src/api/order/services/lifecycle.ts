@@ -167,6 +167,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (order.status !== 'cancelled') await service.record(order, 'cancelled', SYSTEM, 'Your payment has been refunded.', { refundedAt: new Date(), paymentStatus: 'refunded' });
         else await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { refundedAt: new Date(), paymentStatus: 'refunded' } });
         if (!['shipped', 'delivered'].includes(order.status)) await service.releaseStock(order);
+        // An invoiced sale refunded is credited: the invoice itself never changes.
+        await getService('document.credit-notes').creditOrder(order.id, 'Remboursement du paiement / Payment refunded');
       });
       return 'refunded';
     },
@@ -191,6 +193,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.transaction(async () => {
         await service.record(order, 'cancelled', actor, comment, paid ? { refundedAt: new Date(), paymentStatus: 'refunded' } : {});
         await service.releaseStock(order);
+        // An invoiced sale cancelled is credited in full, with the cancellation's reason.
+        await getService('document.credit-notes').creditOrder(order.id, comment);
       });
       if (order.status === 'awaiting_payment') await getService('order.payments').abandon(order);
     },

@@ -21,7 +21,7 @@ export interface PaymentSettings {
 export interface PaymentEvent {
   id: string;
   type: string;
-  data: { object: { id?: string; object?: string; status?: string; metadata?: Record<string, string>; payment_intent?: string | null; last_payment_error?: { message?: string; code?: string; decline_code?: string } | null } };
+  data: { object: { id?: string; object?: string; status?: string; refunded?: boolean; metadata?: Record<string, string>; payment_intent?: string | null; last_payment_error?: { message?: string; code?: string; decline_code?: string } | null } };
 }
 
 /** Stripe's test cards, as the simulated provider honours them. */
@@ -129,7 +129,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                   : await lifecycle().markPaymentFailed(order, paymentFailureReason(object.last_payment_error));
               break;
             case 'charge.refunded':
-              outcome = await lifecycle().markRefunded(order);
+              // A partial refund (a credit note's) leaves the order as it is; only a full one cancels it.
+              outcome = object.refunded === false ? 'ignored: partial refund' : await lifecycle().markRefunded(order);
               break;
             default:
               outcome = `ignored: ${event.type}`;
@@ -149,6 +150,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (order.provider !== 'stripe' || !order.paymentIntentId) return order.status === 'paid' ? 'succeeded' : null;
       const intent = await stripe().paymentIntents.retrieve(order.paymentIntentId);
       return intent.status;
+    },
+
+    /** Gives back part of a card payment (a credit note), once per key whatever the retries. */
+    async refundPart(order: StoredOrder, amountCents: number, key: string) {
+      if (order.provider !== 'stripe' || !order.paymentIntentId || order.refundedAt) return;
+      await stripe().refunds.create({ payment_intent: order.paymentIntentId, amount: amountCents }, { idempotencyKey: `ventalis-refund-${key}` });
     },
 
     async refund(order: StoredOrder) {
