@@ -24,6 +24,7 @@ import { getService } from './utils/services';
 import { cacheAccountSettings, indexSessions, memoiseAbilities, reuseJwtKeys, skipApiTokenLookupForJwts } from './bootstrap/auth-caches';
 import { reusePreparedStatements } from './bootstrap/sqlite-statements';
 import { limitPanelAuthentication } from './api/account/auth-limits';
+import { stopRenderThread } from './invoicing/render-thread';
 
 const PUBLIC_CONTENT = new Set([
   'api::product.product',
@@ -162,6 +163,7 @@ export default {
     for (const timer of timers) clearInterval(timer);
     timers = [];
     storefront?.stop();
+    await stopRenderThread();
     await getService('account.rate-limit').close();
     await closeOutbox?.();
     closeOutbox = undefined;

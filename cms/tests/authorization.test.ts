@@ -56,6 +56,7 @@ beforeAll(async () => {
   orders.A3 = (await placeOrder(app, tokens.customerA, [['kraft-shipping-box', 1000]])).order.reference;
   orders.B1 = (await placeOrder(app, tokens.customerB, [['recycled-mailer-bag', 1000]])).order.reference;
   await payWithCard(app, tokens.customerB, orders.B1).expect(200);
+  await app.strapi.service('api::document.invoices').idle();
   for (const key of ['A1', 'B1'] as const) {
     invoices[key] = (await app.strapi.db.query('api::document.invoice').findOne({ where: { order: { reference: orders[key] } }, select: ['number'] })).number;
   }

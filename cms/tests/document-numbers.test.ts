@@ -6,7 +6,8 @@ import { startApp, type TestApp } from './support/strapi';
  * year, no gap and no duplicate, even when many are issued at once or an issue fails.
  */
 let app: TestApp;
-const numbers = () => app.strapi.service('api::document.numbers') as { next: (series: string, year: number) => Promise<{ sequence: number; number: string }> };
+type Numbered = { sequence: number; number: string };
+const numbers = () => app.strapi.service('api::document.numbers') as { next: (series: string, year: number) => Promise<Numbered>; take: (series: string, year: number, count: number) => Promise<Numbered[]> };
 
 beforeAll(async () => {
   app = await startApp();
@@ -23,6 +24,12 @@ describe('document numbers', () => {
     expect(await numbers().next('quote', 2026)).toEqual({ sequence: 1, number: 'D-2026-000001' });
     expect(await numbers().next('invoice', 2027)).toEqual({ sequence: 1, number: 'F-2027-000001' });
     expect(await numbers().next('invoice', 2026)).toEqual({ sequence: 3, number: 'F-2026-000003' });
+  });
+
+  test('several taken together (a batch of invoices) follow on, and the next one after them', async () => {
+    expect((await numbers().take('invoice', 2029, 3)).map((n) => n.number)).toEqual(['F-2029-000001', 'F-2029-000002', 'F-2029-000003']);
+    expect((await numbers().take('invoice', 2029, 2)).map((n) => n.sequence)).toEqual([4, 5]);
+    expect(await numbers().next('invoice', 2029)).toEqual({ sequence: 6, number: 'F-2029-000006' });
   });
 
   test('issued at once, each in its own transaction, they are exactly the next ones: no gap, no duplicate', async () => {

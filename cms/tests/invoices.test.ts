@@ -30,7 +30,11 @@ const order = async (who: keyof typeof people, items: [string, number][], body: 
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.data.order as { reference: string; status: string; totals: { exclVatCents: number; vatCents: number; inclVatCents: number }; lines: unknown[] };
 };
-const invoiceOfOrder = (reference: string) => app.strapi.db.query(INVOICE).findOne({ where: { order: { reference } }, populate: { order: { select: ['id', 'reference'] } } });
+/** The order's invoice once what its sale set going in the background is done (null: none). */
+const invoiceOfOrder = async (reference: string) => {
+  await app.strapi.service('api::document.invoices').idle();
+  return app.strapi.db.query(INVOICE).findOne({ where: { order: { reference } }, populate: { order: { select: ['id', 'reference'] } } });
+};
 const waitForPdf = async (number: string) => {
   for (let i = 0; i < 100; i += 1) {
     const row = await app.strapi.db.query(INVOICE).findOne({ where: { number }, select: ['pdfStatus'] });
@@ -500,5 +504,29 @@ describe('credit notes', () => {
     expect(notes).toMatchObject({ paymentStatus: 'credited', balanceCents: 0, creditedCents: invoice.totalInclVatCents, creditNotes: [{ reason: 'Annulée à la demande du client', totalInclVatCents: invoice.totalInclVatCents }] });
     const stored = await app.strapi.db.query('api::document.credit-note').findOne({ where: { number: notes.creditNotes[0]!.number } });
     expect(stored).toMatchObject({ issuedByRole: 'system', refundedCents: 0 });
+  });
+});
+
+describe('under load', () => {
+  test('invoices issued in the background in one batch take consecutive numbers, in the orders’ order', async () => {
+    const invoices = app.strapi.service('api::document.invoices');
+    const before = await app.strapi.db.query(INVOICE).count();
+    // Three orders paid by card, their invoices withheld until the batch below (the seller's details are missing meanwhile).
+    const seller = await app.strapi.db.query('api::seller.seller').findOne({ select: ['id'] });
+    await app.strapi.db.query('api::seller.seller').delete({ where: { id: seller.id } });
+    const references: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const placed = await order('buyer', [['kraft-shipping-box', 1000]]);
+      await payWithCard(app, people.buyer.jwt, placed.reference).expect(200);
+      references.push(placed.reference);
+    }
+    await invoices.idle();
+    expect(await app.strapi.db.query(INVOICE).count()).toBe(before);
+    await app.strapi.documents('api::seller.seller' as never).create({ data: TEST_SELLER } as never);
+    const ids = await Promise.all(references.map(async (reference) => (await app.strapi.db.query('api::order.order').findOne({ where: { reference }, select: ['id'] })).id as number));
+    for (const id of ids) invoices.issueSoon(id);
+    await invoices.idle();
+    const numbers = await Promise.all(references.map(async (reference) => (await invoiceOfOrder(reference)).sequence as number));
+    expect(numbers).toEqual([numbers[0], numbers[0]! + 1, numbers[0]! + 2]);
   });
 });

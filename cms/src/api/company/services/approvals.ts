@@ -79,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * now); one on invoice is confirmed, if the company's credit still allows it.
      */
     async approve(adminUserId: number, reference: string, comment: string | undefined): Promise<void> {
-      await strapi.db.transaction(async ({ trx }) => {
+      const orderId = await strapi.db.transaction(async ({ trx }) => {
         const { order, companyId } = await pendingOrder(trx, adminUserId, reference);
         const actor = await actorOf(adminUserId);
         if (order.paymentMethod === 'invoice') {
@@ -87,11 +87,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await strapi.db.getConnection('companies').transacting(trx).where({ id: companyId }).forUpdate().first('id');
           const { paymentTerms, paymentDueAt } = await getService('company.terms').admitInvoiceOrder(companyId, order.totalInclVatCents, new Date(), order.id);
           await lifecycle().record(order, 'in_progress', actor, comment ?? null, { approvalExpiresAt: null, paymentTerms, paymentDueAt });
-          return;
+          return order.id;
         }
         const timeoutMinutes = strapi.config.get('ventalis.payments.timeoutMinutes') as number;
         await lifecycle().record(order, 'awaiting_payment', actor, comment ?? null, { approvalExpiresAt: null, paymentExpiresAt: new Date(Date.now() + timeoutMinutes * 60_000) });
+        return null;
       });
+      // Confirmed on invoice: its invoice, once the approval is committed.
+      if (orderId !== null) getService('document.invoices').issueSoon(orderId);
     },
 
     /** An admin declines, saying why: the order is cancelled and its stock goes back. */

@@ -138,7 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }),
         });
         await getService('document.invoices').settle(invoice, { paidCents: Number(invoice.paidCents), creditedCents: Number(invoice.creditedCents) + totals.inclVatCents });
-        afterCommit(strapi, () => void getService('document.invoices').makePdf(created.id, 'credit_note').catch(() => undefined));
+        afterCommit(strapi, () => getService('document.invoices').makePdfSoon(created.id, 'credit_note'));
         return number;
       });
     },

@@ -26,7 +26,7 @@ import { accountLocale, storefrontLink } from '../../../utils/locale';
 import { afterCommit } from '../../../utils/after-commit';
 import { asDocument } from '../../../utils/tables';
 import { getService } from '../../../utils/services';
-import { renderFacturX } from '../../../invoicing/facturx';
+import { renderOffThread } from '../../../invoicing/render-thread';
 
 const INVOICE = 'api::document.invoice';
 const CREDIT_NOTE = 'api::document.credit-note';
@@ -55,12 +55,12 @@ const needsInvoice = (order: Row) =>
   order.paymentMethod === 'invoice' ? !['awaiting_approval', 'cancelled'].includes(order.status) : order.paymentStatus === 'paid';
 
 /**
- * Invoices: one per order, issued inside the transaction that makes the sale certain (a card
- * payment received, an order on invoice confirmed), with the next number of the year and a
- * snapshot of everything it says. The snapshot never changes. Its Factur-X PDF is made after
- * that transaction, so that issuing costs the payment nothing, and is stored; if making it
- * fails, it is tried again, the failure shows in the panel, and whoever asks for it meanwhile
- * gets it made on the spot.
+ * Invoices: one per order, issued as soon as the sale is certain (a card payment received, an
+ * order on invoice confirmed), in a transaction of its own that takes the next number of the
+ * year and freezes a snapshot of everything the invoice says. The snapshot never changes.
+ * Its Factur-X PDF is made after that transaction and stored; if making it fails, it is tried
+ * again, the failure shows in the panel, and whoever asks for it meanwhile gets it made on the
+ * spot.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const loadOrder = (orderId: number): Promise<Row | null> =>
@@ -140,56 +140,122 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /** Background work (issuing, PDFs), so that idle() can wait for it. */
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+
+  /** Orders whose invoice is to be issued in the background; those being issued are taken off. */
+  const toIssue: number[] = [];
+  let draining = false;
+  /** Up to this many invoices are issued together, in one transaction with one counter update. */
+  const ISSUE_BATCH = 50;
+  const drain = async () => {
+    draining = true;
+    try {
+      while (toIssue.length > 0) {
+        const batch = toIssue.splice(0, ISSUE_BATCH);
+        try {
+          await service.issueMany(batch);
+        } catch (error) {
+          strapi.log.error(`Invoices of orders ${batch.map((id) => `#${id}`).join(', ')} not issued (the sweep tries again): ${String(error)}`);
+        }
+      }
+    } finally {
+      draining = false;
+    }
+  };
+
   const consultantScope = async (consultantUserId: number): Promise<Row> => {
     const consultantId = await getService('consultant.portfolio').consultantIdOfUser(consultantUserId);
     return { company: { consultant: { id: consultantId ?? -1 } } };
   };
 
   const service = {
-    /**
-     * Issues the order's invoice if its sale is certain and it has none yet, inside the caller's
-     * transaction (the order's row is locked, so two processes cannot both issue it). Without
-     * the seller's details nothing is issued: the sweep issues it once an administrator has
-     * filled them in. Returns the invoice's number, or null.
-     */
+    /** Issues one order's invoice (see issueMany); returns its number, or null. */
     async issueFor(orderId: number, issuedAt = new Date()): Promise<string | null> {
+      return (await service.issueMany([orderId], issuedAt))[0] ?? null;
+    },
+
+    /**
+     * Issues the invoices of these orders whose sale is certain and that have none yet, in one
+     * transaction: each order's row is locked (two processes cannot both issue one), then the
+     * year's numbers are taken at once, in the orders' order, just before the invoices are
+     * written. Without the seller's details, or an order's company's billing address, nothing
+     * is issued for it: the sweep issues it once they are there. Returns the numbers issued.
+     */
+    async issueMany(orderIds: number[], issuedAt = new Date()): Promise<string[]> {
       return strapi.db.transaction(async ({ trx }) => {
-        await strapi.db.getConnection('orders').transacting(trx).where({ id: orderId }).forUpdate().first('id');
-        const order = await loadOrder(orderId);
-        if (!order || order.invoice || !needsInvoice(order)) return null;
-        // French law wants both parties' addresses on it: without them it waits, and the sweep says so.
+        // French law wants both parties' addresses on it.
         const seller = await getService('seller.details').current();
-        if (!seller || !order.company?.billingAddress) return null;
+        if (!seller) return [];
+        const orders: Row[] = [];
+        for (const orderId of [...new Set(orderIds)].sort((a, b) => a - b)) {
+          await strapi.db.getConnection('orders').transacting(trx).where({ id: orderId }).forUpdate().first('id');
+          const order = await loadOrder(orderId);
+          if (order && !order.invoice && needsInvoice(order) && order.company?.billingAddress) orders.push(order);
+        }
+        if (orders.length === 0) return [];
         const issueDate = dayInFrance(issuedAt);
         const year = Number(issueDate.slice(0, 4));
-        const { sequence, number } = await getService('document.numbers').next('invoice', year);
-        const snapshot = snapshotOf(order, seller, number, issueDate);
-        const byCard = snapshot.payment.method === 'card';
-        const created = await strapi.db.query(INVOICE).create({
-          data: asDocument({
-            number,
-            year,
-            sequence,
-            order: order.id,
-            company: order.company?.id ?? null,
-            customer: order.customer?.id ?? null,
-            issuedAt,
-            issueDate,
-            dueDate: snapshot.payment.dueDate,
-            paymentMethod: snapshot.payment.method,
-            totalExclVatCents: snapshot.totals.exclVatCents,
-            totalVatCents: snapshot.totals.vatCents,
-            totalInclVatCents: snapshot.totals.inclVatCents,
-            paidCents: snapshot.totals.prepaidCents,
-            paymentStatus: byCard ? 'paid' : 'unpaid',
-            snapshot,
-            pdfStatus: 'pending',
-            pdfAttempts: 0,
-          }),
-        });
-        afterCommit(strapi, () => void service.makePdf(created.id).catch(() => undefined));
-        return number;
+        const numbers = await getService('document.numbers').take('invoice', year, orders.length);
+        const created: number[] = [];
+        for (const [i, order] of orders.entries()) {
+          const { sequence, number } = numbers[i]!;
+          const snapshot = snapshotOf(order, seller, number, issueDate);
+          const row = await strapi.db.query(INVOICE).create({
+            data: asDocument({
+              number,
+              year,
+              sequence,
+              order: order.id,
+              company: order.company?.id ?? null,
+              customer: order.customer?.id ?? null,
+              issuedAt,
+              issueDate,
+              dueDate: snapshot.payment.dueDate,
+              paymentMethod: snapshot.payment.method,
+              totalExclVatCents: snapshot.totals.exclVatCents,
+              totalVatCents: snapshot.totals.vatCents,
+              totalInclVatCents: snapshot.totals.inclVatCents,
+              paidCents: snapshot.totals.prepaidCents,
+              paymentStatus: snapshot.payment.method === 'card' ? 'paid' : 'unpaid',
+              snapshot,
+              pdfStatus: 'pending',
+              pdfAttempts: 0,
+            }),
+          });
+          created.push(row.id);
+        }
+        afterCommit(strapi, () => created.forEach((id) => service.makePdfSoon(id, 'invoice')));
+        return numbers.map(({ number }) => number);
       });
+    },
+
+    /**
+     * Called once a transaction that may have made a sale certain has committed (a payment
+     * received, an order on invoice confirmed): its invoice is issued in a transaction of its
+     * own, in the background, so that neither the payment nor the checkout waits on the
+     * year's number counter or on the PDF. One batch at a time per process (those that came in
+     * meanwhile): issuers all lock the year's counter in turn, so issuing several at once would
+     * only hold database connections the payments need. A failure is logged and left to the
+     * sweep, within a minute.
+     */
+    issueSoon(orderId: number): void {
+      toIssue.push(orderId);
+      if (!draining) track(drain());
+    },
+
+    /** Makes a document's PDF in the background; a failure is already counted and shown by makePdf. */
+    makePdfSoon(id: number, kind: IssuedKind): void {
+      track(service.makePdf(id, kind).catch(() => undefined));
+    },
+
+    /** Resolves once no invoice or PDF is being made in the background (tests read a settled state). */
+    async idle(): Promise<void> {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
 
     /** Makes and stores a document's PDF; a failure is counted and shown, and the sweep tries again. */
@@ -199,7 +265,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!row) return null;
       try {
         // Dated when it was issued: the same document always gives the same bytes.
-        const bytes = Buffer.from(await renderFacturX(row.snapshot as InvoiceSnapshot, { issuedAt: new Date(row.issuedAt) }));
+        const bytes = Buffer.from(await renderOffThread(row.snapshot as InvoiceSnapshot, new Date(row.issuedAt)));
         // Only the first PDF made is kept: a concurrent maker's copy of the same snapshot is dropped.
         await strapi.db.getConnection(table).where({ id }).whereNot({ pdf_status: 'ready' }).update({ pdf: bytes.toString('base64'), pdf_status: 'ready', pdf_error: null });
         return bytes;
@@ -239,7 +305,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (candidates.length > 0 && !(await getService('seller.details').current())) {
         strapi.log.error(`${candidates.length} order(s) wait for their invoice: the seller's details are missing or invalid (panel: Seller details)`);
       } else {
-        for (const { id } of candidates) if (await service.issueFor(id, now)) issued += 1;
+        issued = (await service.issueMany(candidates.map(({ id }) => id), now)).length;
         if (issued < candidates.length) strapi.log.error(`${candidates.length - issued} order(s) wait for their invoice: their company has no billing address (or another process issued it meanwhile)`);
       }
       let pdfs = 0;

@@ -15,21 +15,29 @@ const SEQUENCE = 'api::document.number-sequence';
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let table: string | undefined;
 
-  return {
+  const service = {
     /** The next number of a series in a year, and how it is written (`F-2026-000123`). */
     async next(series: DocumentSeries, year: number): Promise<{ sequence: number; number: string }> {
+      return (await service.take(series, year, 1))[0]!;
+    },
+
+    /** The next `count` numbers of a series in a year, in order, with one statement. */
+    async take(series: DocumentSeries, year: number, count: number): Promise<{ sequence: number; number: string }[]> {
       table ??= tableNames(strapi).table(SEQUENCE);
       const now = new Date();
       const rows = await inCallersTransaction(strapi, (db) =>
         db(table!)
-          .insert({ document_id: createId(), series, year, last_number: 1, created_at: now, updated_at: now, published_at: now })
+          .insert({ document_id: createId(), series, year, last_number: count, created_at: now, updated_at: now, published_at: now })
           .onConflict(['series', 'year'])
-          .merge({ last_number: db.raw('?? + 1', [`${table}.last_number`]), updated_at: now })
+          .merge({ last_number: db.raw('?? + ?', [`${table}.last_number`, count]), updated_at: now })
           .returning('last_number'),
       );
-      const row = (rows as { last_number: number | string }[])[0]!;
-      const sequence = Number(row.last_number);
-      return { sequence, number: formatDocumentNumber(series, year, sequence) };
+      const last = Number((rows as { last_number: number | string }[])[0]!.last_number);
+      return Array.from({ length: count }, (_, i) => {
+        const sequence = last - count + 1 + i;
+        return { sequence, number: formatDocumentNumber(series, year, sequence) };
+      });
     },
   };
+  return service;
 };

@@ -129,6 +129,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (!order) throw error;
         }
       }
+      // Confirmed on invoice as it was placed: its invoice, once the order is committed.
+      if (order.paymentMethod === 'invoice') getService('document.invoices').issueSoon(order.id);
       const payment = order.status === 'awaiting_payment' ? await getService('order.payments').start(order) : { provider: order.provider, clientSecret: null };
       return { order, payment };
     },

@@ -5,8 +5,6 @@ import { refusalDetails } from '../../../utils/validation';
 import { getService } from '../../../utils/services';
 
 const ORDER = 'api::order.order';
-/** The statuses an order enters when its sale becomes certain (paid by card, confirmed on invoice). */
-const INVOICED_FROM: OrderStatus[] = ['paid', 'in_progress'];
 
 export interface Actor {
   role: 'customer' | 'company_admin' | 'consultant' | 'administrator' | 'system';
@@ -72,8 +70,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           data: { order: order.id, fromStatus: order.status, toStatus: to, actorRole: actor.role, actorName: actor.name, comment },
         });
         const change = { from: order.status, to, actor, comment, refunded: 'refundedAt' in extra };
-        // The sale is certain once paid, or confirmed on invoice: its invoice is issued with the change.
-        if (INVOICED_FROM.includes(to)) await getService('document.invoices').issueFor(order.id);
         onCommit(() => getService('order.emails').statusChanged(order.id, change));
       });
     },
@@ -85,8 +81,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           data: { order: order.id, fromStatus: null, toStatus: order.status, actorRole: actor.role, actorName: actor.name, comment: null },
         });
         const change = { from: null, to: order.status, actor, comment: null, refunded: false };
-        // An order on invoice within the company's limits is confirmed as it is placed.
-        if (INVOICED_FROM.includes(order.status)) await getService('document.invoices').issueFor(order.id);
         onCommit(() => getService('order.emails').statusChanged(order.id, change));
       });
     },

@@ -108,7 +108,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const intentId = object.object === 'charge' ? object.payment_intent : object.id;
       const events = () => strapi.db.query('api::order.payment-event');
       try {
-        return await strapi.db.transaction(async ({ trx }) => {
+        let orderId: number | null = null;
+        const outcome = await strapi.db.transaction(async ({ trx }) => {
           if (await events().findOne({ where: { eventId: event.id }, select: ['id'] })) return 'duplicate';
           const found = intentId ? await strapi.db.query('api::order.order').findOne({ where: { paymentIntentId: intentId }, select: ['id'] }) : null;
           // One event at a time per order: the row lock serialises concurrent deliveries.
@@ -116,6 +117,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const order = found ? await lifecycle().load({ id: found.id }) : null;
           await events().create({ data: { eventId: event.id, type: event.type, orderReference: order?.reference ?? null } });
           if (!order) return 'ignored: no order for this payment';
+          orderId = order.id;
           let outcome: string;
           switch (event.type) {
             case 'payment_intent.succeeded':
@@ -138,6 +140,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await events().update({ where: { eventId: event.id }, data: { outcome } });
           return outcome;
         });
+        // Paid: its invoice, once the payment is committed.
+        if (outcome === 'paid' && orderId !== null) getService('document.invoices').issueSoon(orderId);
+        return outcome;
       } catch (error) {
         // The same event delivered twice at once: the other delivery applied it.
         if (await events().findOne({ where: { eventId: event.id }, select: ['id'] })) return 'duplicate';
