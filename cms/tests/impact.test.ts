@@ -3,11 +3,17 @@ import { startApp, type TestApp } from './support/strapi';
 import { seedCatalogue } from './support/catalogue';
 import { bearer, createConsultant, login, registerCustomer } from './support/fixtures';
 import { payWithCard, placeOrder } from './support/orders';
+import { dayInFrance } from '@ventalis/contracts';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
-/** The client's yearly impact: spend excl. VAT and CO₂e of paid orders, by category. */
+/** The client's yearly impact: spend excl. VAT and CO₂e of paid orders, by category and by month; the carbon statement as PDF and CSV. */
 let app: TestApp;
 let jwt: string;
-const thisYear = new Date().getUTCFullYear();
+const thisYear = Number(dayInFrance().slice(0, 4));
+const thisMonth = Number(dayInFrance().slice(5, 7));
 
 beforeAll(async () => {
   app = await startApp();
@@ -58,6 +64,8 @@ describe('yearly impact', () => {
         { category: 'Cleaning', units: 1000, exclVatCents: 450_000, co2eGrams: 300_000 },
         { category: 'Packaging', units: 1000, exclVatCents: 65_000, co2eGrams: 120_500 },
       ],
+      // Every month of the year, this one with the order.
+      byMonth: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, ...(i + 1 === thisMonth ? { exclVatCents: 515_000, co2eGrams: 420_500 } : { exclVatCents: 0, co2eGrams: 0 }) })),
     });
   });
 
@@ -109,5 +117,47 @@ describe('yearly impact', () => {
     const res = await impact(query);
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body.error)).toContain(message);
+  });
+});
+
+describe('the carbon statement', () => {
+  const download = (file: string, query = '') =>
+    app.api().get(`/api/orders/impact/${file}${query}`).set(bearer(jwt)).buffer(true).parse((response, done) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+
+  test('as CSV: a row per category and per month, the total, and the method', async () => {
+    const res = await download('statement.csv');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="ventalis-carbon-statement-${thisYear}.csv"`);
+    const lines = (res.body as Buffer).toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toBe('section,key,units,spend_excl_vat_cents,kg_co2e');
+    expect(lines).toContain('category,Cleaning,1000,450000,300.000');
+    expect(lines).toContain(`month,${thisYear}-${String(thisMonth).padStart(2, '0')},,515000,420.500`);
+    expect(lines).toContain(`total,${thisYear},2000,515000,420.500`);
+    expect(lines.filter((line) => line.startsWith('month,'))).toHaveLength(12);
+    expect(lines.at(-1)).toContain('GHG Protocol, scope 3, catégorie 1');
+  });
+
+  test('as a PDF in the reader’s language: the company, the figures and the method', async () => {
+    const res = await download('statement.pdf', '?locale=en');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'carbon-')), 'statement.pdf');
+    writeFileSync(file, res.body as Buffer);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f]/g, ' ');
+    expect(text).toContain(`Carbon statement of purchases, ${thisYear}`);
+    expect(text).toContain('GHG Protocol, scope 3, category 1');
+    expect(text).toContain('420.5');
+    expect(text).toContain('Cleaning products');
+    expect(text).toContain('€5,150.00');
+  });
+
+  test('only for the customer’s own orders, and a bad year is refused', async () => {
+    expect((await app.api().get('/api/orders/impact/statement.pdf')).status).toBe(403);
+    expect((await download('statement.csv', '?year=1999')).status).toBe(400);
   });
 });

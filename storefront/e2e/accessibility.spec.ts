@@ -107,6 +107,7 @@ function personalPages(who: string, persona: Persona, list: PersonalPage[]) {
 personalPages('a customer', 'claire', [
   { name: 'dashboard', path: at('/account') },
   { name: 'impact', path: at('/account/impact') },
+  { name: 'invoices', path: at('/account/invoices') },
   { name: 'product with the order form', path: at('/products/kraft-shipping-box-s') },
   { name: 'cart', path: at('/cart') },
   { name: 'quick order', path: at('/quick-order') },
@@ -123,6 +124,7 @@ test.describe("a customer's pages in French", () => {
   const inFrench: PersonalPage[] = [
     { name: 'dashboard', path: at('/account') },
     { name: 'impact', path: at('/account/impact') },
+    { name: 'invoices', path: at('/account/invoices') },
     { name: 'cart', path: at('/cart') },
     { name: 'orders', path: at('/orders') },
     { name: 'order', path: completedOrder },
@@ -141,6 +143,7 @@ personalPages('a consultant', 'camille', [
   { name: 'clients', path: at('/consultant/clients') },
   { name: 'client', path: clientWithOrders },
   { name: 'client order', path: clientOrder },
+  { name: 'invoices', path: at('/consultant/invoices') },
   { name: 'messages', path: at('/messages') },
 ]);
 

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { BrowserContextOptions, Page } from '@playwright/test';
 import { confirmEmail, consultantPersona, logIn, register, uniqueSiret } from './support/accounts.ts';
 import { expect, test } from './support/fixtures.ts';
@@ -149,6 +150,14 @@ test("the year's impact counts the paid order only", async ({ page }) => {
   await expect(page.getByTestId('impact-spend')).toHaveText('€688.50');
   // The paid order's 1,500 boxes, under the category's English name (the order kept the French one).
   await expect(page.getByRole('row', { name: /Shipping Boxes/ })).toContainText(`1,500${nbsp}units`);
+  // By month, with the method; the same figures as a CSV to compute with.
+  await expect(page.getByRole('region', { name: 'CO₂e by month' }).getByRole('row')).toHaveCount(13);
+  await expect(page.getByRole('region', { name: 'Method' })).toContainText('GHG Protocol, scope 3, category 1');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Figures (CSV)' }).click();
+  const csv = await readFile(await (await downloading).path(), 'utf8');
+  expect(csv).toContain('section,key,units,spend_excl_vat_cents,kg_co2e');
+  expect(csv).toMatch(/\ntotal,\d{4},1500,68850,/);
 });
 
 test('the client orders the same products again, back in the cart', async ({ page }) => {

@@ -55,7 +55,7 @@ export const STOREFRONT_GRANTS: Record<string, { name: string; description: stri
       'api::account.account.updateMe',
       ...['view', 'add', 'setQuantity', 'remove', 'empty', 'quickOrder'].map((a) => `api::cart.cart.${a}`),
       ...['pending', 'approve', 'decline'].map((a) => `api::company.approvals.${a}`),
-      ...['checkout', 'checkoutOptions', 'list', 'impact', 'findOne', 'payment', 'paySimulated', 'cancel', 'reorder'].map((a) => `api::order.order.${a}`),
+      ...['checkout', 'checkoutOptions', 'list', 'impact', 'impactPdf', 'impactCsv', 'findOne', 'payment', 'paySimulated', 'cancel', 'reorder'].map((a) => `api::order.order.${a}`),
       ...['list', 'findOne', 'pdf', 'creditNotes', 'creditNotePdf'].map((a) => `api::document.invoices.${a}`),
       ...COMPANY_MEMBERS,
       ...INVITATION_LINKS,

@@ -6,7 +6,7 @@ import fontkit, { type Font, type GlyphRun } from '@pdf-lib/fontkit';
 import { AFRelationship, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { InvoiceSnapshot } from '@ventalis/contracts';
 import { buildCii } from './cii';
-import { drawInvoice } from './pdf';
+import { drawInvoice, type InvoiceFonts } from './pdf';
 import { TEXTS } from './texts';
 
 /**
@@ -53,8 +53,7 @@ export async function renderFacturX(snapshot: InvoiceSnapshot, options: FacturXO
   const xml = buildCii(snapshot);
   const { regular, bold, icc } = await loadAssets();
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(unshapedFontkit);
-  drawInvoice(doc, { regular: await doc.embedFont(regular, { subset: true }), bold: await doc.embedFont(bold, { subset: true }) }, snapshot);
+  drawInvoice(doc, await embedFonts(doc, { regular, bold }), snapshot);
 
   const metadata = metadataOf(snapshot, options.issuedAt);
   setInfo(doc, metadata);
@@ -70,6 +69,13 @@ export async function renderFacturX(snapshot: InvoiceSnapshot, options: FacturXO
   const id = createHash('md5').update(snapshot.number).update(xml).digest('hex');
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
   return doc.save({ useObjectStreams: false });
+}
+
+/** Ventalis' two fonts (Inter), embedded as subsets in a document: every document Ventalis draws uses them. */
+export async function embedFonts(doc: PDFDocument, fonts?: Pick<Assets, 'regular' | 'bold'>): Promise<InvoiceFonts> {
+  const { regular, bold } = fonts ?? (await loadAssets());
+  doc.registerFontkit(unshapedFontkit);
+  return { regular: await doc.embedFont(regular, { subset: true }), bold: await doc.embedFont(bold, { subset: true }) };
 }
 
 // ---------------------------------------------------------------- assets, loaded once

@@ -264,7 +264,18 @@ export interface CategoryImpact {
   co2eGrams: number;
 }
 
-/** A year of a client's paid orders: spend excl. VAT and CO₂e, by category (largest spend first). */
+/** One month of a year's paid orders (1 = January, in France's calendar). */
+export interface MonthImpact {
+  month: number;
+  exclVatCents: number;
+  co2eGrams: number;
+}
+
+/**
+ * A year of a client's paid orders: spend excl. VAT and CO₂e, by category (largest spend
+ * first) and by month (all twelve). CO₂e is each product's emission factor (kg CO₂e per
+ * 1,000 units) × the units bought: GHG Protocol scope 3, category 1, purchased goods.
+ */
 export interface ImpactSummary {
   year: number;
   /** Years with paid orders, and the current one, newest first. */
@@ -272,4 +283,5 @@ export interface ImpactSummary {
   orders: number;
   totals: { exclVatCents: number; co2eGrams: number };
   byCategory: CategoryImpact[];
+  byMonth: MonthImpact[];
 }

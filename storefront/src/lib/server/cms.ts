@@ -290,9 +290,9 @@ export function createCmsClient(options: CmsClientOptions) {
     return (await response.json()) as Page<T>;
   }
 
-  /** A document's PDF as the cms sends it (its headers name it); any refusal is a CmsError. */
+  /** A document as the cms sends it (a PDF, a CSV; its headers name it); any refusal is a CmsError. */
   async function pdf(path: string, jwt: string): Promise<Response> {
-    const response = await send(path, { jwt, headers: { accept: 'application/pdf' } });
+    const response = await send(path, { jwt, headers: { accept: 'application/pdf, text/csv' } });
     if (!response.ok) throw await failure(response, path);
     return response;
   }
@@ -456,6 +456,8 @@ export function createCmsClient(options: CmsClientOptions) {
     cancelOrder: (jwt: string, reference: string) => authed<Order>('POST', `/api/orders/${ref(reference)}/cancel`, jwt),
     reorder: (jwt: string, reference: string) => authed<{ cart: Cart; skipped: { product: string; reason: string; code?: CodedError }[] }>('POST', inLocale(`/api/orders/${ref(reference)}/reorder`), jwt),
     getImpact: (jwt: string, year?: number) => authed<ImpactSummary>('GET', `/api/orders/impact${query({ year, locale: locale() })}`, jwt),
+    /** The carbon statement of a year, as the cms sends it (PDF or CSV, in the page's language). */
+    impactStatement: (jwt: string, year: number | undefined, format: 'pdf' | 'csv') => pdf(`/api/orders/impact/statement.${format}${query({ year, locale: locale() })}`, jwt),
 
     // ---------------------------------------------------------------- invoices
     /** The invoices the member may see: their own orders' (a buyer), all of the company's (an admin, an accountant). */

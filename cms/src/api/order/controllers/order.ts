@@ -1,9 +1,12 @@
 import type { Context } from 'koa';
-import { checkoutSchema, impactQuerySchema, orderListQuerySchema, refusal, simulatedCardSchema } from '@ventalis/contracts';
+import { checkoutSchema, dayInFrance, impactQuerySchema, orderListQuerySchema, refusal, simulatedCardSchema } from '@ventalis/contracts';
 import { notFound, parseInput, refused } from '../../../utils/validation';
 import { nothingToPay } from '../services/payments';
 import { getService } from '../../../utils/services';
 import { requestedLocale } from '../../../utils/locale';
+import { carbonStatementCsv, carbonStatementPdf } from '../../../invoicing/carbon-statement';
+import { DEFAULT_LOCALE } from '@ventalis/contracts/locale';
+import { formatDate } from '@ventalis/contracts/format';
 
 const customerId = (ctx: Context) => (ctx.state.user as { id: number }).id;
 
@@ -13,6 +16,17 @@ async function ownOrder(ctx: Context) {
   if (!order) throw notFound(refusal('order.not_found', 'No order of yours has this reference'));
   return order;
 }
+
+/** The year asked (this year in France by default) of the orders the customer sees, the company's name, and the reader's language. */
+async function impactOf(ctx: Context) {
+  const { year, locale } = parseInput(impactQuerySchema, ctx.query);
+  const reader = locale ?? DEFAULT_LOCALE;
+  const summary = await getService('order.orders').impactForCustomer(customerId(ctx), year ?? Number(dayInFrance().slice(0, 4)), reader);
+  const { membership } = await getService('company.companies').describe(customerId(ctx));
+  return { summary, company: membership?.company.legalName ?? '', locale: reader };
+}
+
+const statementName = (year: number) => `ventalis-carbon-statement-${year}`;
 
 export default {
   async checkout(ctx: Context) {
@@ -36,10 +50,27 @@ export default {
     ctx.body = await getService('order.orders').listForCustomer(customerId(ctx), parseInput(orderListQuerySchema, ctx.query));
   },
 
-  /** What the customer's paid orders of a year weigh, in money and CO₂e, by category. */
+  /** What the customer's paid orders of a year weigh, in money and CO₂e, by category and by month. */
   async impact(ctx: Context) {
-    const { year, locale } = parseInput(impactQuerySchema, ctx.query);
-    ctx.body = { data: await getService('order.orders').impactForCustomer(customerId(ctx), year ?? new Date().getUTCFullYear(), locale) };
+    ctx.body = { data: (await impactOf(ctx)).summary };
+  },
+
+  /** The carbon statement of that year as a PDF to file, with the method stated. */
+  async impactPdf(ctx: Context) {
+    const { summary, company, locale } = await impactOf(ctx);
+    ctx.set('Content-Type', 'application/pdf');
+    ctx.set('Content-Disposition', `attachment; filename="${statementName(summary.year)}.pdf"`);
+    ctx.set('Cache-Control', 'private, no-store');
+    ctx.body = Buffer.from(await carbonStatementPdf(summary, { company, drawnUp: formatDate(dayInFrance(), locale) }, locale));
+  },
+
+  /** The same figures as CSV, to compute with. */
+  async impactCsv(ctx: Context) {
+    const { summary, locale } = await impactOf(ctx);
+    ctx.set('Content-Type', 'text/csv; charset=utf-8');
+    ctx.set('Content-Disposition', `attachment; filename="${statementName(summary.year)}.csv"`);
+    ctx.set('Cache-Control', 'private, no-store');
+    ctx.body = carbonStatementCsv(summary, locale);
   },
 
   async findOne(ctx: Context) {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import {
+  dayInFrance,
   COMPLETED_STATUSES,
   nearestValidQuantity,
   ONGOING_STATUSES,
@@ -135,8 +136,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const spent = { ...(await companies().orderScope(customerId)), status: { $in: SPENT_STATUSES } };
       const [rows, dates] = await Promise.all([
         strapi.db.query(ORDER).findMany({
-          where: { ...spent, placedAt: { $gte: new Date(Date.UTC(year, 0, 1)), $lt: new Date(Date.UTC(year + 1, 0, 1)) } },
-          select: ['id'],
+          // The year in France's calendar (January is always at UTC+1 there).
+          where: { ...spent, placedAt: { $gte: new Date(`${year}-01-01T00:00:00+01:00`), $lt: new Date(`${year + 1}-01-01T00:00:00+01:00`) } },
+          select: ['id', 'placedAt'],
           populate: { lines: true },
         }),
         strapi.db.query(ORDER).findMany({ where: spent, select: ['placedAt'] }),
@@ -161,13 +163,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         byCategory.set(category, entry);
       }
       const categories = [...byCategory.values()].sort((a, b) => b.exclVatCents - a.exclVatCents || a.category.localeCompare(b.category));
-      const years = new Set<number>([new Date().getUTCFullYear(), ...dates.map((d: Row) => new Date(d.placedAt).getUTCFullYear())]);
+      // Each order's month in France's calendar, where the year's orders were placed.
+      const byMonth = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, exclVatCents: 0, co2eGrams: 0 }));
+      for (const row of rows as Row[]) {
+        const month = byMonth[Number(dayInFrance(new Date(row.placedAt)).slice(5, 7)) - 1]!;
+        for (const line of row.lines as Row[]) {
+          month.exclVatCents += line.exclVatCents;
+          month.co2eGrams += line.co2eGrams ?? 0;
+        }
+      }
+      const yearOf = (at: Date) => Number(dayInFrance(at).slice(0, 4));
+      const years = new Set<number>([yearOf(new Date()), ...dates.map((d: Row) => yearOf(new Date(d.placedAt)))]);
       return {
         year,
         years: [...years].sort((a, b) => b - a),
         orders: rows.length,
         totals: { exclVatCents: categories.reduce((t, c) => t + c.exclVatCents, 0), co2eGrams: categories.reduce((t, c) => t + c.co2eGrams, 0) },
         byCategory: categories,
+        byMonth,
       };
     },
 
