@@ -57,3 +57,25 @@ test('her consultant records a first transfer; she sees what is left to pay', as
   await expect(row).toContainText('Payée en partie');
   await expect(row).toContainText('2\u202f304,80\u00a0€');
 });
+
+test('her consultant credits 1,000 boxes that came back; she finds the credit note with her invoices', async ({ pageAs }) => {
+  const admin = await pageAs('elodie');
+  await admin.goto('/fr/account');
+  const consultantEmail = (await admin.getByRole('region', { name: 'Votre conseiller' }).getByRole('link', { name: /@/ }).textContent())!.trim();
+  const consultant = await pageAs(consultantPersona(consultantEmail));
+  await consultant.goto('/fr/consultant/invoices');
+  await consultant.getByTestId('invoice-row').filter({ hasText: ON_INVOICE }).getByRole('link', { name: /^VT-/ }).click();
+  const credit = consultant.getByRole('region', { name: /^Avoir sur la facture F-/ });
+  // Nothing named: refused, with what to do.
+  await credit.getByLabel('Motif (le client le lit)').fill('1 000 boîtes retournées, abîmées au transport');
+  await credit.getByRole('button', { name: 'Émettre l’avoir' }).click();
+  await expect(credit.getByRole('alert')).toContainText('Indiquez les unités à créditer');
+  await credit.getByLabel(/Caisse d.expédition kraft S.*facturées/).fill('1000');
+  await credit.getByRole('button', { name: 'Émettre l’avoir' }).click();
+  await expect(consultant.getByRole('status')).toContainText('Avoir émis');
+
+  await admin.goto('/fr/account/invoices');
+  const note = admin.getByTestId('credit-note-row');
+  await expect(note).toContainText('1 000 boîtes retournées, abîmées au transport');
+  await expect(note.getByRole('link', { name: /^Avoir A-\d{4}-\d{6} \(PDF\)$/ })).toBeVisible();
+});

@@ -8,6 +8,7 @@ import type {
   CheckoutOptions,
   CheckoutRequest,
   CompanyTerms,
+  CreditNoteRequest,
   CreditNoteSummary,
   Category,
   CompanyInvitation,
@@ -506,6 +507,8 @@ export function createCmsClient(options: CmsClientOptions) {
       authed<ConsultantInvoice[]>('GET', `/api/consultant/invoices${query({ company: params.company, status: params.status, overdue: params.overdue === undefined ? undefined : String(params.overdue) })}`, jwt),
     /** A transfer received against one of their companies' invoices; a CmsError 400 says why it is refused. */
     recordTransfer: (jwt: string, invoiceNumber: string, transfer: TransferInput) => authed<InvoiceDetail>('POST', `/api/consultant/invoices/${encodeURIComponent(invoiceNumber)}/transfers`, jwt, transfer),
+    /** A credit note on one of their companies' invoices: the lines and quantities named, or everything left; a CmsError 400 says why it is refused. */
+    issueCreditNote: (jwt: string, invoiceNumber: string, request: CreditNoteRequest) => authed<InvoiceDetail>('POST', `/api/consultant/invoices/${encodeURIComponent(invoiceNumber)}/credit-notes`, jwt, request),
     /** The PDF of one of their companies' invoices, as the cms sends it. */
     clientInvoicePdf: (jwt: string, invoiceNumber: string) => pdf(`/api/consultant/invoices/${encodeURIComponent(invoiceNumber)}/pdf`, jwt),
     listClientOrders: (jwt: string, params: { status?: OrderStatus; client?: number; page?: number; pageSize?: number }) =>

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { fieldCodes, fieldErrors, noteSchema, statusChangeSchema } from '@ventalis/contracts';
+import { creditNoteRequestSchema, fieldCodes, fieldErrors, noteSchema, statusChangeSchema } from '@ventalis/contracts';
 import { wordFields } from '#lib/errors.ts';
-import { textFields } from '#lib/form.ts';
+import { parseQuantity, textFields } from '#lib/form.ts';
 import { localizeHref } from '#lib/i18n.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { found, refusal, requireRole } from '#lib/server/guard.ts';
@@ -19,6 +19,7 @@ const STATUS_WORDING = {
   status: { 'value.not_allowed': m.consultant_status_choose, 'value.required': m.consultant_status_choose, 'text.required': m.consultant_status_choose },
   comment: { 'text.required': m.consultant_comment_required, 'text.too_long': m.consultant_comment_too_long },
 };
+const CREDIT_WORDING = { reason: { 'text.required': m.consultant_credit_reason_required } };
 const NOTE_WORDING = { body: { 'text.required': m.consultant_note_empty, 'text.too_long': m.consultant_note_too_long } };
 
 export const actions: Actions = {
@@ -36,6 +37,38 @@ export const actions: Actions = {
       return refusal(failure, values, { form: 'status' });
     }
     redirect(303, localizeHref(`/consultant/orders/${event.params.reference}?moved`));
+  },
+
+  /**
+   * A credit note on the order's invoice: the units returned per line with a reason the
+   * client reads, or, when asked explicitly, everything not yet credited.
+   */
+  creditNote: async (event) => {
+    const { jwt } = requireRole(event, 'consultant');
+    const form = await event.request.formData();
+    const order = await found(cms.getClientOrder(jwt, event.params.reference), m.consultant_order_not_found(), event.url);
+    const values: Record<string, string> = { reason: String(form.get('reason') ?? ''), all: form.get('all') ? 'on' : '' };
+    const lines: { lineNumber: number; quantity: number }[] = [];
+    const errors: Record<string, string> = {};
+    order.lines.forEach((_, i) => {
+      const text = String(form.get(`line-${i + 1}`) ?? '').trim();
+      values[`line-${i + 1}`] = text;
+      if (!text) return;
+      const quantity = parseQuantity(text);
+      if (quantity === null || quantity <= 0) errors[`line-${i + 1}`] = m.consultant_credit_quantity_invalid();
+      else lines.push({ lineNumber: i + 1, quantity });
+    });
+    if (!values.all && lines.length === 0 && Object.keys(errors).length === 0) errors._ = m.consultant_credit_nothing_named();
+    const request = { reason: values.reason, ...(values.all ? {} : { lines }) };
+    const parsed = creditNoteRequestSchema.safeParse(request);
+    if (!parsed.success) Object.assign(errors, wordFields(fieldCodes(parsed.error, request), fieldErrors(parsed.error), CREDIT_WORDING));
+    if (Object.keys(errors).length > 0 || !parsed.success || !order.invoiceNumber) return fail(400, { form: 'credit', errors, values });
+    try {
+      await cms.issueCreditNote(jwt, order.invoiceNumber, parsed.data);
+    } catch (failure) {
+      return refusal(failure, values, { form: 'credit' });
+    }
+    redirect(303, localizeHref(`/consultant/orders/${event.params.reference}?credited`));
   },
 
   /** Internal notes stay between Ventalis staff. */
