@@ -1744,6 +1744,28 @@ export const paymentTerms: { client: string; paymentTerms: 'transfer_30_days' | 
   { client: 'elodie.lefebvre@nordlog-fulfilment.example', paymentTerms: 'transfer_45_days_end_of_month', creditLimitCents: 400_000, requirePurchaseOrder: false },
 ];
 
+/**
+ * Quotes that show the negotiation at work: one sent by the consultant (more than the stock was
+ * asked; the offer holds what is in stock, at a better price), one waiting for the consultant.
+ */
+export const companyQuotes: { buyer: string; productSlug: string; cartQuantity: number; askedQuantity: number; message: string; offer?: { quantity: number; pricePer1000Cents: number; comment: string } }[] = [
+  {
+    buyer: 'karim.benoit@nordlog-fulfilment.example',
+    productSlug: 'kraft-shipping-box-m',
+    cartQuantity: 20_000,
+    askedQuantity: 200_000,
+    message: 'Hello,\nfor our January peak we need 200,000 medium boxes, delivered in two batches. Could you quote us a better price for that volume?',
+    offer: { quantity: 120_000, pricePer1000Cents: 61_500, comment: '120,000 boxes from stock now at 615 € per 1,000 (15 % off); I will send a second quote for the other 80,000 once our January delivery is in.' },
+  },
+  {
+    buyer: 'lucie.marchand@fromagerie-delorme.example',
+    productSlug: 'kraft-shipping-box-s',
+    cartQuantity: 5000,
+    askedQuantity: 10_000,
+    message: 'Bonjour,\npouvez-vous nous faire un prix pour 10 000 boîtes S livrées en une seule fois avant les fêtes\u00a0?',
+  },
+];
+
 /** Orders that show the companies at work: one on invoice, one waiting for an admin's approval. */
 export const companyOrders: { buyer: string; productSlug: string; quantity: number; paymentMethod: 'card' | 'invoice'; purchaseOrderNumber?: string }[] = [
   // 6,000 boxes: €3,304.80 incl. VAT of NordLog's €4,000 on invoice.

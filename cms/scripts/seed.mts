@@ -285,6 +285,24 @@ async function seedCompanies(strapi: Strapi) {
   }
 }
 
+/** The demo quotes, asked from the buyers' carts and sent by their consultants through the quotes' own service. */
+async function seedQuotes(strapi: Strapi) {
+  const cart = strapi.service('api::cart.cart');
+  const quotes = strapi.service('api::quote.quotes');
+  for (const quote of demo.companyQuotes) {
+    const buyer = await strapi.db.query(USER).findOne({ where: { email: quote.buyer }, populate: { company: { select: ['id'], populate: { consultant: { select: ['id'], populate: { user: { select: ['id', 'firstName', 'lastName'] } } } } } } });
+    const consultant = buyer?.company?.consultant?.user;
+    if (!consultant) continue;
+    const slug = frenchOf(demo.productsFr, quote.productSlug).slug;
+    await cart.add(buyer.id, slug, quote.cartQuantity);
+    const asked = await quotes.request(buyer.id, { message: quote.message, lines: [{ product: slug, quantity: quote.askedQuantity }] });
+    if (quote.offer) {
+      const { offer } = quote;
+      await quotes.send(consultant.id, asked.number, { lines: [{ product: slug, quantity: offer.quantity, pricePer1000Cents: offer.pricePer1000Cents }], comment: offer.comment }, `${consultant.firstName} ${consultant.lastName}`);
+    }
+  }
+}
+
 /** The demo companies' negotiated prices, set through the consultants' own service (overlaps refused). */
 async function seedAgreements(strapi: Strapi) {
   const prices = strapi.service('api::company.prices');
@@ -348,6 +366,7 @@ export async function seed(strapi: Strapi): Promise<boolean> {
   const agreements = { key: 'demo-data-agreements', value: { loadedAt: new Date().toISOString() } };
   const companies = { key: 'demo-data-companies', value: { loadedAt: new Date().toISOString() } };
   const invoices = { key: 'demo-data-invoices', value: { loadedAt: new Date().toISOString() } };
+  const quotes = { key: 'demo-data-quotes', value: { loadedAt: new Date().toISOString() } };
   if (await marker.get({ key: 'demo-data' })) {
     let changed = false;
     if (!(await marker.get({ key: bilingual.key }))) {
@@ -379,6 +398,12 @@ export async function seed(strapi: Strapi): Promise<boolean> {
       await marker.set(invoices);
       changed = true;
     }
+    // A demo database from before quotes gets the demo quotes, once.
+    if (!(await marker.get({ key: quotes.key }))) {
+      await seedQuotes(strapi);
+      await marker.set(quotes);
+      changed = true;
+    }
     return changed;
   }
   const pictures = await pictureUploader(strapi);
@@ -400,6 +425,7 @@ export async function seed(strapi: Strapi): Promise<boolean> {
     await seedAgreements(strapi);
     await seedCompanies(strapi);
     await seedInvoices(strapi);
+    await seedQuotes(strapi);
   } finally {
     await pictures.close();
   }
@@ -408,6 +434,7 @@ export async function seed(strapi: Strapi): Promise<boolean> {
   await marker.set(agreements);
   await marker.set(companies);
   await marker.set(invoices);
+  await marker.set(quotes);
   return true;
 }
 

@@ -157,6 +157,8 @@ export default {
     everyMinute(strapi, 'Issuing invoices and their PDFs', () => getService('document.invoices').sweep());
     // Unpaid invoices past their due date are marked overdue and reminded at +1, +15 and +30 days.
     everyMinute(strapi, 'Reminding overdue invoices', () => getService('document.invoices').remind());
+    // Offers past their last day are recorded expired (they can no longer be accepted from that day anyway).
+    everyMinute(strapi, 'Expiring quotes', () => getService('quote.quotes').expire());
   },
 
   async destroy() {

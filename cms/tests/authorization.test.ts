@@ -20,6 +20,8 @@ const ids = { customerA: 0, buyerA: 0, accountantA: 0, customerB: 0, consultantX
 const orders = { A1: '', A2: '', A3: '', B1: '' };
 /** The invoices of the paid orders A1 and B1, and a credit note on B1's. */
 const invoices = { A1: '', B1: '', creditNoteB1: '' };
+/** Quotes asked by A's admin (QA1, QA2) and B's (QB1), each sent by the company's consultant. */
+const quotes = { QA1: '', QA2: '', QB1: '' };
 
 beforeAll(async () => {
   app = await startApp();
@@ -67,6 +69,12 @@ beforeAll(async () => {
     const res = await call('consultantX', 'post', `/api/consultant/companies/${ids.companyA}/agreements`, { kind: 'category_discount', category: slug, discountBasisPoints: 500, startsOn: '2026-01-01', endsOn: '2026-12-31' });
     expect(res.status).toBe(201);
     ids[key] = res.body.data.id;
+  }
+  for (const [key, asker, consultant] of [['QA1', 'customerA', 'consultantX'], ['QA2', 'customerA', 'consultantX'], ['QB1', 'customerB', 'consultantY']] as const) {
+    await call(asker, 'post', '/api/cart/items', { product: 'kraft-shipping-box', quantity: 1000 }).expect(200);
+    const asked = await call(asker, 'post', '/api/quotes', { message: 'Un prix ?' }).expect(201);
+    quotes[key] = asked.body.data.number;
+    await call(consultant, 'put', `/api/consultant/quotes/${quotes[key]}`, { lines: [{ product: 'kraft-shipping-box', quantity: 1000, pricePer1000Cents: 9000 }] }).expect(200);
   }
   // A's company's conversation with X, which exists from its registration.
   ids.conversationA = await app.strapi.service('api::conversation.membership').syncCompanyConversation(ids.companyA);
@@ -126,6 +134,12 @@ const COMPANY_ROLES: Record<string, { buyerA?: number; accountantA?: number }> =
   "invoice of A1 (A's)": { buyerA: 404, accountantA: 200 },
   "PDF of A1's invoice (A's)": { buyerA: 404, accountantA: 200 },
   "PDF of the credit note on B1's invoice (B's)": { buyerA: 404, accountantA: 404 },
+  // A quote is seen by the buyer who asked (here A's admin) and the company's accountants and admins; an accountant never orders.
+  'ask for a quote (my cart is empty)': { accountantA: 403 },
+  "quote QA1 (A's)": { buyerA: 404, accountantA: 200 },
+  "PDF of QA1 (A's)": { buyerA: 404, accountantA: 200 },
+  "accept QA1 (A's)": { buyerA: 404, accountantA: 403 },
+  "decline QA2 (A's)": { buyerA: 404, accountantA: 403 },
 };
 const inquiry = { company: 'Gamma', firstName: 'Gil', lastName: 'Gomez', email: 'gil@gamma.test', subject: 'Samples', message: 'Could we get samples of your mailers?' };
 
@@ -212,6 +226,12 @@ const ROUTES: Route[] = [
   { name: 'my credit notes', method: 'get', path: () => '/api/credit-notes', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
   { name: "PDF of the credit note on B1's invoice (B's)", method: 'get', path: () => `/api/credit-notes/${invoices.creditNoteB1}/pdf`, expect: { anonymous: 403, customerA: 404, customerB: 200, consultantX: 403, consultantY: 403 } },
   { name: "PDF of B1's invoice (B's)", method: 'get', path: () => `/api/invoices/${invoices.B1}/pdf`, expect: { anonymous: 403, customerA: 404, buyerA: 404, accountantA: 404, customerB: 200, consultantX: 403, consultantY: 403 } },
+  { name: 'ask for a quote (my cart is empty)', method: 'post', path: () => '/api/quotes', body: () => ({ message: 'Un prix ?' }), expect: { anonymous: 403, customerA: 400, customerB: 400, consultantX: 403, consultantY: 403 } },
+  { name: 'my quotes', method: 'get', path: () => '/api/quotes', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
+  { name: "quote QA1 (A's)", method: 'get', path: () => `/api/quotes/${quotes.QA1}`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
+  { name: "PDF of QA1 (A's)", method: 'get', path: () => `/api/quotes/${quotes.QA1}/pdf`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
+  { name: "accept QA1 (A's)", method: 'post', path: () => `/api/quotes/${quotes.QA1}/accept`, body: () => ({ idempotencyKey: crypto.randomUUID() }), expect: { anonymous: 403, customerA: 201, customerB: 404, consultantX: 403, consultantY: 403 } },
+  { name: "decline QA2 (A's)", method: 'post', path: () => `/api/quotes/${quotes.QA2}/decline`, body: () => ({ reason: 'Non merci' }), expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
   { name: "reorder A1 (A's)", method: 'post', path: () => `/api/orders/${orders.A1}/reorder`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
   // Company members: each admin their own company (the full matrix by company role is in company-members.test.ts).
   { name: 'my company', method: 'get', path: () => '/api/company', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
@@ -247,6 +267,16 @@ const ROUTES: Route[] = [
     path: () => `/api/consultant/invoices/${invoices.A1}/transfers`,
     body: () => ({ amountCents: 100, receivedOn: new Date().toISOString().slice(0, 10), bankReference: 'VIR 1' }),
     expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 400, consultantY: 404 },
+  },
+  { name: "my clients' quotes", method: 'get', path: () => '/api/consultant/quotes', expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 200 } },
+  { name: "quote QA1 (X's client)", method: 'get', path: () => `/api/consultant/quotes/${quotes.QA1}`, expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 200, consultantY: 404 } },
+  { name: "PDF of QB1 (Y's client)", method: 'get', path: () => `/api/consultant/quotes/${quotes.QB1}/pdf`, expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 404, consultantY: 200 } },
+  {
+    name: "send QB1 (Y's client) revised",
+    method: 'put',
+    path: () => `/api/consultant/quotes/${quotes.QB1}`,
+    body: () => ({ lines: [{ product: 'kraft-shipping-box', quantity: 2000, pricePer1000Cents: 8500 }] }),
+    expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 404, consultantY: 200 },
   },
   { name: "note on B1 (Y's client)", method: 'post', path: () => `/api/consultant/orders/${orders.B1}/notes`, body: () => ({ body: 'Internal.' }), expect: { anonymous: 403, customerA: 403, customerB: 403, consultantX: 404, consultantY: 201 } },
   // Conversations: participants only; who may start one follows the contact rules.

@@ -120,6 +120,17 @@ describe('the demo data, loaded', () => {
     expect((await app.api().get(`/api/products/${box}`).expect(200)).body.data).not.toHaveProperty('companyPrice');
   });
 
+  test('two demo quotes: one sent with a better price for what is in stock, one waiting for the consultant, each with its conversation', async () => {
+    const karim = await login(app, 'karim.benoit@nordlog-fulfilment.example', demo.demoPassword);
+    const [sent] = (await app.api().get('/api/quotes').set(bearer(karim.jwt)).expect(200)).body.data;
+    const offer = demo.companyQuotes[0]!.offer!;
+    expect(sent).toMatchObject({ status: 'sent', lines: [{ quantity: offer.quantity, pricePer1000Cents: offer.pricePer1000Cents }], comment: offer.comment, conversationId: expect.any(Number) });
+    const lucie = await login(app, 'lucie.marchand@fromagerie-delorme.example', demo.demoPassword);
+    const [requested] = (await app.api().get('/api/quotes').set(bearer(lucie.jwt)).expect(200)).body.data;
+    expect(requested).toMatchObject({ status: 'requested', message: demo.companyQuotes[1]!.message, lines: [{ quantity: demo.companyQuotes[1]!.askedQuantity }] });
+    expect((await app.api().get(`/api/quotes/${sent.number}/pdf`).set(bearer(karim.jwt))).status).toBe(200);
+  });
+
   test('loading again changes nothing', async () => {
     expect(await seed(app.strapi as never)).toBe(false);
   });

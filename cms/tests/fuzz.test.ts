@@ -58,7 +58,12 @@ beforeAll(async () => {
   Object.assign(tokens, { customer: customer.jwt, consultant: consultant.jwt, panel: panel.body.data.token, 'chat-server': CHAT_SECRET, forged: `${customer.jwt.slice(0, -4)}AAAA` });
   members = { customer: a.id, consultant: x.userId, admin: admin.id };
   const conversation = await app.strapi.db.query('api::conversation.conversation-participant').findOne({ where: { user: { id: a.id } }, populate: { conversation: { select: ['id'] } } });
-  Object.assign(real, { slug: 'kraft-shipping-box', reference: order.order.reference, id: String(conversation.conversation.id), provider: 'local', email: a.email });
+  // A quote sent to the customer, and a cart to ask for another from.
+  for (const quantity of [1000, 2000]) await app.api().post('/api/cart/items').set('Authorization', `Bearer ${customer.jwt}`).send({ product: 'kraft-shipping-box', quantity }).expect(200);
+  const quote = await app.api().post('/api/quotes').set('Authorization', `Bearer ${customer.jwt}`).send({ message: 'Un prix ?' }).expect(201);
+  await app.api().put(`/api/consultant/quotes/${quote.body.data.number}`).set('Authorization', `Bearer ${consultant.jwt}`).send({ lines: [{ product: 'kraft-shipping-box', quantity: 1000, pricePer1000Cents: 9000 }] }).expect(200);
+  await app.api().post('/api/cart/items').set('Authorization', `Bearer ${customer.jwt}`).send({ product: 'kraft-shipping-box', quantity: 1000 }).expect(200);
+  Object.assign(real, { slug: 'kraft-shipping-box', reference: order.order.reference, id: String(conversation.conversation.id), provider: 'local', email: a.email, number: quote.body.data.number });
 
   // Every write route the server actually mounted, so that a new one is fuzzed without asking.
   const seen = new Set<string>();
@@ -101,6 +106,10 @@ const BODIES: [RegExp, () => Record<string, Json>][] = [
   [/^put \/api\/company\/members\/:id$/, () => ({ orderLimitCents: 500_000 })],
   [/^post \/api\/company\/join-requests\/:id\/approve$/, () => ({ role: 'accountant' })],
   [/^post \/api\/company\/join-requests\/:id\/refuse$/, () => ({ comment: 'We do not know you.' })],
+  [/^post \/api\/quotes$/, () => ({ message: 'Bonjour,\nun prix pour 80 000 boîtes ?', lines: [{ product: real.slug!, quantity: 80_000 }] })],
+  [/^put \/api\/consultant\/quotes\/:number$/, () => ({ lines: [{ product: real.slug!, quantity: 2000, pricePer1000Cents: 8500 }], validUntil: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10), comment: 'Prix ferme.' })],
+  [/^post \/api\/quotes\/:number\/accept$/, () => ({ idempotencyKey: randomUUID(), paymentMethod: 'card', purchaseOrderNumber: 'PO-2' })],
+  [/^post \/api\/quotes\/:number\/decline$/, () => ({ reason: 'Trop cher pour nous.' })],
   [/^post \/api\/payments\/stripe\/webhook$/, () => ({ id: 'evt_1', type: 'payment_intent.succeeded', data: { object: { id: 'pi_1' } } })],
   [/^post \/(api|messages)\/conversations$/, () => ({ contact: { kind: 'user', id: members.consultant } })],
   [/^post \/(api|messages)\/conversations\/:id\/messages$/, () => ({ body: 'Hello!\nA second line.' })],
@@ -113,12 +122,15 @@ const BODIES: [RegExp, () => Record<string, Json>][] = [
 ];
 const validBody = (route: Route) => BODIES.find(([pattern]) => pattern.test(`${route.method} ${route.path}`))?.[1]();
 /** Fields every valid body of a route needs (a partial update needs none in particular). */
-const optional = new Set(['vatNumber', 'line2', 'firstName', 'billingAddress', 'page', 'limit', 'name', 'paymentMethod', 'purchaseOrderNumber', 'comment']);
+const optional = new Set(['vatNumber', 'line2', 'firstName', 'billingAddress', 'page', 'limit', 'name', 'paymentMethod', 'purchaseOrderNumber', 'comment', 'lines', 'validUntil', 'reason']);
 /** Fields where any character is allowed, or that only a bot fills. */
 const anyText = new Set(['password', 'passwordConfirmation', 'currentPassword', 'refreshToken', 'website']);
 
 // ---------------------------------------------------------------- odd values
 const CONTROL = ['\u0000', '\u0001', '\u0007', '\u0008', '\u001B[2J', '\u007F', '\u0085', '\u000B', '\r'];
+/** Text areas, where a line break is text like any other: a carriage return breaks nothing there. */
+const MULTI_LINE = new Set(['message', 'body', 'comment', 'reason']);
+const controlsFor = (path: string[]) => (MULTI_LINE.has(path.at(-1)!) ? CONTROL.filter((c) => c !== '\r') : CONTROL);
 const ODD = ['\u202E', '\u200D', '\uFEFF', '\uD800', '\uDFFF', '💥', 'e\u0301', 'ﬁ', '\u2028', '𝕏', "'; DROP TABLE orders; --", '${7*7}', '<script>', '%00', '../../'];
 const oddText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
@@ -180,7 +192,7 @@ const breaks: Break[] = [
   (body) => {
     const texts = leaves(body).filter((path) => typeof getAt(body, path) === 'string');
     if (texts.length === 0) return fc.constant({ body: { ...clone(body), unexpected: '\u0000' }, why: 'unknown field' });
-    return fc.tuple(fc.constantFrom(...texts), fc.constantFrom(...CONTROL), oddText, oddText, hugeText, fc.boolean()).map(([path, control, before, after, huge, tooLong]) => {
+    return fc.constantFrom(...texts).chain((path) => fc.tuple(fc.constant(path), fc.constantFrom(...controlsFor(path)), oddText, oddText, hugeText, fc.boolean())).map(([path, control, before, after, huge, tooLong]) => {
       const broken = clone(body);
       if (tooLong || anyText.has(path.at(-1)!)) {
         setAt(broken, path, huge);

@@ -130,6 +130,13 @@ describe('an order paid by card', () => {
     expect(await app.strapi.service('api::document.invoices').issueFor(orderId)).toBeNull();
     expect(await snapshot(app.strapi)).toEqual(before);
   });
+
+  test('names the consultant who followed the company, by which the panel lists invoices', async () => {
+    const company = await app.strapi.db.query('api::company.company').findOne({ where: { id: companyId }, populate: { consultant: { select: ['id'] } } });
+    const invoice = await app.strapi.db.query(INVOICE).findOne({ where: { number }, populate: { consultant: { select: ['id'] } } });
+    expect(company.consultant.id).toEqual(expect.any(Number));
+    expect(invoice.consultant?.id).toBe(company.consultant.id);
+  });
 });
 
 describe('an order on invoice', () => {
@@ -440,6 +447,8 @@ describe('credit notes', () => {
     expect(res.body.data).toMatchObject({ number: first(), creditedCents: 49_500, balanceCents: 0, paymentStatus: 'paid', creditNotes: [{ number: creditNote(1), invoiceNumber: first(), reason: '100 flacons abîmés à la livraison', totalExclVatCents: 45_000, totalVatCents: 4_500, totalInclVatCents: 49_500 }] });
     const stored = await app.strapi.db.query('api::document.credit-note').findOne({ where: { number: creditNote(1) } });
     expect(stored).toMatchObject({ issuedByRole: 'consultant', refundedCents: 49_500 });
+    const followedBy = await app.strapi.db.query('api::document.credit-note').findOne({ where: { number: creditNote(1) }, populate: { consultant: { select: ['id'] } } });
+    expect(followedBy.consultant?.id).toEqual(expect.any(Number));
     expect(stored.snapshot).toMatchObject({ kind: 'credit_note', corrects: { number: first() }, lines: [{ lineNumber: 2, quantity: 100, exclVatCents: 45_000, vatCents: 4_500 }] });
     const pdf = await as('buyer').get(`/api/credit-notes/${creditNote(1)}/pdf`).buffer(true).parse((response, done) => {
       const chunks: Buffer[] = [];

@@ -39,7 +39,7 @@ function read(locale: 'fr' | 'en', element: ReactNode): string {
 }
 
 const elodie = { kind: 'user' as const, id: 7, name: 'Élodie Lefebvre', role: 'customer' as const, company: 'NordLog' };
-const conversation: ConversationSummary = { id: 1, order: 'VEN-2026-0001', company: null, with: [elodie], lastMessage: null, unread: 0, readUpTo: [] };
+const conversation: ConversationSummary = { id: 1, order: 'VEN-2026-0001', quote: null, company: null, with: [elodie], lastMessage: null, unread: 0, readUpTo: [] };
 const mine: ChatMessage = { id: 1, conversationId: 1, sender: { kind: 'admin', id: 1, name: 'Ada Admin', role: 'administrator', company: null }, body: 'Bonjour', createdAt: '2026-11-24T13:05:00Z' };
 const thread = (extra: Partial<Parameters<typeof Thread>[0]> = {}) =>
   h(Thread, {

@@ -139,7 +139,7 @@ test("every refusal the chat-server may answer is worded on the Messages page", 
 const CONTENT_TRANSLATIONS = path.join(import.meta.dirname, 'translations', 'content');
 const CONTENT_TYPES = ['home-page', 'commitment-page', 'product', 'category', 'eco-label', 'seller'];
 /** The other types of the Content Manager's menu (administrators), by name only. */
-const NAMED_TYPES = ['consultant/consultant', 'inquiry/inquiry', 'order/order', 'order/order-note', 'order/order-event', 'company/company', 'company/join-request', 'company/invitation', 'company/price-agreement', 'document/invoice', 'document/transfer', 'document/credit-note'];
+const NAMED_TYPES = ['consultant/consultant', 'inquiry/inquiry', 'order/order', 'order/order-note', 'order/order-event', 'company/company', 'company/join-request', 'company/invitation', 'company/price-agreement', 'document/invoice', 'document/transfer', 'document/credit-note', 'quote/quote', 'quote/quote-event'];
 const CMS_SRC = path.join(import.meta.dirname, '..');
 const schemaOf = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { info: { displayName: string }; attributes: Record<string, { visible?: boolean }> };
 

@@ -56,16 +56,16 @@ const VIEWS: View[] = [
   {
     // Issued by the system, never edited: the list shows who owes what, and a PDF that could not be made.
     uid: 'api::document.invoice',
-    list: ['number', 'issueDate', 'company', 'totalInclVatCents', 'paidCents', 'dueDate', 'paymentStatus', 'overdue', 'pdfStatus'],
+    list: ['number', 'issueDate', 'company', 'consultant', 'totalInclVatCents', 'paidCents', 'dueDate', 'paymentStatus', 'overdue', 'pdfStatus'],
     mainField: 'number',
-    readOnly: ['number', 'year', 'sequence', 'order', 'company', 'customer', 'issuedAt', 'issueDate', 'dueDate', 'paymentMethod', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'paidCents', 'paymentStatus', 'snapshot', 'pdfStatus', 'pdfAttempts', 'pdfError', 'paidOn', 'overdue', 'remindersSent', 'transfers', 'creditedCents', 'creditNotes'],
+    readOnly: ['number', 'year', 'sequence', 'order', 'company', 'customer', 'consultant', 'issuedAt', 'issueDate', 'dueDate', 'paymentMethod', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'paidCents', 'paymentStatus', 'snapshot', 'pdfStatus', 'pdfAttempts', 'pdfError', 'paidOn', 'overdue', 'remindersSent', 'transfers', 'creditedCents', 'creditNotes'],
     defaultSortBy: 'issuedAt',
   },
   {
     uid: 'api::document.credit-note',
-    list: ['number', 'issueDate', 'invoice', 'company', 'totalInclVatCents', 'reason', 'issuedByName', 'pdfStatus'],
+    list: ['number', 'issueDate', 'invoice', 'company', 'consultant', 'totalInclVatCents', 'reason', 'issuedByName', 'pdfStatus'],
     mainField: 'number',
-    readOnly: ['number', 'year', 'sequence', 'invoice', 'company', 'customer', 'issuedAt', 'issueDate', 'reason', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'refundedCents', 'issuedByRole', 'issuedByName', 'snapshot', 'pdfStatus', 'pdfAttempts', 'pdfError'],
+    readOnly: ['number', 'year', 'sequence', 'invoice', 'company', 'customer', 'consultant', 'issuedAt', 'issueDate', 'reason', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'refundedCents', 'issuedByRole', 'issuedByName', 'snapshot', 'pdfStatus', 'pdfAttempts', 'pdfError'],
     defaultSortBy: 'issuedAt',
   },
   {
@@ -75,6 +75,14 @@ const VIEWS: View[] = [
     mainField: 'bankReference',
     readOnly: ['recordedByRole', 'recordedByName'],
     defaultSortBy: 'receivedOn',
+  },
+  {
+    // Written in the consultants' workspace and answered on the storefront: the panel lists them, filtered by company, consultant or status.
+    uid: 'api::quote.quote',
+    list: ['number', 'requestedAt', 'company', 'customer', 'consultant', 'status', 'validUntil', 'totalExclVatCents', 'order'],
+    mainField: 'number',
+    readOnly: ['number', 'status', 'company', 'customer', 'consultant', 'requestedAt', 'sentAt', 'validUntil', 'message', 'comment', 'vatRegime', 'lines', 'totalExclVatCents', 'totalVatCents', 'totalInclVatCents', 'co2eGrams', 'order', 'history'],
+    defaultSortBy: 'requestedAt',
   },
   {
     uid: 'api::inquiry.inquiry',
@@ -91,7 +99,7 @@ export async function configurePanelViews(strapi: Core.Strapi) {
     const contentType = contentTypes.findContentType(view.uid);
     const { uid: _uid, ...configuration } = await contentTypes.findConfiguration(contentType);
     configuration.layouts.list = view.list;
-    configuration.settings = { ...configuration.settings, mainField: view.mainField, defaultSortBy: view.defaultSortBy, defaultSortOrder: ['createdAt', 'placedAt', 'startsOn'].includes(view.defaultSortBy) ? 'DESC' : 'ASC' };
+    configuration.settings = { ...configuration.settings, mainField: view.mainField, defaultSortBy: view.defaultSortBy, defaultSortOrder: ['createdAt', 'placedAt', 'startsOn', 'requestedAt', 'issuedAt'].includes(view.defaultSortBy) ? 'DESC' : 'ASC' };
     for (const field of view.readOnly) {
       configuration.metadatas[field].edit = { ...configuration.metadatas[field].edit, editable: false };
     }

@@ -3,7 +3,7 @@ import type { Address, InvoiceLine, InvoiceSnapshot, VatBreakdown } from '@venta
 import { TEXTS, capital, continued, correctsInvoice, day, euros, latePenalty, pageOf, percent, registration, settlementOf, shareCapital, units, yearlyRate, type Bilingual } from './texts';
 
 /**
- * Draws an invoice or credit note on A4 pages: what a French accountant must find on it
+ * Draws an invoice, a credit note or a quote on A4 pages: what a French accountant must find on it
  * (articles 242 nonies A of the CGI and L441-9 of the Code de commerce), in French, with the
  * English of each heading and label below it when the buyer reads English. Only the two
  * fonts given are used, so that everything on the page is embedded (PDF/A).
@@ -60,7 +60,24 @@ interface Box {
 
 const EMPTY: Box = { height: 0, draw: () => undefined };
 
-export function drawInvoice(doc: PDFDocument, fonts: InvoiceFonts, snapshot: InvoiceSnapshot): void {
+/**
+ * A quote as it is printed: the same parties, lines and totals as an invoice, with the offer's
+ * last day instead of a payment, and the consultant's word to the buyer.
+ */
+export interface QuoteSheet extends Pick<InvoiceSnapshot, 'number' | 'language' | 'seller' | 'buyer' | 'vatRegime' | 'lines' | 'totals'> {
+  kind: 'quote';
+  /** The day it was sent, YYYY-MM-DD. */
+  issueDate: string;
+  validUntil: string;
+  comment: string | null;
+}
+
+/** What this module prints: an issued invoice or credit note, or a quote. */
+export type PrintedDocument = InvoiceSnapshot | QuoteSheet;
+
+const titleOf = (document: PrintedDocument): Bilingual => (document.kind === 'invoice' ? TEXTS.invoice : document.kind === 'credit_note' ? TEXTS.creditNote : TEXTS.quote);
+
+export function drawInvoice(doc: PDFDocument, fonts: InvoiceFonts, snapshot: PrintedDocument): void {
   const sheet = new Sheet(doc, fonts, snapshot);
   sheet.place(sheet.header());
   sheet.place(sheet.parties());
@@ -79,7 +96,7 @@ class Sheet {
   constructor(
     private readonly doc: PDFDocument,
     private readonly fonts: InvoiceFonts,
-    private readonly snapshot: InvoiceSnapshot,
+    private readonly snapshot: PrintedDocument,
   ) {
     this.english = snapshot.language === 'en';
     this.page = doc.addPage(PageSizes.A4);
@@ -168,11 +185,23 @@ class Sheet {
     const x = RIGHT_HALF;
     const width = RIGHT - x;
     const labelWidth = 96;
+    const number = this.field(TEXTS.number, this.text(snapshot.number, x + labelWidth, width - labelWidth, STRONG), x, width, labelWidth);
+    if (snapshot.kind === 'quote') {
+      return stack(
+        [
+          this.bilingual(TEXTS.quote, x, width, TITLE),
+          number,
+          this.field(TEXTS.quoteDate, day(snapshot.issueDate), x, width, labelWidth),
+          this.field(TEXTS.validUntil, this.text(day(snapshot.validUntil), x + labelWidth, width - labelWidth, STRONG), x, width, labelWidth),
+        ],
+        4,
+      );
+    }
     const corrects = snapshot.corrects;
     return stack(
       [
-        this.bilingual(snapshot.kind === 'invoice' ? TEXTS.invoice : TEXTS.creditNote, x, width, TITLE),
-        this.field(TEXTS.number, this.text(snapshot.number, x + labelWidth, width - labelWidth, STRONG), x, width, labelWidth),
+        this.bilingual(titleOf(snapshot), x, width, TITLE),
+        number,
         this.field(TEXTS.issueDate, day(snapshot.issueDate), x, width, labelWidth),
         this.field(TEXTS.saleDate, day(snapshot.saleDate), x, width, labelWidth),
         corrects ? this.bilingual(correctsInvoice(corrects.number, day(corrects.issueDate)), x, width, STRONG) : EMPTY,
@@ -198,6 +227,9 @@ class Sheet {
   references(): Box {
     const { snapshot } = this;
     const labelWidth = 140;
+    if (snapshot.kind === 'quote') {
+      return snapshot.comment ? stack([this.bilingual(TEXTS.consultantComment, LEFT, WIDTH, HEADING), this.text(snapshot.comment, LEFT, WIDTH, BODY)], 3) : EMPTY;
+    }
     return stack(
       [
         snapshot.purchaseOrderNumber ? this.field(TEXTS.purchaseOrder, snapshot.purchaseOrderNumber, LEFT, WIDTH, labelWidth) : EMPTY,
@@ -285,7 +317,7 @@ class Sheet {
       ruled(line(TEXTS.totalVat, totals.vatCents)),
       ruled(line(TEXTS.totalInclVat, totals.inclVatCents, STRONG)),
       totals.prepaidCents !== 0 ? ruled(line(TEXTS.alreadyPaid, totals.prepaidCents)) : EMPTY,
-      shaded(line(kind === 'invoice' ? TEXTS.amountDue : TEXTS.amountCredited, totals.dueCents, { ...STRONG, size: 10 }), x, width),
+      kind === 'quote' ? EMPTY : shaded(line(kind === 'invoice' ? TEXTS.amountDue : TEXTS.amountCredited, totals.dueCents, { ...STRONG, size: 10 }), x, width),
     ]);
   }
 
@@ -293,6 +325,9 @@ class Sheet {
 
   paymentAndMentions(): Box {
     const { snapshot } = this;
+    if (snapshot.kind === 'quote') {
+      return stack([this.bilingual(TEXTS.quoteTerms, LEFT, WIDTH, HEADING), this.bilingual(TEXTS.quoteAcceptance, LEFT, WIDTH, BODY), this.bilingual(TEXTS.freeQuote, LEFT, WIDTH, BODY)], 3);
+    }
     const { payment, seller } = snapshot;
     const labelWidth = 140;
     const byTransfer = snapshot.kind === 'invoice' && payment.method === 'transfer';
@@ -324,7 +359,7 @@ class Sheet {
 
   private continuationHeader(): Box {
     const { snapshot } = this;
-    return this.bilingual(continued(snapshot.kind === 'invoice' ? TEXTS.invoice : TEXTS.creditNote, snapshot.number, day(snapshot.issueDate)), LEFT, WIDTH, STRONG);
+    return this.bilingual(continued(titleOf(snapshot), snapshot.number, day(snapshot.issueDate)), LEFT, WIDTH, STRONG);
   }
 
   /** The seller's legal identity and the page number, at the foot of every page. */

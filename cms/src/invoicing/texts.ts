@@ -66,6 +66,16 @@ export const TEXTS = {
     en: 'Fixed compensation for recovery costs: €40 (art. L441-10 of the French Commercial Code)',
   },
   noEarlyPaymentDiscount: { fr: 'Pas d’escompte pour paiement anticipé', en: 'No discount for early payment' },
+  quote: { fr: 'Devis', en: 'Quote' },
+  quoteDate: { fr: 'Date du devis', en: 'Date of the quote' },
+  validUntil: { fr: 'Valable jusqu’au', en: 'Valid until' },
+  consultantComment: { fr: 'Message de votre consultant', en: 'From your consultant' },
+  quoteTerms: { fr: 'Conditions de l’offre', en: 'Terms of the offer' },
+  quoteAcceptance: {
+    fr: 'Ce devis s’accepte en ligne sur Ventalis jusqu’à sa date de validité incluse. La commande est alors passée aux prix et quantités ci-dessus, sous réserve du stock disponible ce jour-là, et se paie selon les conditions de paiement de votre entreprise.',
+    en: 'This quote is accepted online on Ventalis until its last day of validity. The order is then placed at the prices and quantities above, subject to the stock available that day, and paid under your company’s payment terms.',
+  },
+  freeQuote: { fr: 'Devis gratuit', en: 'Free of charge' },
   intraCommunityExemption: {
     fr: 'Exonération de TVA, article 262 ter I du CGI — livraison intracommunautaire (article 138 de la directive 2006/112/CE)',
     en: 'VAT exemption, article 262 ter I of the French Tax Code — intra-Community supply (article 138 of Directive 2006/112/EC)',

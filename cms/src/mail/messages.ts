@@ -66,6 +66,8 @@ const count = (locale: Locale, n: number, one: string, many: string) => `${forma
 export interface SummarySection {
   names: string;
   order: string | null;
+  /** The quote the conversation is about, if any. */
+  quote: string | null;
   unread: number;
   lines: string[];
   more: number;
@@ -78,7 +80,7 @@ export const chatSummaryMail: Localized<(name: string | null, total: number, sec
     text: `Bonjour${name ? ` ${name}` : ''},\n\nPendant votre absence, vous avez reçu ${count('fr', total, 'message', 'messages')}${NBSP}:\n\n${sections
       .map((s) =>
         [
-          `Avec ${s.names}${s.order ? ` au sujet de la commande ${s.order}` : ''} — ${count('fr', s.unread, 'message non lu', 'messages non lus')}${NBSP}:`,
+          `Avec ${s.names}${s.order ? ` au sujet de la commande ${s.order}` : ''}${s.quote ? ` au sujet du devis ${s.quote}` : ''} — ${count('fr', s.unread, 'message non lu', 'messages non lus')}${NBSP}:`,
           ...s.lines,
           ...(s.more > 0 ? [`  …et ${count('fr', s.more, 'message plus ancien', 'messages plus anciens')}`] : []),
           `  Lire et répondre${NBSP}: ${s.link}`,
@@ -91,7 +93,7 @@ export const chatSummaryMail: Localized<(name: string | null, total: number, sec
     text: `Hello${name ? ` ${name}` : ''},\n\nWhile you were away, you received ${count('en', total, 'message', 'messages')}:\n\n${sections
       .map((s) =>
         [
-          `With ${s.names}${s.order ? ` about order ${s.order}` : ''} — ${count('en', s.unread, 'unread message', 'unread messages')}:`,
+          `With ${s.names}${s.order ? ` about order ${s.order}` : ''}${s.quote ? ` about quote ${s.quote}` : ''} — ${count('en', s.unread, 'unread message', 'unread messages')}:`,
           ...s.lines,
           ...(s.more > 0 ? [`  …and ${count('en', s.more, 'earlier message', 'earlier messages')}`] : []),
           `  Read and answer: ${s.link}`,

@@ -35,6 +35,7 @@ import type documentNumbers from '../api/document/services/numbers';
 import type invoices from '../api/document/services/invoices';
 import type creditNotes from '../api/document/services/credit-notes';
 import type sellerDetails from '../api/seller/services/details';
+import type quotes from '../api/quote/services/quotes';
 
 type Factory = (...args: never[]) => unknown;
 type ServiceOf<F extends Factory> = ReturnType<F>;
@@ -77,6 +78,7 @@ interface Services {
   'document.invoices': ServiceOf<typeof invoices>;
   'document.credit-notes': ServiceOf<typeof creditNotes>;
   'seller.details': ServiceOf<typeof sellerDetails>;
+  'quote.quotes': ServiceOf<typeof quotes>;
 }
 
 /** Typed access to Ventalis' services: getService('consultant.assignment'). */

@@ -114,6 +114,8 @@ const POPULATED: Record<string, Record<string, unknown>> = {
   'api::document.invoice': { order: { select: ['id'] }, company: { select: ['id'] }, customer: { select: ['id'] } },
   'api::document.credit-note': { invoice: { select: ['id'] } },
   'api::document.transfer': { invoice: { select: ['id'] } },
+  'api::quote.quote': { company: { select: ['id'] }, customer: { select: ['id'] }, order: { select: ['id'] } },
+  'api::quote.quote-event': { quote: { select: ['id'] } },
   'api::seller.seller': { address: true },
   'api::cart.cart-item': { customer: { select: ['id'] }, product: { select: ['id'] } },
   'api::company.price-agreement': { company: { select: ['id'] }, category: { select: ['id'] }, product: { select: ['id'] }, consultant: { select: ['id'] } },
@@ -145,6 +147,8 @@ export async function snapshot(strapi: Core.Strapi) {
     'api::document.credit-note',
     'api::document.transfer',
     'api::seller.seller',
+    'api::quote.quote',
+    'api::quote.quote-event',
   ] as const;
   const out: Record<string, unknown> = {};
   for (const uid of uids) {

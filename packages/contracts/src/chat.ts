@@ -33,6 +33,8 @@ export interface ConversationSummary {
   id: number;
   /** The order this conversation is about, if any. */
   order: string | null;
+  /** The quote this conversation is about, if any (its number). */
+  quote: string | null;
   /** The company whose conversation with its consultant this is, if it is one (its legal name). */
   company: string | null;
   /** Everyone in it but me. */

@@ -164,6 +164,20 @@ export const ERROR_CODES = {
   'credit_note.exceeds_invoiced': ['line', 'remaining'],
   /** Every line of the invoice is already credited. */
   'credit_note.nothing_left': [],
+  // ------------------------------------------------ quotes
+  'quote.not_found': [],
+  /** The quote is not at the step the action needs (accepting one not sent, sending one accepted…); `status` is where it is. */
+  'quote.not_open': ['status'],
+  /** The offer's last day (`validUntil`, YYYY-MM-DD) has passed. */
+  'quote.expired': ['validUntil'],
+  'quote.price_not_positive': [],
+  /** The same product on two lines of a request or an offer. */
+  'quote.duplicate_product': ['product'],
+  /** An offer's last day before today, or further than `max` days away. */
+  'quote.validity_in_past': [],
+  'quote.validity_too_long': ['max'],
+  /** Quotes are not written in the panel. */
+  'quote.read_only': [],
   'webhook.not_configured': [],
   'webhook.signature_invalid': [],
 

@@ -9,6 +9,7 @@ export * from './orders.ts';
 export * from './document-numbers.ts';
 export * from './seller.ts';
 export * from './invoice.ts';
+export * from './quote.ts';
 export * from './quick-order.ts';
 export * from './chat.ts';
 export * from './conversation-title.ts';

@@ -24,7 +24,7 @@ export const memberWhere = (member: Member) => (member.kind === 'user' ? { user:
 export const memberOfParticipant = (p: Row): Member | null => (p.user ? { kind: 'user', id: p.user.id } : p.admin ? { kind: 'admin', id: p.admin.id } : null);
 
 /** A new conversation with its first members, who have read nothing yet. */
-export async function createConversation(strapi: Core.Strapi, data: { order?: number; company?: number }, members: Member[]): Promise<number> {
+export async function createConversation(strapi: Core.Strapi, data: { order?: number; quote?: number; company?: number }, members: Member[]): Promise<number> {
   const conversation = await strapi.db.query(CONVERSATION).create({ data: { ...data, lastMessageAt: null } });
   for (const member of members) {
     await strapi.db.query(PARTICIPANT).create({ data: { conversation: conversation.id, ...(member.kind === 'user' ? { user: member.id } : { admin: member.id }), lastReadMessageId: 0, active: true } });

@@ -12,6 +12,7 @@ import { companyInvitation, type CompanyInvitationData } from './company-invitat
 import { joinRequestReceived, type JoinRequestReceivedData } from './join-request-received';
 import { joinApproved, joinRefused, type JoinApprovedData, type JoinRefusedData } from './join-request-decided';
 import { invoiceReminder, type InvoiceReminderData } from './invoice-reminder';
+import { quoteRequested, quoteSent, type QuoteRequestedData, type QuoteSentData } from './quote';
 
 export type { OrderMailData } from './order-summary';
 
@@ -29,4 +30,6 @@ export const mails = {
   joinApproved: compileMail<JoinApprovedData>(joinApproved, layout),
   joinRefused: compileMail<JoinRefusedData>(joinRefused, layout),
   invoiceReminder: compileMail<InvoiceReminderData>(invoiceReminder, layout),
+  quoteSent: compileMail<QuoteSentData>(quoteSent, layout),
+  quoteRequested: compileMail<QuoteRequestedData>(quoteRequested, layout),
 };

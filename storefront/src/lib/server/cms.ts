@@ -42,6 +42,11 @@ import type {
   ProductListQuery,
   ProductSummary,
   QuickOrderResult,
+  ConsultantQuote,
+  Quote,
+  QuoteOffer,
+  QuoteRequest,
+  QuoteStatus,
   Registration,
 } from '@ventalis/contracts';
 import { signClientAddress } from '@ventalis/contracts/client-address';
@@ -470,6 +475,18 @@ export function createCmsClient(options: CmsClientOptions) {
     /** An invoice's Factur-X PDF, as the cms sends it (its headers say its name); a CmsError 404 for one the member may not see. */
     invoicePdf: (jwt: string, invoiceNumber: string) => pdf(`/api/invoices/${encodeURIComponent(invoiceNumber)}/pdf`, jwt),
 
+    // ---------------------------------------------------------------- quotes
+    /** The member's cart becomes a quote request (the cart is emptied); a CmsError 400 or 403 says why not. */
+    requestQuote: (jwt: string, request: QuoteRequest) => authed<Quote>('POST', '/api/quotes', jwt, request),
+    /** The quotes the member sees: their own requests (a buyer), all of the company's (an admin, an accountant). */
+    listQuotes: (jwt: string) => authed<Quote[]>('GET', '/api/quotes', jwt),
+    getQuote: (jwt: string, number: string) => authed<Quote>('GET', `/api/quotes/${encodeURIComponent(number)}`, jwt),
+    /** The offer becomes an order at the quoted prices, by the checkout's rules: answered like a checkout. */
+    acceptQuote: (jwt: string, number: string, request: CheckoutRequest) => authed<{ order: Order; payment: PaymentStart }>('POST', `/api/quotes/${encodeURIComponent(number)}/accept`, jwt, request),
+    declineQuote: (jwt: string, number: string, reason?: string) => authed<Quote>('POST', `/api/quotes/${encodeURIComponent(number)}/decline`, jwt, reason ? { reason } : {}),
+    /** A sent quote's PDF, as the cms sends it; a CmsError 404 for one the member may not see. */
+    quotePdf: (jwt: string, number: string) => pdf(`/api/quotes/${encodeURIComponent(number)}/pdf`, jwt),
+
     // ---------------------------------------------------------------- company members
     getCompany: (jwt: string) => authed<CompanyOverview>('GET', '/api/company', jwt),
     inviteMember: (jwt: string, invitation: { email: string; role: CompanyRole; locale?: Locale }) => authed<CompanyInvitation>('POST', '/api/company/invitations', jwt, invitation),
@@ -511,6 +528,12 @@ export function createCmsClient(options: CmsClientOptions) {
     issueCreditNote: (jwt: string, invoiceNumber: string, request: CreditNoteRequest) => authed<InvoiceDetail>('POST', `/api/consultant/invoices/${encodeURIComponent(invoiceNumber)}/credit-notes`, jwt, request),
     /** The PDF of one of their companies' invoices, as the cms sends it. */
     clientInvoicePdf: (jwt: string, invoiceNumber: string) => pdf(`/api/consultant/invoices/${encodeURIComponent(invoiceNumber)}/pdf`, jwt),
+    /** The quotes of the consultant's companies, narrowed by status or company. */
+    listClientQuotes: (jwt: string, params: { status?: QuoteStatus; company?: number } = {}) => authed<ConsultantQuote[]>('GET', `/api/consultant/quotes${query(params)}`, jwt),
+    getClientQuote: (jwt: string, number: string) => authed<ConsultantQuote>('GET', `/api/consultant/quotes/${encodeURIComponent(number)}`, jwt),
+    /** Sends the offer (or a revised one); a CmsError 400 says which line or field is refused. */
+    sendQuote: (jwt: string, number: string, offer: QuoteOffer) => authed<ConsultantQuote>('PUT', `/api/consultant/quotes/${encodeURIComponent(number)}`, jwt, offer),
+    clientQuotePdf: (jwt: string, number: string) => pdf(`/api/consultant/quotes/${encodeURIComponent(number)}/pdf`, jwt),
     listClientOrders: (jwt: string, params: { status?: OrderStatus; client?: number; page?: number; pageSize?: number }) =>
       authedPage<ConsultantOrder>(`/api/consultant/orders${query(params)}`, jwt),
     getClientOrder: (jwt: string, reference: string) => authed<ConsultantOrder>('GET', `/api/consultant/orders/${ref(reference)}`, jwt),

@@ -1,24 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { checkoutSchema, type CheckoutOptions, type Order } from '@ventalis/contracts';
+import { checkoutSchema, quoteRequestSchema, type Order, type Quote } from '@ventalis/contracts';
 import { wordError } from '#lib/errors.ts';
 import { parseQuantity } from '#lib/form.ts';
 import { localizeHref } from '#lib/i18n.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { invalidFields } from '#lib/server/form-errors.ts';
 import { refusal, requireRole } from '#lib/server/guard.ts';
-import { CmsError } from '#lib/server/cms.ts';
+import { checkoutOptions } from '#lib/server/checkout-options.ts';
 import { cms } from '#lib/server/services.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-/** What the checkout offers this member; null (with the reason, worded) for someone who may not order. */
-async function checkoutOptions(jwt: string): Promise<{ options: CheckoutOptions | null; cannotOrder: string | null }> {
-  try {
-    return { options: await cms.getCheckoutOptions(jwt), cannotOrder: null };
-  } catch (failure) {
-    if (failure instanceof CmsError && failure.status === 403 && failure.codes.code) return { options: null, cannotOrder: wordError({ code: failure.codes.code, params: failure.codes.params }, failure.message) };
-    throw failure;
-  }
-}
 
 export const load: PageServerLoad = async (event) => {
   const { jwt } = requireRole(event, 'customer');
@@ -62,6 +52,42 @@ export const actions: Actions = {
     const { jwt } = requireRole(event, 'customer');
     await cms.emptyCart(jwt);
     redirect(303, localizeHref('/cart'));
+  },
+
+  /**
+   * The cart becomes a quote request: the message, and the quantity wanted on each line (more
+   * than the stock if need be). Errors are shown on the line they concern.
+   */
+  quote: async (event) => {
+    const { jwt } = requireRole(event, 'customer');
+    const form = await event.request.formData();
+    const slugs = form.getAll('line').map(String);
+    const values: Record<string, string> = { message: String(form.get('message') ?? '') };
+    const errors: Record<string, string> = {};
+    const lines: { product: string; quantity: number }[] = [];
+    for (const slug of slugs) {
+      values[`quote:${slug}`] = String(form.get(`quantity:${slug}`) ?? '');
+      const quantity = parseQuantity(values[`quote:${slug}`]!);
+      if (quantity === null) errors[`quote:${slug}`] = m.product_quantity_invalid();
+      else lines.push({ product: slug, quantity });
+    }
+    // The cms names a line by its place in the cart: the page, by its product.
+    const onLines = (byField: Record<string, string>) =>
+      Object.fromEntries(Object.entries(byField).map(([field, message]) => {
+        const line = /^lines\.(\d+)\./.exec(field);
+        return [line && slugs[Number(line[1])] ? `quote:${slugs[Number(line[1])]}` : field, message];
+      }));
+    const request = { message: values.message, lines };
+    const parsed = quoteRequestSchema.safeParse(request);
+    if (Object.keys(errors).length > 0 || !parsed.success) return fail(400, { form: 'quote', errors: { ...(parsed.success ? {} : onLines(invalidFields(parsed.error, request))), ...errors }, values });
+    let quote: Quote;
+    try {
+      quote = await cms.requestQuote(jwt, parsed.data);
+    } catch (failure) {
+      const refused = refusal(failure, values, { form: 'quote' });
+      return fail(refused.status, { ...refused.data, errors: onLines(refused.data.errors) });
+    }
+    redirect(303, localizeHref(`/account/quotes/${quote.number}?requested=1`));
   },
 
   checkout: async (event) => {

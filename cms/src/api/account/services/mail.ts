@@ -11,6 +11,8 @@ interface Mail {
   html?: string;
   /** The language the mail is written in (the HTML's lang); French when not said. */
   locale?: Locale;
+  /** Files sent with it (a quote's PDF). */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 /**
@@ -18,9 +20,9 @@ interface Mail {
  * its recipient's language (the account's `locale`).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const send = async ({ to, subject, text, html, locale = 'fr' }: Mail) => {
+  const send = async ({ to, subject, text, html, locale = 'fr', attachments }: Mail) => {
     const composed = html === undefined ? mails.plainMessage(locale, { subject, text }) : { subject, text, html };
-    await strapi.plugin('email').service('email').send({ to, ...composed });
+    await strapi.plugin('email').service('email').send({ to, ...composed, ...(attachments?.length ? { attachments } : {}) });
   };
 
   /** Sends after the surrounding work is done, logging instead of failing the request. */

@@ -33,6 +33,29 @@ export interface StoredLine {
 export const priceLine = (product: CartProduct, quantity: number, pricePer1000Cents = product.priceCents, regime: VatRegime = 'domestic') =>
   lineAmounts({ quantity, pricePer1000Cents, vatRate: VAT_BANDS[product.vatRate], co2eKgPer1000: Number(product.co2eKgPer1000) }, regime);
 
+/**
+ * An order's (or a quote's) line as it is stored: the product's name and category of the day,
+ * the quantity, the price asked and the list price beside it, and the amounts.
+ */
+export const lineSnapshot = (product: CartProduct, quantity: number, pricePer1000Cents: number, regime: VatRegime) => {
+  const amounts = priceLine(product, quantity, pricePer1000Cents, regime);
+  return {
+    productId: product.id,
+    productName: product.name,
+    productSlug: product.slug,
+    categoryName: product.category?.name ?? null,
+    quantity,
+    pricePer1000Cents,
+    listPricePer1000Cents: product.priceCents,
+    vatRate: VAT_BANDS[product.vatRate],
+    co2eKgPer1000: Number(product.co2eKgPer1000),
+    exclVatCents: amounts.exclVatCents,
+    vatCents: amounts.vatCents,
+    co2eGrams: amounts.co2eGrams,
+  };
+};
+export type LineSnapshot = ReturnType<typeof lineSnapshot>;
+
 /** What a company with these prices pays for a product today, per 1,000 units: its price, or the list price. */
 export const priceFor = (pricing: CompanyPricing | null, product: CartProduct): number =>
   pricing?.priceOf({ documentId: product.documentId, priceCents: product.priceCents, categoryDocumentId: product.category?.documentId ?? null })?.priceCents ?? product.priceCents;
@@ -54,7 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const findProduct = async (slug: string): Promise<CartProduct> => {
     const named = await strapi.db.query('api::product.product').findOne({ where: { slug }, select: ['documentId'], orderBy: { id: 'asc' } });
     const product = named
-      ? await strapi.db.query('api::product.product').findOne({ where: { documentId: named.documentId, locale: DEFAULT_LOCALE, category: { visible: true } }, select: PRODUCT_FIELDS })
+      ? await strapi.db.query('api::product.product').findOne({ where: { documentId: named.documentId, locale: DEFAULT_LOCALE, category: { visible: true } }, select: PRODUCT_FIELDS, populate: { category: { select: ['name', 'documentId'] } } })
       : null;
     if (!product) throw notFound(refusal('cart.product_not_found', `No product has the address "${slug}"`, { slug }));
     return product;
@@ -93,6 +116,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     storedLines,
     addUnits,
+    findProduct,
+
+    /** Products by id, as their rows, with what an order line needs of them; hidden or deleted ones are missing. */
+    async productsById(ids: number[]): Promise<Map<number, CartProduct>> {
+      if (ids.length === 0) return new Map();
+      const rows: CartProduct[] = await strapi.db.query('api::product.product').findMany({
+        where: { id: { $in: ids }, category: { visible: true } },
+        select: PRODUCT_FIELDS,
+        populate: { category: { select: ['name', 'documentId'] } },
+      });
+      return new Map(rows.map((row) => [row.id, row]));
+    },
 
     /** The products these SKUs name (in capitals), as their French rows, visible ones only. */
     async productsBySku(skus: string[]): Promise<Map<string, CartProduct>> {

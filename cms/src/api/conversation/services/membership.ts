@@ -131,11 +131,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * the order (and who asks, having been checked), with the company's current consultant.
      */
     async orderConversation(order: { id: number; companyId: number; customerId: number | null }): Promise<number> {
-      const existing = await strapi.db.query(CONVERSATION).findOne({ where: { order: { id: order.id } }, select: ['id'] });
-      const conversationId = existing?.id ?? (await createConversation(strapi, { order: order.id }, []));
+      return service.subjectConversation('order', order);
+    },
+
+    /** The conversation about a quote: as about an order, with those who see the quote (the buyer who asked, the company's admins and accountants). */
+    async quoteConversation(quote: { id: number; companyId: number; customerId: number | null }): Promise<number> {
+      return service.subjectConversation('quote', quote);
+    },
+
+    async subjectConversation(kind: 'order' | 'quote', subject: { id: number; companyId: number; customerId: number | null }): Promise<number> {
+      const existing = await strapi.db.query(CONVERSATION).findOne({ where: { [kind]: { id: subject.id } }, select: ['id'] });
+      const conversationId = existing?.id ?? (await createConversation(strapi, { [kind]: subject.id }, []));
       const participants = await participantRows(conversationId);
-      const clients = await followClients(conversationId, await peopleWhoSee(order), participants);
-      const consultant = await followConsultant(conversationId, await members().consultantUserOfCompany(order.companyId), participants);
+      const clients = await followClients(conversationId, await peopleWhoSee(subject), participants);
+      const consultant = await followConsultant(conversationId, await members().consultantUserOfCompany(subject.companyId), participants);
       await tell(conversationId, { joined: [...clients.joined, ...consultant.joined], left: [...clients.left, ...consultant.left] });
       return conversationId;
     },
@@ -143,7 +152,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * After an account's place in a company changed (joined, removed, new role, new
      * consultant): it leaves the conversations of a company it is no longer in and those
-     * about orders it may no longer see, and its company's conversation follows its members
+     * about orders and quotes it may no longer see, and its company's conversation follows its members
      * and consultant.
      */
     async syncMemberConversations(userId: number): Promise<void> {
@@ -151,11 +160,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const mine: Row[] = await strapi.db.query(PARTICIPANT).findMany({
         where: { active: true, user: { id: userId } },
         select: ['id'],
-        populate: { conversation: { select: ['id'], populate: { company: { select: ['id'] }, order: { select: ['id'], populate: { company: { select: ['id'] }, customer: { select: ['id'] } } } } } },
+        populate: {
+          conversation: {
+            select: ['id'],
+            populate: {
+              company: { select: ['id'] },
+              order: { select: ['id'], populate: { company: { select: ['id'] }, customer: { select: ['id'] } } },
+              quote: { select: ['id'], populate: { company: { select: ['id'] }, customer: { select: ['id'] } } },
+            },
+          },
+        },
       });
       const stillTheirs = (conversation: Row): boolean => {
         if (conversation.company) return conversation.company.id === membership?.companyId;
-        const order = conversation.order;
+        const order = conversation.order ?? conversation.quote;
         if (!order) return true;
         return companies().seesOrder({ id: userId, companyId: membership?.companyId ?? null, role: membership?.role ?? null }, { companyId: order.company?.id ?? null, customerId: order.customer?.id ?? null });
       };

@@ -34,7 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return summaries().summary(await membership().syncCompanyConversation(company.companyId), me);
       }
 
-      const mine: Row[] = await strapi.db.query(PARTICIPANT).findMany({ where: { active: true, ...memberWhere(me), conversation: { order: { id: { $null: true } }, company: { id: { $null: true } } } }, populate: { conversation: { select: ['id'] } } });
+      const mine: Row[] = await strapi.db.query(PARTICIPANT).findMany({ where: { active: true, ...memberWhere(me), conversation: { order: { id: { $null: true } }, quote: { id: { $null: true } }, company: { id: { $null: true } } } }, populate: { conversation: { select: ['id'] } } });
       const ids = mine.map((p) => p.conversation?.id).filter(Boolean);
       if (ids.length > 0) {
         const shared = await strapi.db.query(PARTICIPANT).findOne({ where: { active: true, ...memberWhere(contact), conversation: { id: { $in: ids } } }, populate: { conversation: { select: ['id'] } } });

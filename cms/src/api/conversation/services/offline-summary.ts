@@ -67,6 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           sections.push({
             names: conversation.with.map((m: ChatMember) => m.name).join(', ') || 'Ventalis',
             order: conversation.order,
+            quote: conversation.quote,
             unread,
             lines: latest.map((m) => `  ${m.sender?.name ?? 'Ventalis'}: ${excerpt(m.sender ? m.body : shopComment(locale, m.body))}`),
             more: Math.max(0, unread - latest.length),

@@ -63,7 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const conversation = await strapi.db.query(CONVERSATION).findOne({
         where: { id: conversationId },
         select: ['id'],
-        populate: { order: { select: ['reference'] }, company: { select: ['legalName'] }, participants: { where: { active: true }, select: ['id', 'lastReadMessageId'], populate: { user: { select: ['id'] }, admin: { select: ['id'] } } } },
+        populate: { order: { select: ['reference'] }, quote: { select: ['number'] }, company: { select: ['legalName'] }, participants: { where: { active: true }, select: ['id', 'lastReadMessageId'], populate: { user: { select: ['id'] }, admin: { select: ['id'] } } } },
       });
       const participants = (conversation.participants as Row[]).map((p) => ({ member: memberOfParticipant(p), lastRead: Number(p.lastReadMessageId ?? 0) }));
       const mine = participants.find((p) => p.member && sameMember(p.member, me));
@@ -73,6 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         id: conversationId,
         order: conversation.order?.reference ?? null,
+        quote: conversation.quote?.number ?? null,
         company: conversation.company?.legalName ?? null,
         with: await Promise.all(others.map((p) => members().describeSender(p.member!))),
         lastMessage: last ? (await toMessages([last], conversationId))[0]! : null,

@@ -88,7 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const invoice = await strapi.db.query(INVOICE).findOne({
           where: { id: invoiceId },
           select: ['id', 'number', 'issueDate', 'paymentMethod', 'paymentStatus', 'totalInclVatCents', 'paidCents', 'creditedCents', 'snapshot'],
-          populate: { order: { select: ['id', 'status'] }, company: { select: ['id'] }, customer: { select: ['id'] } },
+          populate: { order: { select: ['id', 'status'] }, company: { select: ['id'], populate: { consultant: { select: ['id'] } } }, customer: { select: ['id'] } },
         });
         if (!invoice) throw notFound(refusal('invoice.not_found', 'No invoice within your reach has this number'));
         const frozen = invoice.snapshot as InvoiceSnapshot;
@@ -123,6 +123,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             invoice: invoice.id,
             company: invoice.company?.id ?? null,
             customer: invoice.customer?.id ?? null,
+            consultant: invoice.company?.consultant?.id ?? null,
             issuedAt,
             issueDate,
             reason: request.reason,

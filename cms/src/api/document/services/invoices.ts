@@ -50,6 +50,18 @@ const SUMMARY_FIELDS = ['id', 'number', 'issueDate', 'dueDate', 'paymentMethod',
 const addressOf = (row: Row | null | undefined): Address | null =>
   row ? { line1: row.line1, line2: row.line2 ?? '', postalCode: row.postalCode, city: row.city, country: String(row.country).toUpperCase() } : null;
 
+/** What the company's documents say of it: its name, billing address and identifiers (a company row with its billingAddress). */
+export const buyerOf = (company: Row): InvoiceSnapshot['buyer'] => ({
+  legalName: company.legalName ?? '',
+  billingAddress: addressOf(company.billingAddress)!,
+  deliveryAddress: null,
+  siret: company.siret || null,
+  vatNumber: company.vatNumber || null,
+});
+
+/** A company as buyerOf reads it. */
+export const BUYER_FIELDS = { select: ['id', 'legalName', 'siret', 'vatNumber'], populate: { billingAddress: true } };
+
 /** An order gets its invoice once its sale is certain: paid by card, or confirmed on invoice. */
 const needsInvoice = (order: Row) =>
   order.paymentMethod === 'invoice' ? !['awaiting_approval', 'cancelled'].includes(order.status) : order.paymentStatus === 'paid';
@@ -70,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         lines: true,
         invoice: { select: ['id'] },
         customer: { select: ['id', 'language'] },
-        company: { select: ['id', 'legalName', 'siret', 'vatNumber'], populate: { billingAddress: true } },
+        company: { ...BUYER_FIELDS, populate: { ...BUYER_FIELDS.populate, consultant: { select: ['id'] } } },
       },
     });
 
@@ -88,7 +100,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const byCard = order.paymentMethod !== 'invoice';
     const vatRegime: VatRegime = order.vatRegime === 'intra_community' ? 'intra_community' : 'domestic';
     const totals = invoiceTotals(lines, vatRegime, byCard ? Number(order.totalInclVatCents) : 0);
-    const company = order.company ?? {};
     return {
       kind: 'invoice',
       number,
@@ -96,13 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       saleDate: dayInFrance(new Date(order.placedAt)),
       language: isLocale(order.customer?.language) ? order.customer.language : 'fr',
       seller,
-      buyer: {
-        legalName: company.legalName ?? '',
-        billingAddress: addressOf(company.billingAddress)!,
-        deliveryAddress: null,
-        siret: company.siret || null,
-        vatNumber: company.vatNumber || null,
-      },
+      buyer: buyerOf(order.company ?? {}),
       orderReference: order.reference,
       purchaseOrderNumber: order.purchaseOrderNumber || null,
       vatRegime,
@@ -213,6 +218,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               order: order.id,
               company: order.company?.id ?? null,
               customer: order.customer?.id ?? null,
+              // The consultant following the company when it was issued: the panel lists invoices by consultant.
+              consultant: order.company?.consultant?.id ?? null,
               issuedAt,
               issueDate,
               dueDate: snapshot.payment.dueDate,

@@ -1,16 +1,34 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { quantityRefusal, refusal, sumAmounts, VAT_BANDS, type CheckoutRequest } from '@ventalis/contracts';
+import { quantityRefusal, refusal, sumAmounts, type CheckoutRequest } from '@ventalis/contracts';
 import { fieldError, refusalDetails } from '../../../utils/validation';
 import { orderReference } from '../../../utils/order-reference';
 import { getService } from '../../../utils/services';
-import { priceFor, priceLine } from '../../cart/services/cart';
+import { lineSnapshot, priceFor, type CartProduct } from '../../cart/services/cart';
 import type { StoredOrder } from './lifecycle';
 
 const ORDER = 'api::order.order';
 
 /** How the buyer chose to pay, and the purchase-order number their accounting gave them. */
 type CheckoutChoice = Omit<CheckoutRequest, 'idempotencyKey'>;
+
+/** A line to order: a product (its French row), how many, and its price per 1,000 units when agreed beforehand. */
+export interface SourceLine {
+  product: CartProduct;
+  quantity: number;
+  /** A quoted price; null for the company's price of the day. */
+  pricePer1000Cents: number | null;
+}
+
+/**
+ * Where an order's lines come from: the buyer's cart, or an accepted quote. Both are read and
+ * settled inside the transaction that places the order, so that the order exists exactly when
+ * its source has been used.
+ */
+export interface OrderSource {
+  lines(): Promise<SourceLine[]>;
+  placed(order: StoredOrder): Promise<void>;
+}
 
 /**
  * The cart becomes an order exactly once per checkout (idempotency key), with a price
@@ -22,8 +40,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return found ? getService('order.lifecycle').load({ id: found.id }) : null;
   };
 
-  const placeOrder = async (customerId: number, key: string, choice: CheckoutChoice): Promise<StoredOrder> => {
-    const cart = getService('cart.cart');
+  /** The buyer's cart, at their company's prices of the day; emptied once ordered. */
+  const cartSource = (customerId: number): OrderSource => ({
+    async lines() {
+      const lines = (await getService('cart.cart').storedLines(customerId)).filter((l) => l.product);
+      if (lines.length === 0) throw new errors.ValidationError('Your cart is empty: add products before checking out', refusalDetails({ code: 'cart.empty' }, { errors: { cart: 'Empty' } }));
+      return lines.map((line) => ({ product: line.product!, quantity: line.quantity, pricePer1000Cents: null }));
+    },
+    placed: () => getService('cart.cart').clear(customerId),
+  });
+
+  const placeOrder = async (customerId: number, key: string, choice: CheckoutChoice, source: OrderSource): Promise<StoredOrder> => {
     const lifecycle = getService('order.lifecycle');
     const payments = getService('order.payments');
     const timeoutMinutes = strapi.config.get('ventalis.payments.timeoutMinutes') as number;
@@ -34,39 +61,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throw fieldError('purchaseOrderNumber', refusal('checkout.purchase_order_required', 'Your company asks for a purchase-order number on every order'));
     }
     return strapi.db.transaction(async ({ trx }) => {
-      const lines = (await cart.storedLines(customerId)).filter((l) => l.product);
-      if (lines.length === 0) throw new errors.ValidationError('Your cart is empty: add products before checking out', refusalDetails({ code: 'cart.empty' }, { errors: { cart: 'Empty' } }));
+      const lines = await source.lines();
       for (const { product, quantity } of lines) {
-        const problem = quantityRefusal(quantity, { ...product!, stock: Number.MAX_SAFE_INTEGER });
+        const problem = quantityRefusal(quantity, { ...product, stock: Number.MAX_SAFE_INTEGER });
         if (problem) {
-          throw new errors.ValidationError(`${product!.name}: ${problem.message}`, {
-            errors: { [product!.slug]: problem.message },
-            codes: { [product!.slug]: { code: problem.code, ...(problem.params ? { params: problem.params } : {}) } },
-            ...refusalDetails({ code: 'checkout.line_refused', params: { product: product!.name } }),
+          throw new errors.ValidationError(`${product.name}: ${problem.message}`, {
+            errors: { [product.slug]: problem.message },
+            codes: { [product.slug]: { code: problem.code, ...(problem.params ? { params: problem.params } : {}) } },
+            ...refusalDetails({ code: 'checkout.line_refused', params: { product: product.name } }),
           });
         }
       }
-      // The company's prices on the day it orders, read afresh inside the transaction.
-      const pricing = await getService('company.prices').pricingForMember(customerId);
+      // The company's prices on the day it orders, read afresh inside the transaction (a quote names its own).
+      const pricing = lines.some((line) => line.pricePer1000Cents === null) ? await getService('company.prices').pricingForMember(customerId) : null;
       const vatRegime = await getService('company.companies').vatRegimeOf(companyId);
-      const snapshot = lines.map(({ product, quantity }) => {
-        const price = priceFor(pricing, product!);
-        const amounts = priceLine(product!, quantity, price, vatRegime);
-        return {
-          productId: product!.id,
-          productName: product!.name,
-          productSlug: product!.slug,
-          categoryName: product!.category?.name ?? null,
-          quantity,
-          pricePer1000Cents: price,
-          listPricePer1000Cents: product!.priceCents,
-          vatRate: VAT_BANDS[product!.vatRate],
-          co2eKgPer1000: Number(product!.co2eKgPer1000),
-          exclVatCents: amounts.exclVatCents,
-          vatCents: amounts.vatCents,
-          co2eGrams: amounts.co2eGrams,
-        };
-      });
+      const snapshot = lines.map(({ product, quantity, pricePer1000Cents }) => lineSnapshot(product, quantity, pricePer1000Cents ?? priceFor(pricing, product), vatRegime));
       const totals = sumAmounts(snapshot.map((line) => ({ exclVatCents: line.exclVatCents, vatCents: line.vatCents, inclVatCents: line.exclVatCents + line.vatCents, co2eGrams: line.co2eGrams })));
       const placedAt = new Date();
       // On invoice: the company's row is locked first, so that two checkouts cannot both spend the same credit.
@@ -107,7 +116,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const order = (await lifecycle.load({ documentId: created.documentId }))!;
       await lifecycle.recordPlaced(order, { role: 'customer', name: null });
-      await cart.clear(customerId);
+      await source.placed(order);
       return order;
     });
   };
@@ -116,13 +125,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The reference of an order placed at that time: the demo history is placed in the past. */
     referenceFor: orderReference,
 
-    /** Returns the order and how to pay it; the same key twice gives the same order. */
-    async checkout(customerId: number, idempotencyKey: string, choice: CheckoutChoice = { paymentMethod: 'card', purchaseOrderNumber: undefined }) {
+    /**
+     * Returns the order and how to pay it; the same key twice gives the same order. Its lines
+     * are the cart's, or another source's (an accepted quote).
+     */
+    async checkout(customerId: number, idempotencyKey: string, choice: CheckoutChoice = { paymentMethod: 'card', purchaseOrderNumber: undefined }, source: OrderSource = cartSource(customerId)) {
       const key = `${customerId}:${idempotencyKey}`;
       let order = await findByKey(key);
       if (!order) {
         try {
-          order = await placeOrder(customerId, key, choice);
+          order = await placeOrder(customerId, key, choice, source);
         } catch (error) {
           // A concurrent submission of the same checkout won the race: answer with its order.
           order = await findByKey(key);

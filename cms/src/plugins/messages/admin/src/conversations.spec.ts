@@ -13,7 +13,7 @@ const message = (id: number, conversationId: number, sender: ChatMessage['sender
   body: `message ${id}`,
   createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, at)).toISOString(),
 });
-const conversation = (id: number, last: ChatMessage | null, unread = 0): ConversationSummary => ({ id, order: null, company: null, with: [anna], lastMessage: last, unread, readUpTo: [] });
+const conversation = (id: number, last: ChatMessage | null, unread = 0): ConversationSummary => ({ id, order: null, quote: null, company: null, with: [anna], lastMessage: last, unread, readUpTo: [] });
 
 describe('the conversation list', () => {
   test('names who a conversation is with, and their company', () => {
