@@ -23,6 +23,8 @@ export const paraglideOptions = {
   routeStrategies: [
     { match: '/api/:path(.*)?', exclude: true },
     { match: '/healthz', exclude: true },
+    { match: '/readyz', exclude: true },
+    { match: '/metrics', exclude: true },
     { match: '/uploads/:path(.*)?', exclude: true },
   ],
   // As SvelteKit's own addresses: /fr, /fr/catalogue, never a trailing slash.

@@ -6,7 +6,6 @@
  * session ends (password reset, block, deletion), the cms has their sockets closed on every node.
  */
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import {
   presencePayloadSchema,
@@ -27,6 +26,8 @@ import { verifyTicket } from '@ventalis/contracts/chat-ticket';
 import type { z } from 'zod';
 import { CmsRefusal, type CmsGateway, type MemberSession } from './cms.ts';
 import { memoryTicketLedger, type TicketLedger } from './tickets.ts';
+import { createMetrics } from './metrics.ts';
+import { bearerMatches } from '@ventalis/contracts/operations';
 
 /** What a socket may emit, each limited per socket over the flood window. */
 type Emission = 'message' | 'typing' | 'presence';
@@ -71,6 +72,10 @@ export interface ApplicationOptions {
   floodWindowMs?: number;
   /** How often the members connected here are reported to the cms as seen (its email fallback). */
   seenEveryMs?: number;
+  /** Opens GET /metrics with `Authorization: Bearer <token>`; without one, /metrics does not exist. */
+  metricsToken?: string;
+  /** What GET /readyz checks beyond the process itself (Redis when shared): each 'ok', 'failed' or 'off'. */
+  readiness?: () => Promise<Record<string, 'ok' | 'failed' | 'off'>>;
 }
 
 export const roomOf = (member: MemberRef) => `member:${member.kind}:${member.id}`;
@@ -95,7 +100,7 @@ const answer = <T>(ack: unknown, value: Ack<T>) => {
  * before it (a client that sends no payload still gets its answer), and whatever the handler
  * meets, the client gets an answer rather than silence.
  */
-const acknowledged = <T>(handle: (payload: unknown) => Promise<Ack<T>>) =>
+const acknowledged = <T>(handle: (payload: unknown) => Promise<Ack<T>>, counted?: (outcome: 'ok' | 'refused') => void) =>
   async (...args: unknown[]) => {
     const ack = typeof args.at(-1) === 'function' ? args.pop() : undefined;
     let value: Ack<T>;
@@ -104,6 +109,7 @@ const acknowledged = <T>(handle: (payload: unknown) => Promise<Ack<T>>) =>
     } catch (error) {
       value = refusal(error);
     }
+    counted?.('error' in value ? 'refused' : 'ok');
     answer(ack, value);
   };
 
@@ -128,8 +134,12 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
     adapter: options.adapter,
   });
 
-  function deliver(message: ChatMessage, recipients: MemberRef[]) {
-    if (recipients.length > 0) io.to(recipients.map(roomOf)).emit('message:new', message);
+  const metrics = createMetrics(() => io.of('/').sockets.size);
+
+  function deliver(message: ChatMessage, recipients: MemberRef[], via: 'socket' | 'cms' = 'socket') {
+    if (recipients.length === 0) return;
+    io.to(recipients.map(roomOf)).emit('message:new', message);
+    metrics.deliveries.inc({ via });
   }
 
   /** Closes a member's sockets on every node: their session has ended. */
@@ -161,7 +171,7 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
     '/internal/deliver': (body) => {
       const { message, recipients } = body as { message: ChatMessage; recipients: MemberRef[] };
       if (!message || !Array.isArray(recipients)) throw new Error('not a delivery');
-      deliver(message, recipients);
+      deliver(message, recipients, 'cms');
     },
     '/internal/end-sessions': (body) => {
       const { members } = body as { members: MemberRef[] };
@@ -178,14 +188,28 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
   async function internalRoutes(request: IncomingMessage, response: ServerResponse) {
     if (request.url?.startsWith('/socket.io')) return;
     if (request.method === 'GET' && request.url === '/healthz') return response.end('ok');
+    if (request.method === 'GET' && request.url === '/readyz') {
+      const checks = (await options.readiness?.().catch(() => ({ redis: 'failed' as const }))) ?? {};
+      const ready = Object.values(checks).every((check) => check !== 'failed');
+      response.statusCode = ready ? 200 : 503;
+      response.setHeader('content-type', 'application/json');
+      response.setHeader('cache-control', 'no-store');
+      return response.end(JSON.stringify({ status: ready ? 'ready' : 'not_ready', checks }));
+    }
+    if (request.method === 'GET' && request.url === '/metrics') {
+      if (!bearerMatches(request.headers.authorization, options.metricsToken)) {
+        response.statusCode = 404;
+        return response.end();
+      }
+      response.setHeader('content-type', metrics.registry.contentType);
+      return response.end(await metrics.registry.metrics());
+    }
     const route = request.method === 'POST' ? internal[request.url ?? ''] : undefined;
     if (!route) {
       response.statusCode = 404;
       return response.end();
     }
-    const given = Buffer.from((request.headers.authorization ?? '').replace(/^Bearer /, ''));
-    const expected = Buffer.from(options.secret);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    if (!bearerMatches(request.headers.authorization, options.secret)) {
       response.statusCode = 401;
       return response.end();
     }
@@ -269,7 +293,7 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
       const { message, recipients } = await deps.cms.send(session, parsed.data.conversationId, parsed.data.body);
       deliver(message, recipients);
       return { data: message };
-    }));
+    }, (outcome) => metrics.acks.inc({ event: 'message:send', outcome })));
 
     socket.on('conversation:read', acknowledged(async (payload) => {
       const parsed = readPayloadSchema.safeParse(payload);

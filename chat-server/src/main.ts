@@ -9,6 +9,7 @@ import { createClient } from 'redis';
 import { createApplication } from './app.ts';
 import { createCmsGateway } from './cms.ts';
 import { redisTicketLedger } from './tickets.ts';
+import { log } from './log.ts';
 
 const production = process.env.NODE_ENV === 'production';
 function setting(name: string, localDefault: string): string {
@@ -32,7 +33,7 @@ const redisUrl = process.env.REDIS_URL ?? '';
 
 const redis = redisUrl ? createClient({ url: redisUrl }) : null;
 if (redis) {
-  redis.on('error', (error: Error) => console.error(`chat-server: redis: ${error.message}`));
+  redis.on('error', (error: Error) => log.error(`chat-server: redis: ${error.message}`));
   await redis.connect();
 }
 
@@ -40,10 +41,12 @@ const httpServer = createServer();
 const adapter = redis ? createAdapter(redis, { streamName: process.env.REDIS_STREAM_NAME || 'ventalis-chat' }) : undefined;
 // Several chat-servers share Redis: a ticket spent on one is spent on all.
 const tickets = redis ? redisTicketLedger(redis, `${process.env.REDIS_STREAM_NAME || 'ventalis-chat'}:ticket:`) : undefined;
-const app = createApplication(httpServer, { cms: createCmsGateway({ baseUrl: cmsUrl, secret }), tickets }, { allowedOrigins, secret, adapter });
+// Ready once Redis (when shared) answers: the proxy sends no sockets to a node cut off from the others.
+const readiness = async () => ({ redis: redis ? await redis.ping().then(() => 'ok' as const, () => 'failed' as const) : ('off' as const) });
+const app = createApplication(httpServer, { cms: createCmsGateway({ baseUrl: cmsUrl, secret }), tickets }, { allowedOrigins, secret, adapter, readiness, metricsToken: process.env.METRICS_TOKEN || undefined });
 httpServer.listen(port, process.env.HOST ?? '0.0.0.0', () => {
   const address = httpServer.address() as { port: number };
-  console.log(`chat-server listening on ${address.port}${redis ? ' (Redis Streams adapter)' : ''}`);
+  log.info(`chat-server listening on ${address.port}${redis ? ' (Redis Streams adapter)' : ''}`);
 });
 
 let stopping = false;

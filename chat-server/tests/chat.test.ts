@@ -335,3 +335,41 @@ describe('conversations that appear', () => {
     expect(await typing).toMatchObject({ conversationId: conversation.id, member: { kind: 'user', id: people.b.id } });
   });
 });
+
+describe('operations', () => {
+  const TOKEN = 'chat-metrics-token-0123456789';
+
+  test('/readyz reports what it checks; a failed check is 503, the process still alive', async () => {
+    const ready = await startChat(cmsUrl, 0, { readiness: async () => ({ redis: 'ok' }) });
+    const down = await startChat(cmsUrl, 0, { readiness: async () => ({ redis: 'failed' }) });
+    try {
+      const ok = await fetch(`${ready.url}/readyz`);
+      expect([ok.status, await ok.json()]).toEqual([200, { status: 'ready', checks: { redis: 'ok' } }]);
+      const failed = await fetch(`${down.url}/readyz`);
+      expect([failed.status, await failed.json()]).toEqual([503, { status: 'not_ready', checks: { redis: 'failed' } }]);
+      expect((await fetch(`${down.url}/healthz`)).status).toBe(200);
+    } finally {
+      await ready.app.close();
+      await down.app.close();
+    }
+  });
+
+  test('/metrics, behind its token, counts sockets, deliveries and acknowledgements', async () => {
+    const observed = await startChat(cmsUrl, 0, { metricsToken: TOKEN });
+    try {
+      expect((await fetch(`${observed.url}/metrics`)).status).toBe(404);
+      expect((await fetch(`${observed.url}/metrics`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(404);
+      const a = await open(observed.url, await ticketFor(cms, people.a));
+      sockets.push(a);
+      expect(await emitWithAck(a, 'message:send', { conversationId: conversationA, body: 'Counted' })).toHaveProperty('data');
+      expect(await emitWithAck(a, 'message:send', { conversationId: conversationB, body: 'Not mine' })).toHaveProperty('error');
+      const text = await (await fetch(`${observed.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+      expect(text).toMatch(/chat_sockets_connected\{service="chat-server"\} 1/);
+      expect(text).toMatch(/chat_deliveries_total\{via="socket",service="chat-server"\} 1/);
+      expect(text).toMatch(/chat_acks_total\{event="message:send",outcome="ok",service="chat-server"\} 1/);
+      expect(text).toMatch(/chat_acks_total\{event="message:send",outcome="refused",service="chat-server"\} 1/);
+    } finally {
+      await observed.app.close();
+    }
+  });
+});

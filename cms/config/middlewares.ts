@@ -5,6 +5,8 @@ import { requiredSetting } from '../src/utils/settings';
 import { trustedProxies } from '../src/middlewares/client-address';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
+  // Before all: request ids, request timing, and the health, readiness and metrics addresses.
+  { name: 'global::observability', config: { metricsToken: env('METRICS_TOKEN', '') } },
   {
     // First: every later middleware (rate limits, the panel's own) sees the real client address.
     name: 'global::client-address',

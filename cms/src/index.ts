@@ -25,6 +25,7 @@ import { cacheAccountSettings, indexSessions, memoiseAbilities, reuseJwtKeys, sk
 import { reusePreparedStatements } from './bootstrap/sqlite-statements';
 import { limitPanelAuthentication } from './api/account/auth-limits';
 import { stopRenderThread } from './invoicing/render-thread';
+import { jobRuns } from './observability/metrics';
 
 const PUBLIC_CONTENT = new Set([
   'api::product.product',
@@ -45,8 +46,16 @@ let timers: NodeJS.Timeout[] = [];
 
 /** Background work once a minute; a failure is logged and tried again at the next tick. */
 const everyMinute = (strapi: Core.Strapi, what: string, work: () => Promise<unknown>) => {
+  // The job's name in the metrics: "Expiring unpaid orders" → expiring-unpaid-orders.
+  const job = what.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   const timer = setInterval(() => {
-    work().catch((error: unknown) => strapi.log.error(`${what} failed: ${String(error)}`));
+    work().then(
+      () => jobRuns.inc({ job, outcome: 'ok' }),
+      (error: unknown) => {
+        jobRuns.inc({ job, outcome: 'failed' });
+        strapi.log.error(`${what} failed: ${String(error)}`);
+      },
+    );
   }, 60_000);
   timer.unref();
   timers.push(timer);

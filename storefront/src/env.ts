@@ -56,6 +56,10 @@ export const variables = defineEnvVars({
     // the server refuses to start without it (see requiredInProduction, checked at start-up).
     schema: (value) => value || 'local-client-address-secret',
   },
+  METRICS_TOKEN: {
+    description: 'Bearer token that opens GET /metrics (Prometheus); empty: /metrics answers 404.',
+    schema: (value) => value ?? '',
+  },
   CMS_TIMEOUT_SECONDS: {
     description: 'How long to wait for the cms before showing an error page.',
     schema: wholeNumber('CMS_TIMEOUT_SECONDS', 10),

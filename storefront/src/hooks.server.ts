@@ -7,6 +7,8 @@ import { cookieMaxAge, cookieName } from '#lib/paraglide/runtime.js';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { CmsUnavailableError } from '#lib/server/cms.ts';
 import { refuseUnreadableForms } from '#lib/server/form-body.ts';
+import { log } from '#lib/server/log.ts';
+import { httpDuration, REQUEST_ID_HEADER, requestIdOf, withRequestId } from '#lib/server/observability.ts';
 import { withHtmlLang } from '#lib/server/html-lang.ts';
 import { allowFramingBy, isDraftMode, PREVIEW_COOKIE } from '#lib/server/preview.ts';
 import { resolveSession } from '#lib/server/services.ts';
@@ -95,13 +97,31 @@ const session: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(language, session);
+/**
+ * First: the request's id (the proxy's when it sent a well-formed one) goes with every cms call
+ * made for it and back in the answer; the answer is timed by its route.
+ */
+const observe: Handle = async ({ event, resolve }) => {
+  const requestId = requestIdOf(event.request.headers.get(REQUEST_ID_HEADER));
+  const stop = httpDuration.startTimer({ method: event.request.method });
+  let status = 500;
+  try {
+    const response = await withRequestId(requestId, () => resolve(event));
+    status = response.status;
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
+  } finally {
+    stop({ route: event.route.id ?? 'unmatched', status: String(status) });
+  }
+};
+
+export const handle = sequence(observe, language, session);
 
 export const handleError: HandleServerError = ({ kind, error }) => {
   if (kind !== 'unknown') return;
   if (error instanceof CmsUnavailableError) {
-    console.error(`${error.message}: ${String(error.cause)}`);
+    log.error(`${error.message}: ${String(error.cause)}`);
     return { status: 503, message: m.error_cms_unavailable() };
   }
-  console.error(error);
+  log.error({ err: error }, 'Unexpected error while serving a request');
 };

@@ -131,7 +131,7 @@ const serverCode = filesUnder(path.join(root, 'routes'), /\.ts$/).concat(filesUn
 const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
 // Answers to machines (media, webhooks, previews, the chat ticket) are not pages, and the cms
 // client's own sentences are the cms' English, which #lib/errors.ts words from codes.
-const MACHINE_CODE = /^(routes\/(api|uploads|healthz|messages\/ticket)\/|lib\/server\/(cms|webhook)\.ts$)/;
+const MACHINE_CODE = /^(routes\/(api|uploads|healthz|readyz|metrics|messages\/ticket)\/|lib\/server\/(cms|webhook|observability)\.ts$)/;
 
 describe('literal text in the storefront', () => {
   it('finds text, read attributes and written-out strings, and leaves expressions and messages alone', () => {

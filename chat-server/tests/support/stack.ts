@@ -4,7 +4,7 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@ventalis/
 import { startApp, type TestApp } from '../../../cms/tests/support/strapi.ts';
 import { seedCatalogue } from '../../../cms/tests/support/catalogue.ts';
 import { bearer, createConsultant, login, registerCustomer } from '../../../cms/tests/support/fixtures.ts';
-import { createApplication, type ChatApplication } from '../../src/app.ts';
+import { createApplication, type ApplicationOptions, type ChatApplication } from '../../src/app.ts';
 import { createCmsGateway } from '../../src/cms.ts';
 
 export const SECRET = 'chat-suite-secret';
@@ -36,7 +36,7 @@ export async function startCms(env: Record<string, string> = {}) {
 }
 
 /** A chat-server on a port of its own (0: any free one), against that cms. */
-export async function startChat(cmsUrl: string, port = 0, options: { floodLimit?: number; seenEveryMs?: number } = {}): Promise<{ app: ChatApplication; http: HttpServer; url: string; port: number }> {
+export async function startChat(cmsUrl: string, port = 0, options: Pick<ApplicationOptions, 'floodLimit' | 'seenEveryMs' | 'metricsToken' | 'readiness'> = {}): Promise<{ app: ChatApplication; http: HttpServer; url: string; port: number }> {
   const http = createServer();
   const app = createApplication(http, { cms: createCmsGateway({ baseUrl: cmsUrl, secret: SECRET }) }, { allowedOrigins: [ORIGIN], secret: SECRET, ...options });
   await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));

@@ -5,6 +5,8 @@ import { mailTo } from './mail.ts';
 
 export const DEMO_PASSWORD = 'Ventalis-Demo-2026!';
 export const PANEL_PASSWORD = 'Ventalis-Admin-2026!';
+/** Opens /metrics on every service of the e2e stacks. */
+export const METRICS_TOKEN = 'e2e-metrics-token-0123456789';
 export const claire = { email: 'claire.dubois@maison-lavande.example', password: DEMO_PASSWORD, name: 'Claire Dubois' };
 
 /**

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { startFakeStripe } from '../../../cms/tests/support/fake-stripe.ts';
 import { adminPanelIsStale, clearCompiledCms, compiledCmsIsStale } from '../../../scripts/lib.ts';
+import { METRICS_TOKEN } from './accounts.ts';
 
 const storefrontDir = path.resolve(import.meta.dirname, '..', '..');
 const cmsDir = path.resolve(storefrontDir, '..', 'cms');
@@ -141,6 +142,7 @@ function startCms(stack: Stack, env: Record<string, string> = {}) {
       CHAT_SECRET,
       CHAT_SERVER_URL: stack.chatUrl,
       CHAT_PUBLIC_URL: stack.chatUrl,
+      METRICS_TOKEN,
       ...env,
     },
     log: stack.logs.cms,
@@ -184,6 +186,7 @@ function startStorefront(stack: Stack) {
       CLIENT_ADDRESS_SECRET,
       CMS_PUBLIC_URL: stack.cmsUrl,
       CHAT_URL: stack.chatUrl,
+      METRICS_TOKEN,
     },
     log: stack.logs.storefront,
     ready: /Listening on/,
@@ -195,7 +198,7 @@ function startStorefront(stack: Stack) {
 function startChatServer(stack: Stack) {
   return start(`${stack.name}chat-server`, [path.join('..', 'chat-server', 'src', 'main.ts')], {
     // The storefront's messages page and the admin panel's Messages page.
-    env: { HOST: '127.0.0.1', PORT: new URL(stack.chatUrl).port, CMS_URL: stack.cmsUrl, CHAT_SECRET, ALLOWED_ORIGINS: `${stack.storefrontUrl},${stack.cmsUrl}`, REDIS_URL: '' },
+    env: { HOST: '127.0.0.1', PORT: new URL(stack.chatUrl).port, CMS_URL: stack.cmsUrl, CHAT_SECRET, ALLOWED_ORIGINS: `${stack.storefrontUrl},${stack.cmsUrl}`, REDIS_URL: '', METRICS_TOKEN },
     log: stack.logs.chat,
     ready: /listening on/,
     timeoutMs: 30_000,

@@ -258,3 +258,22 @@ describe('the cms client', () => {
     await expect(cms.listCategories()).rejects.toBeInstanceOf(CmsUnavailableError);
   });
 });
+
+describe('what the cms client tells operations', () => {
+  it('sends the id of the request it serves, and reports each call’s outcome', async () => {
+    const seen: (string | undefined)[] = [];
+    routes['GET /api/account'] = (req, res) => {
+      seen.push(req.headers['x-request-id'] as string | undefined);
+      json(200, { data: { role: 'customer', id: 7, email: 'a@b.example', firstName: 'Claire', lastName: 'Dubois' } })(req, res);
+    };
+    const outcomes: string[] = [];
+    const cms = createCmsClient({ baseUrl, requestId: () => 'proxy-request-0042', onCall: (outcome) => outcomes.push(outcome) });
+    await cms.getAccount('a-jwt');
+    // A session that has ended: answered as "nobody", and counted as refused.
+    routes['GET /api/account'] = json(401, { data: null, error: { status: 401, name: 'UnauthorizedError', message: 'Missing or invalid credentials' } });
+    expect(await cms.getAccount('a-jwt')).toBeNull();
+    await expect(createCmsClient({ baseUrl: 'http://127.0.0.1:1', onCall: (outcome) => outcomes.push(outcome) }).getAccount('a-jwt')).rejects.toBeInstanceOf(CmsUnavailableError);
+    expect(seen).toEqual(['proxy-request-0042']);
+    expect(outcomes).toEqual(['answered', 'refused', 'failed']);
+  });
+});

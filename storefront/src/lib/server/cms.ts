@@ -143,6 +143,10 @@ export interface CmsClientOptions {
    * believes for its per-address limits. Without it every visitor counts as this server.
    */
   clientAddressSecret?: string;
+  /** The id of the request being served, sent with each call so that the cms' logs name it. */
+  requestId?: () => string | undefined;
+  /** Told of each call's outcome (metrics): answered (2xx, 3xx), refused (4xx), failed (5xx or no answer). */
+  onCall?: (outcome: 'answered' | 'refused' | 'failed') => void;
   /** The language public content is asked in (the request's); French when not given. */
   locale?: () => Locale;
   fetch?: typeof globalThis.fetch;
@@ -216,14 +220,19 @@ export function createCmsClient(options: CmsClientOptions) {
     // A form (a file upload) sets its own multipart content type, boundary included.
     const form = init.body instanceof FormData ? init.body : undefined;
     if (init.body !== undefined && !form) headers['content-type'] = 'application/json';
+    const requestId = options.requestId?.();
+    if (requestId) headers['x-request-id'] = requestId;
     try {
-      return await fetch(`${baseUrl}${path}`, {
+      const response = await fetch(`${baseUrl}${path}`, {
         method: init.method ?? 'GET',
         headers,
         body: form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
         signal: AbortSignal.timeout(timeoutMs),
       });
+      options.onCall?.(response.status >= 500 ? 'failed' : response.status >= 400 ? 'refused' : 'answered');
+      return response;
     } catch (error) {
+      options.onCall?.('failed');
       throw new CmsUnavailableError(`The cms did not answer ${init.method ?? 'GET'} ${path}`, { cause: error });
     }
   }

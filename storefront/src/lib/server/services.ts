@@ -2,6 +2,7 @@
 import { CATALOGUE_CACHE_SECONDS, CLIENT_ADDRESS_SECRET, CMS_TIMEOUT_SECONDS, CMS_URL } from '$app/env/private';
 import { getLocale } from '../paraglide/runtime.js';
 import { createCmsClient } from './cms.ts';
+import { cmsCalls, currentRequestId } from './observability.ts';
 import { createSessionResolver } from './session.ts';
 
 export const cms = createCmsClient({
@@ -10,6 +11,8 @@ export const cms = createCmsClient({
   timeoutMs: Math.max(1, CMS_TIMEOUT_SECONDS) * 1000,
   clientAddressSecret: CLIENT_ADDRESS_SECRET,
   locale: getLocale,
+  requestId: currentRequestId,
+  onCall: (outcome) => cmsCalls.inc({ outcome }),
 });
 
 export const resolveSession = createSessionResolver(cms);

@@ -27,6 +27,7 @@ import { afterCommit } from '../../../utils/after-commit';
 import { asDocument } from '../../../utils/tables';
 import { getService } from '../../../utils/services';
 import { renderOffThread } from '../../../invoicing/render-thread';
+import { invoicesIssued, measureBacklog } from '../../../observability/metrics';
 
 const INVOICE = 'api::document.invoice';
 const CREDIT_NOTE = 'api::document.credit-note';
@@ -154,6 +155,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Orders whose invoice is to be issued in the background; those being issued are taken off. */
   const toIssue: number[] = [];
+  measureBacklog('invoices', () => toIssue.length + inFlight.size);
   let draining = false;
   /** Up to this many invoices are issued together, in one transaction with one counter update. */
   const ISSUE_BATCH = 50;
@@ -192,7 +194,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * is issued for it: the sweep issues it once they are there. Returns the numbers issued.
      */
     async issueMany(orderIds: number[], issuedAt = new Date()): Promise<string[]> {
-      return strapi.db.transaction(async ({ trx }) => {
+      const issued = await strapi.db.transaction(async ({ trx }) => {
         // French law wants both parties' addresses on it.
         const seller = await getService('seller.details').current();
         if (!seller) return [];
@@ -239,6 +241,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         afterCommit(strapi, () => created.forEach((id) => service.makePdfSoon(id, 'invoice')));
         return numbers.map(({ number }) => number);
       });
+      invoicesIssued.inc(issued.length);
+      return issued;
     },
 
     /**

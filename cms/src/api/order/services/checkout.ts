@@ -4,6 +4,7 @@ import { quantityRefusal, refusal, sumAmounts, type CheckoutRequest } from '@ven
 import { fieldError, refusalDetails } from '../../../utils/validation';
 import { orderReference } from '../../../utils/order-reference';
 import { getService } from '../../../utils/services';
+import { checkouts } from '../../../observability/metrics';
 import { lineSnapshot, priceFor, type CartProduct } from '../../cart/services/cart';
 import type { StoredOrder } from './lifecycle';
 
@@ -26,6 +27,8 @@ export interface SourceLine {
  * its source has been used.
  */
 export interface OrderSource {
+  /** What the order is placed from, as the metrics count it. */
+  name: 'cart' | 'quote';
   lines(): Promise<SourceLine[]>;
   placed(order: StoredOrder): Promise<void>;
 }
@@ -42,6 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The buyer's cart, at their company's prices of the day; emptied once ordered. */
   const cartSource = (customerId: number): OrderSource => ({
+    name: 'cart',
     async lines() {
       const lines = (await getService('cart.cart').storedLines(customerId)).filter((l) => l.product);
       if (lines.length === 0) throw new errors.ValidationError('Your cart is empty: add products before checking out', refusalDetails({ code: 'cart.empty' }, { errors: { cart: 'Empty' } }));
@@ -135,6 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!order) {
         try {
           order = await placeOrder(customerId, key, choice, source);
+          checkouts.inc({ payment_method: order.paymentMethod ?? 'card', source: source.name });
         } catch (error) {
           // A concurrent submission of the same checkout won the race: answer with its order.
           order = await findByKey(key);

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { consultantMayMove, formatUnits, SPENT_STATUSES, unitsLeft, type OrderStatus } from '@ventalis/contracts';
 import { refusalDetails } from '../../../utils/validation';
+import { payments } from '../../../observability/metrics';
 import { getService } from '../../../utils/services';
 
 const ORDER = 'api::order.order';
@@ -126,7 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Payment confirmed by the provider. A late payment for an order whose stock went back takes it again, or is refunded. */
     async markPaid(order: StoredOrder): Promise<string> {
       if (!['awaiting_payment', 'payment_failed', 'cancelled'].includes(order.status) || order.refundedAt) return 'ignored: already past payment';
-      return strapi.db.transaction(async () => {
+      const outcome = await strapi.db.transaction(async () => {
         if (!order.stockReserved) {
           try {
             await service.reserveStock(order.lines);
@@ -139,6 +140,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await service.record(order, 'paid', SYSTEM, 'Payment received. Thank you!', { stockReserved: true, paymentExpiresAt: null, paymentStatus: 'paid' });
         return 'paid';
       });
+      payments.inc({ outcome: outcome === 'paid' ? 'paid' : 'refunded' });
+      return outcome;
     },
 
     /** A failed payment gives the stock back and puts the lines back into the cart. */
@@ -151,6 +154,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await getService('cart.cart').putBack(order.customer.id, order.lines.filter((l) => l.productId).map((l) => ({ productId: l.productId!, quantity: l.quantity })));
         }
       });
+      payments.inc({ outcome: 'failed' });
       return 'payment_failed';
     },
 
@@ -164,6 +168,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // An invoiced sale refunded is credited: the invoice itself never changes.
         await getService('document.credit-notes').creditOrder(order.id, 'Remboursement du paiement / Payment refunded');
       });
+      payments.inc({ outcome: 'refunded' });
       return 'refunded';
     },
 

@@ -335,6 +335,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Said first: an offer that can no longer be accepted, whatever else the checkout would ask.
       if (seen.status !== 'accepted') assertAcceptable(seen, dayInFrance());
       const source: OrderSource = {
+        name: 'quote',
         async lines() {
           const row = await strapi.db.transaction(({ trx }) => lockRow(trx, seen.id));
           assertAcceptable(row, dayInFrance());
