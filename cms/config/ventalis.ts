@@ -18,6 +18,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     staffEmail: env('STAFF_EMAIL', 'staff@ventalis.local'),
     mailOutboxDir: env('MAIL_OUTBOX_DIR', '.tmp/outbox'),
     redisUrl: env('REDIS_URL', ''),
+    // Names what this deployment keeps in a Redis server it may share (the caches' channel).
+    redisPrefix: env('REDIS_PREFIX', 'ventalis'),
+    // On SIGTERM, how long requests in flight may take to finish before their connections are cut.
+    shutdownGraceSeconds: env.int('SHUTDOWN_GRACE_SECONDS', 10),
     previewSecret: requiredSetting(env, 'PREVIEW_SECRET', 'local-preview-secret'),
     chat: {
       // Signs the chat-server's socket tickets and authenticates its calls here.

@@ -14,6 +14,8 @@ import { backfillSearchText, maintainSearchText } from './documents/search-text'
 import { checkRequestAddresses } from './middlewares/request-address';
 import { catalogueCache } from './utils/catalogue-cache';
 import { readersChanged } from './utils/catalogue-audience';
+import { invalidate, joinCluster, leaveCluster, onInvalidate } from './utils/cluster-caches';
+import { shutDownGracefully } from './bootstrap/graceful-shutdown';
 import { createStorefrontNotifier, type StorefrontNotifier } from './utils/storefront-webhook';
 import { syncStorefrontRoles } from './bootstrap/storefront-roles';
 import { syncPanelRoles } from './bootstrap/panel-roles';
@@ -63,6 +65,8 @@ const everyMinute = (strapi: Core.Strapi, what: string, work: () => Promise<unkn
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
+    // A SIGTERM lets the requests in flight finish before the database closes.
+    shutDownGracefully(strapi, (strapi.config.get('ventalis.shutdownGraceSeconds') as number) * 1000);
     indexSessions(strapi);
     // Without an SMTP server configured, mail goes through our own into a local outbox folder.
     if (strapi.config.get('plugin::email.providerOptions.port') === 0) {
@@ -81,10 +85,18 @@ export default {
     strapi.documents.use(productSkus(strapi) as never);
     maintainSearchText(strapi);
     catalogueCache.configure({ ttlSeconds: strapi.config.get('ventalis.catalogueCacheSeconds') as number, maxEntries: 1000 });
+    // What each cache's invalidation drops here; invalidate() also tells the other cms processes.
+    onInvalidate('catalogue', () => catalogueCache.clear());
+    onInvalidate('permissions', () => {
+      strapi.plugin('users-permissions').service('permission').clearPermissionCache?.();
+      // Cached answers are served to a role without asking the permissions again.
+      catalogueCache.clear();
+    });
+    onInvalidate('readers', readersChanged);
     strapi.documents.use(async function invalidatePublicCache(context, next) {
       if (!changesCachedAnswers(context)) return next();
       const result = await next();
-      catalogueCache.clear();
+      invalidate('catalogue');
       return result;
     });
     const webhook = strapi.config.get('ventalis.storefrontWebhook') as { url: string; secret: string };
@@ -97,7 +109,7 @@ export default {
       return result;
     });
     const mediaChanged = () => {
-      catalogueCache.clear();
+      invalidate('catalogue');
       notifier.notify('plugin::upload.file');
     };
     strapi.db.lifecycles.subscribe({ models: ['plugin::upload.file'], afterUpdate: mediaChanged, afterDelete: mediaChanged });
@@ -106,18 +118,14 @@ export default {
       ...Object.fromEntries(
         ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'].map((event) => [
           event,
-          () => {
-            strapi.plugin('users-permissions').service('permission').clearPermissionCache?.();
-            // Cached answers are served to a role without asking the permissions again.
-            catalogueCache.clear();
-          },
+          () => invalidate('permissions'),
         ]),
       ),
     });
     // The catalogue's readers are checked again once an account, its company or a session changes.
     strapi.db.lifecycles.subscribe({
       models: ['plugin::users-permissions.user', 'admin::session'],
-      ...Object.fromEntries(['afterCreate', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'].map((event) => [event, readersChanged])),
+      ...Object.fromEntries(['afterCreate', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'].map((event) => [event, () => invalidate('readers')])),
     });
     // Panel routes (admin authentication): the administrator's Portfolios page.
     strapi.server.routes({
@@ -138,6 +146,8 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    const redisUrl = strapi.config.get('ventalis.redisUrl') as string;
+    if (redisUrl) await joinCluster(redisUrl, strapi.config.get('ventalis.redisPrefix') as string, strapi.log);
     reusePreparedStatements(strapi);
     memoiseAbilities(strapi);
     skipApiTokenLookupForJwts(strapi);
@@ -174,7 +184,10 @@ export default {
     for (const timer of timers) clearInterval(timer);
     timers = [];
     storefront?.stop();
+    // Invoices being issued for sales just made finish before the database closes (the sweep would catch up anyway).
+    await Promise.race([getService('document.invoices').idle(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     await stopRenderThread();
+    await leaveCluster();
     await getService('account.rate-limit').close();
     await closeOutbox?.();
     closeOutbox = undefined;

@@ -163,6 +163,7 @@ describe('a buyer asks for a quote from their cart', () => {
     await refusedUnchanged(() => as('otherBuyer').post('/api/quotes', { message: 'Un devis ?', lines: [{ product: 'kraft-shipping-box', quantity: 1050 }] }), 400, 'quantity.wrong_step');
     await refusedUnchanged(() => as('otherBuyer').post('/api/quotes', { message: 'Un devis ?', lines: [{ product: 'plant-based-dish-soap', quantity: 2000 }] }), 400, 'cart.line_not_found');
     await refusedUnchanged(() => as('otherBuyer').post('/api/quotes', { message: 'Un devis ?', lines: [{ product: 'kraft-shipping-box', quantity: 2000 }, { product: 'kraft-shipping-box', quantity: 3000 }] }), 400, 'quote.duplicate_product');
+    await refusedUnchanged(() => as('otherBuyer').post('/api/quotes', { message: 'Un devis ?', lines: [{ product: 'kraft-shipping-box', quantity: 99_999_000 }] }), 400, 'quote.too_large');
     await refusedUnchanged(() => app.api().post('/api/quotes').send({ message: 'Un devis ?' }), 403, null);
     await app.api().delete('/api/cart').set(bearer(people.otherBuyer.jwt)).expect(200);
   });
@@ -191,6 +192,8 @@ describe('the consultant sends the offer', () => {
       [{ lines: [line], validUntil: addDays(today, -1) }, 'quote.validity_in_past'],
       [{ lines: [line], validUntil: addDays(today, 366) }, 'quote.validity_too_long'],
       [{ lines: [line], validUntil: '2026-02-30' }, 'value.invalid_format'],
+      // 100 million boxes at 1 million euros per 1,000: more than one order can hold.
+      [{ lines: [{ ...line, quantity: 100_000_000, pricePer1000Cents: 100_000_000 }] }, 'quote.too_large'],
     ];
     for (const [body, code] of cases) await refusedUnchanged(() => as('consultant').put(url, body), 400, code);
     await refusedUnchanged(() => as('otherConsultant').put(url, { lines: [line] }), 404, 'quote.not_found');

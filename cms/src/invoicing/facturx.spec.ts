@@ -7,6 +7,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFStream, PDFSt
 import { beforeAll, describe, expect, it } from 'vitest';
 import { invoiceTotals, type Address, type InvoiceLine, type InvoiceSnapshot, type VatRegime } from '@ventalis/contracts';
 import { renderFacturX } from './facturx';
+import { renderQuotePdf } from './quote-pdf';
 import { embeddedFile, embeddedFileSpec, streamBytes, streamText, validateCii } from '../../tests/support/facturx';
 
 /**
@@ -369,5 +370,33 @@ describe('Factur-X rendering', () => {
 
   it('refuses a credit note that names no invoice', async () => {
     await expect(renderFacturX({ ...creditNote, corrects: null })).rejects.toThrow(/names no invoice/);
+  });
+});
+
+describe('a quote', () => {
+  const sheet = {
+    kind: 'quote' as const,
+    number: 'D-2026-000017',
+    issueDate: '2026-12-05',
+    validUntil: '2027-01-04',
+    comment: 'Prix ferme pour 60 000 boîtes 🚚📦 ; délai 中文 3 semaines.\nUnmotextrêmementlongquinepeutpasêtrecoupéàunespaceetquidépasselacolonnedutexteprévuepourlui',
+    language: 'en' as const,
+    seller: SELLER,
+    buyer: transferInvoice.buyer,
+    vatRegime: 'domestic' as const,
+    lines: [line(1, 'Caisse kraft S 🌱', 60_000, 9_000, '20', 45_900)],
+    totals: invoiceTotals([line(1, 'Caisse kraft S', 60_000, 9_000, '20')], 'domestic'),
+  };
+
+  it('prints the offer, its last day and the consultant’s word, whatever characters a person typed', async () => {
+    const bytes = await renderQuotePdf(sheet, new Date('2026-12-05T10:00:00Z'));
+    const text = pageText(bytes);
+    expect(text).toContain('Devis');
+    expect(text).toContain('D-2026-000017');
+    expect(text).toContain('Valable jusqu’au 4 janv. 2027');
+    expect(text).toContain('Valid until');
+    expect(text).toContain('Prix ferme pour 60 000 boîtes');
+    expect(text).toContain(shown(540_000));
+    expect(text).not.toContain('Net à payer');
   });
 });

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
@@ -21,7 +21,11 @@ export async function startOutboxSmtpServer(dir: string): Promise<{ port: number
       stream.on('error', callback);
       stream.on('end', () => {
         const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
-        writeFile(file, Buffer.concat(chunks)).then(() => callback(), callback);
+        // Written aside, then renamed: whoever reads the outbox never finds a mail half written.
+        const partial = `${file}.part`;
+        writeFile(partial, Buffer.concat(chunks))
+          .then(() => rename(partial, file))
+          .then(() => callback(), callback);
       });
     },
   });

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { Redis } from 'ioredis';
 import { bearerMatches, REQUEST_ID_HEADER, requestIdOf } from '@ventalis/contracts/operations';
 import { httpDuration, registry } from '../observability/metrics';
+import { isDraining } from '../bootstrap/graceful-shutdown';
 
 export interface ObservabilitySettings {
   /** Bearer token that opens GET /metrics; empty: /metrics answers 404 (it is never public). */
@@ -32,6 +33,7 @@ export default (config: ObservabilitySettings, { strapi }: { strapi: Core.Strapi
   };
 
   const readiness = async () => {
+    if (isDraining()) return { ready: false, checks: { shutting_down: 'yes' } };
     const database = await check(() => strapi.db.connection.raw('select 1'));
     let cache: 'ok' | 'failed' | 'off' = 'off';
     if (redisUrl) {
@@ -81,6 +83,8 @@ export default (config: ObservabilitySettings, { strapi }: { strapi: Core.Strapi
     try {
       await next();
     } finally {
+      // Shutting down meanwhile: this answer is the connection's last, so that the client goes elsewhere for the next.
+      if (isDraining() && !ctx.headerSent) ctx.set('Connection', 'close');
       // The route's pattern (/api/orders/:reference), never the address itself: a bounded set of series.
       const matched = (ctx as Context & { _matchedRoute?: string })._matchedRoute;
       const route = typeof matched === 'string' ? matched : ctx.path.startsWith('/admin') ? '/admin' : ctx.path.startsWith('/uploads/') ? '/uploads' : 'unmatched';

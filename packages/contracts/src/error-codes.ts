@@ -176,6 +176,8 @@ export const ERROR_CODES = {
   /** An offer's last day before today, or further than `max` days away. */
   'quote.validity_in_past': [],
   'quote.validity_too_long': ['max'],
+  /** Its total (incl. VAT, in cents) or its CO₂e (in grams) passes `max`: too large for one order. */
+  'quote.too_large': ['max'],
   /** Quotes are not written in the panel. */
   'quote.read_only': [],
   'webhook.not_configured': [],

@@ -20,6 +20,11 @@ export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
 export const QUOTE_VALIDITY_DAYS = 30;
 export const QUOTE_MAX_VALIDITY_DAYS = 365;
 export const QUOTE_MAX_LINES = 200;
+/**
+ * The largest quote, so that the order it becomes can be stored: 20 million euros incl. VAT,
+ * and as many grams of CO₂e.
+ */
+export const QUOTE_MAX_TOTAL = 2_000_000_000;
 /** The highest price per 1,000 units a quote may name: 1 million euros. */
 export const QUOTE_MAX_PRICE_CENTS = 100_000_000;
 

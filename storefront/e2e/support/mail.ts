@@ -10,7 +10,8 @@ export async function mailTo(email: string, subject: RegExp, timeoutMs = 15_000)
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const file of (await readdir(dir).catch(() => [])).sort().reverse()) {
-      if (seen.has(file)) continue;
+      // Only whole mails: the outbox renames each to .eml once written.
+      if (!file.endsWith('.eml') || seen.has(file)) continue;
       seen.add(file);
       const mail = await simpleParser(await readFile(path.join(dir, file)));
       const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => String(v.address).toLowerCase()));

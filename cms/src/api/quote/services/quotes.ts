@@ -5,6 +5,7 @@ import {
   invoiceTotals,
   isLocale,
   quantityRefusal,
+  QUOTE_MAX_TOTAL,
   QUOTE_MAX_VALIDITY_DAYS,
   QUOTE_VALIDITY_DAYS,
   quoteStatusOn,
@@ -158,6 +159,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { role: userId !== requesterId && user?.companyRole === 'admin' ? 'company_admin' : 'customer', name: fullName(user) };
   };
 
+  /** Lines and their totals, refused when the order they would become could not be stored. */
+  const totalled = (lines: LineSnapshot[]) => {
+    const totals = sumAmounts(lines.map((l) => ({ exclVatCents: l.exclVatCents, vatCents: l.vatCents, inclVatCents: l.exclVatCents + l.vatCents, co2eGrams: l.co2eGrams })));
+    if (totals.inclVatCents > QUOTE_MAX_TOTAL || totals.co2eGrams > QUOTE_MAX_TOTAL) {
+      throw refused(refusal('quote.too_large', 'This quote is too large to become one order (at most 20,000,000 € incl. VAT): split it into several', { max: QUOTE_MAX_TOTAL }));
+    }
+    return totals;
+  };
+
   /** A quote that is still open for the buyer's decision: sent, and within its validity. */
   const assertAcceptable = (row: Row, today: Day) => {
     const status = quoteStatusOn({ status: row.status, validUntil: dayOf(row.validUntil) }, today);
@@ -275,7 +285,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (problem) throw fieldError(`lines.${index}.quantity`, { ...problem, message: `${product.name}: ${problem.message}` });
           return lineSnapshot(product, wanted, priceFor(pricing, product), vatRegime);
         });
-        const totals = sumAmounts(lines.map((l) => ({ exclVatCents: l.exclVatCents, vatCents: l.vatCents, inclVatCents: l.exclVatCents + l.vatCents, co2eGrams: l.co2eGrams })));
+        const totals = totalled(lines);
         const requestedAt = new Date();
         const { number } = await getService('document.numbers').next('quote', Number(dayInFrance(requestedAt).slice(0, 4)));
         const company = await strapi.db.query('api::company.company').findOne({ where: { id: companyId }, select: ['id'], populate: { consultant: { select: ['id'] } } });
@@ -419,7 +429,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (status !== 'requested' && status !== 'sent') throw refused(refusal('quote.not_open', `This quote is ${status}: ask the buyer for a new request`, { status }));
         const vatRegime = await companies().vatRegimeOf(row.company?.id ?? null);
         const lines = offer.lines.map((line, index) => lineSnapshot(products[index]!, line.quantity, line.pricePer1000Cents, vatRegime));
-        const totals = sumAmounts(lines.map((l) => ({ exclVatCents: l.exclVatCents, vatCents: l.vatCents, inclVatCents: l.exclVatCents + l.vatCents, co2eGrams: l.co2eGrams })));
+        const totals = totalled(lines);
         const consultantId = await getService('consultant.portfolio').consultantIdOfUser(consultantUserId);
         await strapi.db.query(QUOTE).update({
           where: { id: row.id },
