@@ -121,13 +121,34 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
   const seenEveryMs = options.seenEveryMs ?? 60_000;
   const allowed = new Set(options.allowedOrigins);
 
+  /**
+   * Shutting down: no new socket, no new event (answered "unavailable", the client tries again
+   * once reconnected elsewhere), and the events under way finish and are acknowledged before the
+   * sockets close, so that a message stored is never sent again by a client left without its ack.
+   */
+  let closing = false;
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const tracked = <T>(handle: (payload: unknown) => Promise<Ack<T>>, counted?: (outcome: 'ok' | 'refused') => void) =>
+    acknowledged<T>(async (payload) => {
+      if (closing) return { error: { code: 'unavailable', message: 'Messages are unavailable for a moment: try again.' } };
+      inFlight += 1;
+      try {
+        return await handle(payload);
+      } finally {
+        inFlight -= 1;
+        if (inFlight === 0) drained?.();
+      }
+    }, counted);
+
   // Before Socket.IO attaches: it passes on to this listener every request that is not its own.
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => void internalRoutes(request, response));
 
   const io: ChatServer = new Server(httpServer, {
     serveClient: false,
     // CORS does not guard WebSockets: the Origin is checked on every handshake request.
-    allowRequest: (request, callback) => callback(null, allowed.has(request.headers.origin ?? '')),
+    // Nor while shutting down: the client connects to another node.
+    allowRequest: (request, callback) => callback(null, !closing && allowed.has(request.headers.origin ?? '')),
     cors: { origin: [...allowed] },
     // A message is at most 4,000 characters; nothing bigger has any business here.
     maxHttpBufferSize: 32 * 1024,
@@ -286,7 +307,7 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
 
     const { session } = socket.data;
 
-    socket.on('message:send', acknowledged(async (payload) => {
+    socket.on('message:send', tracked(async (payload) => {
       const parsed = sendPayloadSchema.safeParse(payload);
       if (!parsed.success) return invalid(parsed.error);
       if (flooding(socket, 'message')) return { error: { code: 'rate_limited', message: 'You are sending messages too fast: wait a few seconds.' } };
@@ -295,7 +316,7 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
       return { data: message };
     }, (outcome) => metrics.acks.inc({ event: 'message:send', outcome })));
 
-    socket.on('conversation:read', acknowledged(async (payload) => {
+    socket.on('conversation:read', tracked(async (payload) => {
       const parsed = readPayloadSchema.safeParse(payload);
       if (!parsed.success) return invalid(parsed.error);
       const { lastReadMessageId, recipients } = await deps.cms.read(session, parsed.data.conversationId, parsed.data.upTo);
@@ -304,13 +325,13 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
       return { data: { lastReadMessageId } };
     }));
 
-    socket.on('conversation:sync', acknowledged(async (payload) => {
+    socket.on('conversation:sync', tracked(async (payload) => {
       const parsed = syncPayloadSchema.safeParse(payload);
       if (!parsed.success) return invalid(parsed.error);
       return { data: await deps.cms.history(session, parsed.data.conversationId, { after: parsed.data.afterId, limit: 100 }) };
     }));
 
-    socket.on('conversation:list', acknowledged(async () => {
+    socket.on('conversation:list', tracked(async () => {
       const conversations = await deps.cms.conversations(session);
       remember(socket, conversations);
       return { data: conversations };
@@ -369,10 +390,22 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps,
     deliver,
     endSessions,
     changeConversations,
-    /** Stops accepting sockets and closes those open; the caller closes Redis afterwards. */
-    close: () => {
+    /**
+     * Stops accepting sockets and events, lets the events under way be acknowledged (up to
+     * `drainMs`), then closes the sockets; the caller closes Redis afterwards.
+     */
+    close: async (drainMs = 5_000) => {
+      closing = true;
       clearInterval(seenTimer);
-      return new Promise<void>((resolve) => io.close(() => resolve()));
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          setTimeout(resolve, drainMs).unref();
+        });
+      }
+      // The last acknowledgements leave before their sockets close.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };
 }

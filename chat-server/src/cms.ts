@@ -4,7 +4,9 @@
  * generation the ticket carried: once the member's session has ended (password reset, block,
  * deletion), the cms refuses every call (session_ended). The cms decides.
  */
+import { randomUUID } from 'node:crypto';
 import type { ChatErrorCode, ChatMessage, ConversationMembership, ConversationSummary, MemberRef } from '@ventalis/contracts';
+import { REQUEST_ID_HEADER } from '@ventalis/contracts/operations';
 
 export class CmsRefusal extends Error {
   readonly code: ChatErrorCode;
@@ -39,7 +41,8 @@ export function createCmsGateway(options: CmsGatewayOptions) {
     try {
       response = await fetch(`${baseUrl}/api/chat/internal/${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.secret}` },
+        // Each call has its own id, so that the cms' log lines of a socket's event can be found.
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.secret}`, [REQUEST_ID_HEADER]: `chat-${randomUUID()}` },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
       });

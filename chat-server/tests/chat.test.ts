@@ -3,7 +3,10 @@ import { mintTicket } from '@ventalis/contracts/chat-ticket';
 import type { ChatMessage } from '@ventalis/contracts';
 import type { TestApp } from '../../cms/tests/support/strapi.ts';
 import { bearer } from '../../cms/tests/support/fixtures.ts';
-import { collect, emitWithAck, messageCount, next, open, pause, SECRET, startChat, startCms, ticketFor, type ChatClient, type Person } from './support/stack.ts';
+import { createServer } from 'node:http';
+import { createApplication } from '../src/app.ts';
+import { createCmsGateway } from '../src/cms.ts';
+import { collect, emitWithAck, messageCount, next, open, ORIGIN, pause, SECRET, startChat, startCms, ticketFor, type ChatClient, type Person } from './support/stack.ts';
 
 /** One cms, one chat-server; real Socket.IO clients. */
 let cms: TestApp;
@@ -371,5 +374,25 @@ describe('operations', () => {
     } finally {
       await observed.app.close();
     }
+  });
+
+  test('stopping lets a message under way be stored and acknowledged, and refuses new sockets meanwhile', async () => {
+    const gateway = createCmsGateway({ baseUrl: cmsUrl, secret: SECRET });
+    // A cms slow to store: the message is still under way when the chat-server is told to stop.
+    const slow = { ...gateway, send: async (...args: Parameters<typeof gateway.send>) => (await pause(400), gateway.send(...args)) };
+    const http = createServer();
+    const stopping = createApplication(http, { cms: slow }, { allowedOrigins: [ORIGIN], secret: SECRET });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
+    const a = await open(url, await ticketFor(cms, people.a));
+    sockets.push(a);
+    const before = await messageCount(cms);
+    const ack = emitWithAck<ChatMessage>(a, 'message:send', { conversationId: conversationA, body: 'Sent as it stops' });
+    await pause(100);
+    const closed = stopping.close();
+    await expect(open(url, await ticketFor(cms, people.a))).rejects.toThrow();
+    expect(await ack).toMatchObject({ data: { body: 'Sent as it stops' } });
+    await closed;
+    expect(await messageCount(cms)).toBe(before + 1);
   });
 });

@@ -187,7 +187,7 @@ export default {
     // Invoices being issued for sales just made finish before the database closes (the sweep would catch up anyway).
     await Promise.race([getService('document.invoices').idle(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     await stopRenderThread();
-    await leaveCluster();
+    leaveCluster();
     await getService('account.rate-limit').close();
     await closeOutbox?.();
     closeOutbox = undefined;

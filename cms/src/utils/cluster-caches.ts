@@ -34,13 +34,11 @@ export function invalidate(kind: CacheKind): void {
 export async function joinCluster(redisUrl: string, prefix: string, log: { warn(message: string): void }): Promise<void> {
   // One channel per deployment sharing the Redis server.
   channel = `${prefix}:caches:invalidate`;
-  const connect = () => {
-    const client = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
-    client.on('error', () => undefined);
-    return client;
-  };
-  publisher = connect();
-  subscriber = connect();
+  publisher = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  publisher.on('error', () => undefined);
+  // The listener waits for Redis as long as it takes, and subscribes again after each reconnection.
+  subscriber = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  subscriber.on('error', () => undefined);
   subscriber.on('message', (_channel: string, raw: string) => {
     try {
       const { kind, from } = JSON.parse(raw) as { kind: CacheKind; from: string };
@@ -49,14 +47,16 @@ export async function joinCluster(redisUrl: string, prefix: string, log: { warn(
       // Not ours: nothing to drop.
     }
   });
-  await Promise.all([publisher.connect(), subscriber.connect().then(() => subscriber!.subscribe(channel))]).catch((error: unknown) =>
-    log.warn(`Cache invalidation across cms processes is waiting for Redis: ${String(error)}`),
-  );
+  // Not awaited past a moment: a cms starts without Redis, its caches expiring on their own meanwhile.
+  const subscribed = subscriber.subscribe(channel);
+  subscribed.catch(() => undefined);
+  const waited = await Promise.race([subscribed.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 2000).unref())]).catch(() => false);
+  if (!waited) log.warn('Cache invalidation across cms processes is waiting for Redis');
 }
 
-export async function leaveCluster(): Promise<void> {
+export function leaveCluster(): void {
   const clients = [publisher, subscriber];
   publisher = undefined;
   subscriber = undefined;
-  await Promise.all(clients.map((client) => client?.quit().catch(() => client.disconnect())));
+  for (const client of clients) client?.disconnect();
 }
