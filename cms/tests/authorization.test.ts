@@ -21,7 +21,7 @@ const orders = { A1: '', A2: '', A3: '', B1: '' };
 /** The invoices of the paid orders A1 and B1, and a credit note on B1's. */
 const invoices = { A1: '', B1: '', creditNoteB1: '' };
 /** Quotes asked by A's admin (QA1, QA2) and B's (QB1), each sent by the company's consultant. */
-const quotes = { QA1: '', QA2: '', QB1: '' };
+const quotes = { QA1: '', QA2: '', QB1: '', QA1SentAt: '' };
 
 beforeAll(async () => {
   app = await startApp();
@@ -74,7 +74,8 @@ beforeAll(async () => {
     await call(asker, 'post', '/api/cart/items', { product: 'kraft-shipping-box', quantity: 1000 }).expect(200);
     const asked = await call(asker, 'post', '/api/quotes', { message: 'Un prix ?' }).expect(201);
     quotes[key] = asked.body.data.number;
-    await call(consultant, 'put', `/api/consultant/quotes/${quotes[key]}`, { lines: [{ product: 'kraft-shipping-box', quantity: 1000, pricePer1000Cents: 9000 }] }).expect(200);
+    const sent = await call(consultant, 'put', `/api/consultant/quotes/${quotes[key]}`, { lines: [{ product: 'kraft-shipping-box', quantity: 1000, pricePer1000Cents: 9000 }] }).expect(200);
+    if (key === 'QA1') quotes.QA1SentAt = sent.body.data.sentAt;
   }
   // A's company's conversation with X, which exists from its registration.
   ids.conversationA = await app.strapi.service('api::conversation.membership').syncCompanyConversation(ids.companyA);
@@ -230,7 +231,7 @@ const ROUTES: Route[] = [
   { name: 'my quotes', method: 'get', path: () => '/api/quotes', expect: { anonymous: 403, customerA: 200, customerB: 200, consultantX: 403, consultantY: 403 } },
   { name: "quote QA1 (A's)", method: 'get', path: () => `/api/quotes/${quotes.QA1}`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
   { name: "PDF of QA1 (A's)", method: 'get', path: () => `/api/quotes/${quotes.QA1}/pdf`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
-  { name: "accept QA1 (A's)", method: 'post', path: () => `/api/quotes/${quotes.QA1}/accept`, body: () => ({ idempotencyKey: crypto.randomUUID() }), expect: { anonymous: 403, customerA: 201, customerB: 404, consultantX: 403, consultantY: 403 } },
+  { name: "accept QA1 (A's)", method: 'post', path: () => `/api/quotes/${quotes.QA1}/accept`, body: () => ({ idempotencyKey: crypto.randomUUID(), offer: quotes.QA1SentAt }), expect: { anonymous: 403, customerA: 201, customerB: 404, consultantX: 403, consultantY: 403 } },
   { name: "decline QA2 (A's)", method: 'post', path: () => `/api/quotes/${quotes.QA2}/decline`, body: () => ({ reason: 'Non merci' }), expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
   { name: "reorder A1 (A's)", method: 'post', path: () => `/api/orders/${orders.A1}/reorder`, expect: { anonymous: 403, customerA: 200, customerB: 404, consultantX: 403, consultantY: 403 } },
   // Company members: each admin their own company (the full matrix by company role is in company-members.test.ts).

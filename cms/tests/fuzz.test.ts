@@ -61,9 +61,9 @@ beforeAll(async () => {
   // A quote sent to the customer, and a cart to ask for another from.
   for (const quantity of [1000, 2000]) await app.api().post('/api/cart/items').set('Authorization', `Bearer ${customer.jwt}`).send({ product: 'kraft-shipping-box', quantity }).expect(200);
   const quote = await app.api().post('/api/quotes').set('Authorization', `Bearer ${customer.jwt}`).send({ message: 'Un prix ?' }).expect(201);
-  await app.api().put(`/api/consultant/quotes/${quote.body.data.number}`).set('Authorization', `Bearer ${consultant.jwt}`).send({ lines: [{ product: 'kraft-shipping-box', quantity: 1000, pricePer1000Cents: 9000 }] }).expect(200);
+  const sent = await app.api().put(`/api/consultant/quotes/${quote.body.data.number}`).set('Authorization', `Bearer ${consultant.jwt}`).send({ lines: [{ product: 'kraft-shipping-box', quantity: 1000, pricePer1000Cents: 9000 }] }).expect(200);
   await app.api().post('/api/cart/items').set('Authorization', `Bearer ${customer.jwt}`).send({ product: 'kraft-shipping-box', quantity: 1000 }).expect(200);
-  Object.assign(real, { slug: 'kraft-shipping-box', reference: order.order.reference, id: String(conversation.conversation.id), provider: 'local', email: a.email, number: quote.body.data.number });
+  Object.assign(real, { slug: 'kraft-shipping-box', reference: order.order.reference, id: String(conversation.conversation.id), provider: 'local', email: a.email, number: quote.body.data.number, offer: sent.body.data.sentAt });
 
   // Every write route the server actually mounted, so that a new one is fuzzed without asking.
   const seen = new Set<string>();
@@ -108,7 +108,7 @@ const BODIES: [RegExp, () => Record<string, Json>][] = [
   [/^post \/api\/company\/join-requests\/:id\/refuse$/, () => ({ comment: 'We do not know you.' })],
   [/^post \/api\/quotes$/, () => ({ message: 'Bonjour,\nun prix pour 80 000 boîtes ?', lines: [{ product: real.slug!, quantity: 80_000 }] })],
   [/^put \/api\/consultant\/quotes\/:number$/, () => ({ lines: [{ product: real.slug!, quantity: 2000, pricePer1000Cents: 8500 }], validUntil: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10), comment: 'Prix ferme.' })],
-  [/^post \/api\/quotes\/:number\/accept$/, () => ({ idempotencyKey: randomUUID(), paymentMethod: 'card', purchaseOrderNumber: 'PO-2' })],
+  [/^post \/api\/quotes\/:number\/accept$/, () => ({ idempotencyKey: randomUUID(), paymentMethod: 'card', purchaseOrderNumber: 'PO-2', offer: real.offer! })],
   [/^post \/api\/quotes\/:number\/decline$/, () => ({ reason: 'Trop cher pour nous.' })],
   [/^post \/api\/payments\/stripe\/webhook$/, () => ({ id: 'evt_1', type: 'payment_intent.succeeded', data: { object: { id: 'pi_1' } } })],
   [/^post \/(api|messages)\/conversations$/, () => ({ contact: { kind: 'user', id: members.consultant } })],

@@ -39,6 +39,8 @@ const ask = async (who: keyof typeof people, items: [string, number][], body: ob
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.data as Quote;
 };
+/** The offer as last sent: what the buyer's page names when accepting. */
+const sentAtOf = async (number: string) => new Date((await app.strapi.db.query(QUOTE).findOne({ where: { number }, select: ['sentAt'] })).sentAt).toISOString();
 const offer = async (number: string, body: object) => {
   const res = await as('consultant').put(`/api/consultant/quotes/${number}`, body);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -245,15 +247,16 @@ describe('the consultant sends the offer', () => {
   });
 
   test('accepting it is refused while the stock is short, for someone who does not see it, and for an accountant; nothing is written', async () => {
-    const accept = (who: keyof typeof people) => as(who).post(`/api/quotes/${quote.number}/accept`, { idempotencyKey: randomUUID() });
+    const accept = async (who: keyof typeof people) => as(who).post(`/api/quotes/${quote.number}/accept`, { offer: await sentAtOf(quote.number), idempotencyKey: randomUUID() });
     await refusedUnchanged(() => accept('buyer'), 400, 'checkout.stock_short');
     await refusedUnchanged(() => accept('otherBuyer'), 404, 'quote.not_found');
     await refusedUnchanged(() => accept('stranger'), 404, 'quote.not_found');
     await refusedUnchanged(() => accept('accountant'), 403, 'company.ordering_not_allowed');
-    await refusedUnchanged(() => as('buyer').post(`/api/quotes/${quote.number}/accept`, { idempotencyKey: 'not-a-uuid' }), 400, 'value.invalid_format');
+    await refusedUnchanged(async () => as('buyer').post(`/api/quotes/${quote.number}/accept`, { offer: await sentAtOf(quote.number), idempotencyKey: 'not-a-uuid' }), 400, 'value.invalid_format');
   });
 
   test('a revised offer replaces it; accepting it orders at the quoted prices, reserves the stock, and the quote is accepted', async () => {
+    const seenOffer = await sentAtOf(quote.number);
     const revised = await offer(quote.number, {
       lines: [
         { product: 'kraft-shipping-box', quantity: 40_000, pricePer1000Cents: 9_000 },
@@ -262,9 +265,11 @@ describe('the consultant sends the offer', () => {
       validUntil: addDays(today, 10),
     });
     expect(revised).toMatchObject({ status: 'sent', validUntil: addDays(today, 10), comment: null, totals: { exclVatCents: 362_000 } });
+    // The page opened before the revision names the old offer: refused, the new one must be read first.
+    await refusedUnchanged(() => as('buyer').post(`/api/quotes/${quote.number}/accept`, { offer: seenOffer, idempotencyKey: randomUUID() }), 400, 'quote.revised');
     const stock = await stockOf(app, 'kraft-shipping-box');
     const idempotencyKey = randomUUID();
-    const res = await as('buyer').post(`/api/quotes/${quote.number}/accept`, { idempotencyKey });
+    const res = await as('buyer').post(`/api/quotes/${quote.number}/accept`, { offer: await sentAtOf(quote.number), idempotencyKey });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const order = res.body.data.order;
     expect(order).toMatchObject({
@@ -281,9 +286,9 @@ describe('the consultant sends the offer', () => {
     expect(accepted).toMatchObject({ status: 'accepted', orderReference: order.reference });
     expect(accepted.history.map((e) => e.to)).toEqual(['requested', 'sent', 'sent', 'accepted']);
     // The same submission again gives the same order; another one is refused: the quote is used.
-    const again = await as('buyer').post(`/api/quotes/${quote.number}/accept`, { idempotencyKey });
+    const again = await as('buyer').post(`/api/quotes/${quote.number}/accept`, { offer: await sentAtOf(quote.number), idempotencyKey });
     expect(again.body.data.order.reference).toBe(order.reference);
-    await refusedUnchanged(() => as('buyer').post(`/api/quotes/${quote.number}/accept`, { idempotencyKey: randomUUID() }), 400, 'quote.not_open');
+    await refusedUnchanged(async () => as('buyer').post(`/api/quotes/${quote.number}/accept`, { offer: await sentAtOf(quote.number), idempotencyKey: randomUUID() }), 400, 'quote.not_open');
     await refusedUnchanged(() => as('consultant').put(`/api/consultant/quotes/${quote.number}`, { lines: [{ product: 'kraft-shipping-box', quantity: 1000, pricePer1000Cents: 1 }] }), 400, 'quote.not_open');
     await refusedUnchanged(() => as('buyer').post(`/api/quotes/${quote.number}/decline`, {}), 400, 'quote.not_open');
     // Paid like any order, at the quoted total.
@@ -300,16 +305,16 @@ describe('the buyer’s answer', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.data).toMatchObject({ status: 'declined' });
     expect(res.body.data.history.at(-1)).toMatchObject({ from: 'sent', to: 'declined', by: 'customer', comment: 'Trop cher pour nous' });
-    await refusedUnchanged(() => as('admin').post(`/api/quotes/${quote.number}/accept`, { idempotencyKey: randomUUID() }), 400, 'quote.not_open');
+    await refusedUnchanged(async () => as('admin').post(`/api/quotes/${quote.number}/accept`, { offer: await sentAtOf(quote.number), idempotencyKey: randomUUID() }), 400, 'quote.not_open');
   });
 
   test('an admin accepts a quote a buyer asked for, on invoice: the order follows the company’s terms', async () => {
     const quote = await ask('otherBuyer', [['plant-based-dish-soap', 1000]]);
     await offer(quote.number, { lines: [{ product: 'plant-based-dish-soap', quantity: 1000, pricePer1000Cents: 500 }] });
-    await refusedUnchanged(() => as('admin').post(`/api/quotes/${quote.number}/accept`, { idempotencyKey: randomUUID(), paymentMethod: 'invoice' }), 400, 'checkout.invoice_not_granted');
+    await refusedUnchanged(async () => as('admin').post(`/api/quotes/${quote.number}/accept`, { offer: await sentAtOf(quote.number), idempotencyKey: randomUUID(), paymentMethod: 'invoice' }), 400, 'checkout.invoice_not_granted');
     await as('consultant').put(`/api/consultant/companies/${companyId}/terms`, { paymentTerms: 'transfer_30_days', creditLimitCents: 500_000, requirePurchaseOrder: true }).expect(200);
-    await refusedUnchanged(() => as('admin').post(`/api/quotes/${quote.number}/accept`, { idempotencyKey: randomUUID(), paymentMethod: 'invoice' }), 400, 'checkout.purchase_order_required');
-    const res = await as('admin').post(`/api/quotes/${quote.number}/accept`, { idempotencyKey: randomUUID(), paymentMethod: 'invoice', purchaseOrderNumber: 'PO-77' });
+    await refusedUnchanged(async () => as('admin').post(`/api/quotes/${quote.number}/accept`, { offer: await sentAtOf(quote.number), idempotencyKey: randomUUID(), paymentMethod: 'invoice' }), 400, 'checkout.purchase_order_required');
+    const res = await as('admin').post(`/api/quotes/${quote.number}/accept`, { offer: await sentAtOf(quote.number), idempotencyKey: randomUUID(), paymentMethod: 'invoice', purchaseOrderNumber: 'PO-77' });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.data.order).toMatchObject({ status: 'in_progress', paymentMethod: 'invoice', purchaseOrderNumber: 'PO-77', totals: { exclVatCents: 500 } });
     expect((await as('otherBuyer').get(`/api/quotes/${quote.number}`)).body.data.history.at(-1)).toMatchObject({ to: 'accepted', by: 'company_admin' });
@@ -320,7 +325,7 @@ describe('the buyer’s answer', () => {
     await app.strapi.db.query('plugin::users-permissions.user').update({ where: { id: people.buyer.id }, data: { orderLimitCents: 10_000 } });
     const quote = await ask('buyer', [['kraft-shipping-box', 1000]]);
     await offer(quote.number, { lines: [{ product: 'kraft-shipping-box', quantity: 1000, pricePer1000Cents: 20_000 }] });
-    const res = await as('buyer').post(`/api/quotes/${quote.number}/accept`, { idempotencyKey: randomUUID() });
+    const res = await as('buyer').post(`/api/quotes/${quote.number}/accept`, { offer: await sentAtOf(quote.number), idempotencyKey: randomUUID() });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.data.order).toMatchObject({ status: 'awaiting_approval', approvalReason: 'order_limit' });
     await app.strapi.db.query('plugin::users-permissions.user').update({ where: { id: people.buyer.id }, data: { orderLimitCents: null } });
@@ -332,7 +337,7 @@ describe('two answers at once', () => {
     const quote = await ask('admin', [['recycled-mailer-bag', 1000]]);
     await offer(quote.number, { lines: [{ product: 'recycled-mailer-bag', quantity: 1000, pricePer1000Cents: 7_000 }] });
     const ordersBefore = await app.strapi.db.query('api::order.order').count({});
-    const answers = await Promise.all([0, 1, 2].map(() => as('admin').post(`/api/quotes/${quote.number}/accept`, { idempotencyKey: randomUUID() })));
+    const answers = await Promise.all([0, 1, 2].map(async () => as('admin').post(`/api/quotes/${quote.number}/accept`, { offer: await sentAtOf(quote.number), idempotencyKey: randomUUID() })));
     expect(answers.map((res) => res.status).sort()).toEqual([201, 400, 400]);
     for (const res of answers.filter((r) => r.status === 400)) expect(res.body.error.details.code).toBe('quote.not_open');
     expect(await app.strapi.db.query('api::order.order').count({})).toBe(ordersBefore + 1);
@@ -350,7 +355,7 @@ describe('an offer past its last day', () => {
     await app.strapi.db.query(QUOTE).update({ where: { number: quote.number }, data: { validUntil: addDays(today, -1) } });
     expect((await as('buyer').get(`/api/quotes/${quote.number}`)).body.data).toMatchObject({ status: 'expired', validUntil: addDays(today, -1) });
     expect(((await as('consultant').get('/api/consultant/quotes?status=expired')).body.data as Quote[]).map((q) => q.number)).toContain(quote.number);
-    await refusedUnchanged(() => as('buyer').post(`/api/quotes/${quote.number}/accept`, { idempotencyKey: randomUUID() }), 400, 'quote.expired');
+    await refusedUnchanged(async () => as('buyer').post(`/api/quotes/${quote.number}/accept`, { offer: await sentAtOf(quote.number), idempotencyKey: randomUUID() }), 400, 'quote.expired');
     await refusedUnchanged(() => as('buyer').post(`/api/quotes/${quote.number}/decline`, {}), 400, 'quote.expired');
     await refusedUnchanged(() => as('consultant').put(`/api/consultant/quotes/${quote.number}`, { lines: [{ product: 'kraft-shipping-box', quantity: 1000, pricePer1000Cents: 1 }] }), 400, 'quote.not_open');
     expect(await app.strapi.service('api::quote.quotes').expire()).toBe(1);

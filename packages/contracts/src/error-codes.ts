@@ -178,6 +178,8 @@ export const ERROR_CODES = {
   'quote.validity_too_long': ['max'],
   /** Its total (incl. VAT, in cents) or its CO₂e (in grams) passes `max`: too large for one order. */
   'quote.too_large': ['max'],
+  /** The consultant sent a revised offer after the one being accepted: read it first. */
+  'quote.revised': [],
   /** Quotes are not written in the panel. */
   'quote.read_only': [],
   'webhook.not_configured': [],

@@ -99,8 +99,14 @@ export const quoteOfferSchema = z.strictObject({
 });
 export type QuoteOffer = z.infer<typeof quoteOfferSchema>;
 
-/** Accepting an offer is checking it out: how to pay, and the buyer's purchase-order number. */
-export const quoteAcceptSchema = checkoutSchema;
+/**
+ * Accepting an offer is checking it out (how to pay, the buyer's purchase-order number), naming
+ * the offer accepted by when it was sent: a revision sent meanwhile is not accepted unseen.
+ */
+export const quoteAcceptSchema = checkoutSchema.extend({
+  offer: z.iso.datetime({ error: 'offer must be the sentAt of the offer you accept' }),
+});
+export type QuoteAccept = z.infer<typeof quoteAcceptSchema>;
 
 export const quoteDeclineSchema = z.strictObject({
   reason: textField('The reason', { max: 1000, min: 0, kind: 'multi-line' }).optional(),

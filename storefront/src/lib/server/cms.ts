@@ -44,6 +44,7 @@ import type {
   QuickOrderResult,
   ConsultantQuote,
   Quote,
+  QuoteAccept,
   QuoteOffer,
   QuoteRequest,
   QuoteStatus,
@@ -491,7 +492,7 @@ export function createCmsClient(options: CmsClientOptions) {
     listQuotes: (jwt: string) => authed<Quote[]>('GET', '/api/quotes', jwt),
     getQuote: (jwt: string, number: string) => authed<Quote>('GET', `/api/quotes/${encodeURIComponent(number)}`, jwt),
     /** The offer becomes an order at the quoted prices, by the checkout's rules: answered like a checkout. */
-    acceptQuote: (jwt: string, number: string, request: CheckoutRequest) => authed<{ order: Order; payment: PaymentStart }>('POST', `/api/quotes/${encodeURIComponent(number)}/accept`, jwt, request),
+    acceptQuote: (jwt: string, number: string, request: QuoteAccept) => authed<{ order: Order; payment: PaymentStart }>('POST', `/api/quotes/${encodeURIComponent(number)}/accept`, jwt, request),
     declineQuote: (jwt: string, number: string, reason?: string) => authed<Quote>('POST', `/api/quotes/${encodeURIComponent(number)}/decline`, jwt, reason ? { reason } : {}),
     /** A sent quote's PDF, as the cms sends it; a CmsError 404 for one the member may not see. */
     quotePdf: (jwt: string, number: string) => pdf(`/api/quotes/${encodeURIComponent(number)}/pdf`, jwt),

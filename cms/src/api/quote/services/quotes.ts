@@ -11,7 +11,7 @@ import {
   quoteStatusOn,
   refusal,
   sumAmounts,
-  type CheckoutRequest,
+  type QuoteAccept,
   type ConsultantQuote,
   type Day,
   type Quote,
@@ -339,16 +339,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * number, stock reserved now); the quote is accepted in the same transaction. The same
      * idempotency key twice gives the same order.
      */
-    async accept(userId: number, number: string, request: CheckoutRequest) {
+    async accept(userId: number, number: string, request: QuoteAccept) {
       const seen = await findRow(number, await memberScope(userId));
-      const { idempotencyKey, ...choice } = request;
+      const { idempotencyKey, offer, ...choice } = request;
+      const sameOffer = (row: Row) => row.sentAt !== null && new Date(row.sentAt).getTime() === new Date(offer).getTime();
+      const revised = () => refused(refusal('quote.revised', 'Your consultant sent a revised offer since you opened this one: read it before accepting'));
       // Said first: an offer that can no longer be accepted, whatever else the checkout would ask.
-      if (seen.status !== 'accepted') assertAcceptable(seen, dayInFrance());
+      if (seen.status !== 'accepted') {
+        assertAcceptable(seen, dayInFrance());
+        if (!sameOffer(seen)) throw revised();
+      }
       const source: OrderSource = {
         name: 'quote',
         async lines() {
           const row = await strapi.db.transaction(({ trx }) => lockRow(trx, seen.id));
           assertAcceptable(row, dayInFrance());
+          if (!sameOffer(row)) throw revised();
           const lines = (row.lines ?? []) as LineSnapshot[];
           const products = await cart().productsById(lines.map((line) => line.productId));
           return lines.map((line) => {

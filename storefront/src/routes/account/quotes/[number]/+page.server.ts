@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { checkoutSchema, quoteDeclineSchema, type Order } from '@ventalis/contracts';
+import { quoteAcceptSchema, quoteDeclineSchema, type Order } from '@ventalis/contracts';
 import { localizeHref } from '#lib/i18n.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { checkoutOptions } from '#lib/server/checkout-options.ts';
@@ -26,8 +26,9 @@ export const actions: Actions = {
       idempotencyKey: String(form.get('idempotencyKey') ?? ''),
       paymentMethod: String(form.get('paymentMethod') ?? 'card'),
       purchaseOrderNumber: String(form.get('purchaseOrderNumber') ?? ''),
+      offer: String(form.get('offer') ?? ''),
     };
-    const parsed = checkoutSchema.safeParse(values);
+    const parsed = quoteAcceptSchema.safeParse(values);
     if (!parsed.success) return fail(400, { form: 'accept', errors: invalidFields(parsed.error, values), values });
     let order: Order;
     try {
