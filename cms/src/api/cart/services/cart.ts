@@ -56,6 +56,10 @@ export const lineSnapshot = (product: CartProduct, quantity: number, pricePer100
 };
 export type LineSnapshot = ReturnType<typeof lineSnapshot>;
 
+/** The totals of stored lines, as orders and quotes keep them. */
+export const totalsOf = (lines: LineSnapshot[]) =>
+  sumAmounts(lines.map((line) => ({ exclVatCents: line.exclVatCents, vatCents: line.vatCents, inclVatCents: line.exclVatCents + line.vatCents, co2eGrams: line.co2eGrams })));
+
 /** What a company with these prices pays for a product today, per 1,000 units: its price, or the list price. */
 export const priceFor = (pricing: CompanyPricing | null, product: CartProduct): number =>
   pricing?.priceOf({ documentId: product.documentId, priceCents: product.priceCents, categoryDocumentId: product.category?.documentId ?? null })?.priceCents ?? product.priceCents;

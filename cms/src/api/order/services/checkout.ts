@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { quantityRefusal, refusal, sumAmounts, type CheckoutRequest } from '@ventalis/contracts';
+import { quantityRefusal, refusal, type CheckoutRequest } from '@ventalis/contracts';
 import { fieldError, refusalDetails } from '../../../utils/validation';
 import { orderReference } from '../../../utils/order-reference';
 import { getService } from '../../../utils/services';
 import { checkouts } from '../../../observability/metrics';
-import { lineSnapshot, priceFor, type CartProduct } from '../../cart/services/cart';
+import { lineSnapshot, priceFor, totalsOf, type CartProduct } from '../../cart/services/cart';
 import type { StoredOrder } from './lifecycle';
 
 const ORDER = 'api::order.order';
@@ -80,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const pricing = lines.some((line) => line.pricePer1000Cents === null) ? await getService('company.prices').pricingForMember(customerId) : null;
       const vatRegime = await getService('company.companies').vatRegimeOf(companyId);
       const snapshot = lines.map(({ product, quantity, pricePer1000Cents }) => lineSnapshot(product, quantity, pricePer1000Cents ?? priceFor(pricing, product), vatRegime));
-      const totals = sumAmounts(snapshot.map((line) => ({ exclVatCents: line.exclVatCents, vatCents: line.vatCents, inclVatCents: line.exclVatCents + line.vatCents, co2eGrams: line.co2eGrams })));
+      const totals = totalsOf(snapshot);
       const placedAt = new Date();
       // On invoice: the company's row is locked first, so that two checkouts cannot both spend the same credit.
       let invoice: { paymentTerms: string; paymentDueAt: string } | null = null;

@@ -10,7 +10,6 @@ import {
   QUOTE_VALIDITY_DAYS,
   quoteStatusOn,
   refusal,
-  sumAmounts,
   type QuoteAccept,
   type ConsultantQuote,
   type Day,
@@ -20,6 +19,7 @@ import {
   type QuoteRequest,
   type QuoteStatus,
   type VatRate,
+  type VatRegime,
 } from '@ventalis/contracts';
 import { fieldError, notFound, refused } from '../../../utils/validation';
 import { asDocument } from '../../../utils/tables';
@@ -27,7 +27,7 @@ import { afterCommit } from '../../../utils/after-commit';
 import { accountLocale, storefrontLink } from '../../../utils/locale';
 import { getService } from '../../../utils/services';
 import { mails } from '../../../mail/templates';
-import { lineSnapshot, priceFor, type CartProduct, type LineSnapshot } from '../../cart/services/cart';
+import { lineSnapshot, priceFor, totalsOf, type CartProduct, type LineSnapshot } from '../../cart/services/cart';
 import { BUYER_FIELDS, buyerOf } from '../../document/services/invoices';
 import type { OrderSource } from '../../order/services/checkout';
 import type { StoredOrder } from '../../order/services/lifecycle';
@@ -55,6 +55,9 @@ const DETAIL = {
 };
 const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
 const dayOf = (value: unknown): Day | null => (value ? String(value).slice(0, 10) : null);
+/** A quote's status as read on `today`: an offer past its last day reads expired. */
+const statusOf = (row: Row, today: Day): QuoteStatus => quoteStatusOn({ status: row.status, validUntil: dayOf(row.validUntil) }, today);
+const regimeOf = (row: Row): VatRegime => (row.vatRegime === 'intra_community' ? 'intra_community' : 'domestic');
 const fullName = (user: Row | null | undefined) => [user?.firstName, user?.lastName].filter(Boolean).join(' ') || null;
 
 /**
@@ -97,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
     return {
       number: row.number,
-      status: quoteStatusOn({ status: row.status, validUntil: dayOf(row.validUntil) }, today),
+      status: statusOf(row, today),
       requestedAt: iso(row.requestedAt)!,
       sentAt: iso(row.sentAt),
       validUntil: dayOf(row.validUntil),
@@ -105,7 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       comment: row.comment ?? null,
       requestedBy: fullName(row.customer),
       companyName: row.company?.legalName ?? '',
-      vatRegime: row.vatRegime === 'intra_community' ? 'intra_community' : 'domestic',
+      vatRegime: regimeOf(row),
       lines,
       totals: { exclVatCents: row.totalExclVatCents, vatCents: row.totalVatCents, inclVatCents: row.totalInclVatCents, co2eGrams: row.co2eGrams ?? 0 },
       history: ((row.history ?? []) as Row[])
@@ -161,7 +164,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Lines and their totals, refused when the order they would become could not be stored. */
   const totalled = (lines: LineSnapshot[]) => {
-    const totals = sumAmounts(lines.map((l) => ({ exclVatCents: l.exclVatCents, vatCents: l.vatCents, inclVatCents: l.exclVatCents + l.vatCents, co2eGrams: l.co2eGrams })));
+    const totals = totalsOf(lines);
     if (totals.inclVatCents > QUOTE_MAX_TOTAL || totals.co2eGrams > QUOTE_MAX_TOTAL) {
       throw refused(refusal('quote.too_large', 'This quote is too large to become one order (at most 20,000,000 € incl. VAT): split it into several', { max: QUOTE_MAX_TOTAL }));
     }
@@ -170,7 +173,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** A quote that is still open for the buyer's decision: sent, and within its validity. */
   const assertAcceptable = (row: Row, today: Day) => {
-    const status = quoteStatusOn({ status: row.status, validUntil: dayOf(row.validUntil) }, today);
+    const status = statusOf(row, today);
     if (status === 'expired') throw refused(refusal('quote.expired', `This quote was valid until ${dayOf(row.validUntil)}: ask your consultant for a new one`, { validUntil: dayOf(row.validUntil)! }));
     if (status !== 'sent') throw refused(refusal('quote.not_open', `This quote is ${status}: it cannot be answered any more`, { status }));
   };
@@ -190,7 +193,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       exclVatCents: line.exclVatCents,
       vatCents: line.vatCents,
     }));
-    const vatRegime = row.vatRegime === 'intra_community' ? 'intra_community' : 'domestic';
+    const vatRegime = regimeOf(row);
     return {
       kind: 'quote',
       number: row.number,
@@ -431,7 +434,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await strapi.db.transaction(async ({ trx }) => {
         const row = await lockRow(trx, seen.id);
-        const status = quoteStatusOn({ status: row.status, validUntil: dayOf(row.validUntil) }, today);
+        const status = statusOf(row, today);
         if (status !== 'requested' && status !== 'sent') throw refused(refusal('quote.not_open', `This quote is ${status}: ask the buyer for a new request`, { status }));
         const vatRegime = await companies().vatRegimeOf(row.company?.id ?? null);
         const lines = offer.lines.map((line, index) => lineSnapshot(products[index]!, line.quantity, line.pricePer1000Cents, vatRegime));
