@@ -73,4 +73,16 @@ describe('npm start supervision', () => {
     expect(pids.map(alive)).toEqual([false, false]);
     expect(lines.join('\n')).not.toMatch(/restarting/);
   });
+
+  it('starts a replica only once the one it follows is ready, and not at all when that one never starts', async () => {
+    stack = supervise([service('cms-1'), { ...service('cms-2'), after: 'cms-1' }, service('broken', true), { ...service('follower'), after: 'broken' }], { ...options, maxCrashes: 2, crashWindowMs: 60_000 });
+    expect(stack.process('cms-2')).toBeUndefined();
+    expect(await stack.whenSettled('cms-1')).toBe('ready');
+    expect(await stack.whenSettled('cms-2')).toBe('ready');
+    expect(alive(stack.process('cms-2')!.pid)).toBe(true);
+    expect(await stack.whenSettled('broken')).toBe('given-up');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stack.process('follower')).toBeUndefined();
+    expect(lines.join('\n')).toContain('follower is not started: broken did not start');
+  });
 });

@@ -14,6 +14,8 @@ export interface ServiceSpec {
   env: Record<string, string>;
   /** A line of the service's output that says it is ready to serve. */
   ready: RegExp;
+  /** Started once this other service is ready (replicas that would otherwise run the same start-up work at once). */
+  after?: string;
 }
 
 export interface SuperviseOptions {
@@ -125,9 +127,7 @@ export function supervise(specs: ServiceSpec[], options: SuperviseOptions = {}):
     });
   }
 
-  for (const entry of state.values()) start(entry);
-
-  return {
+  const supervisor: Supervisor = {
     process: (name) => state.get(name)?.child,
     whenSettled(name) {
       const entry = state.get(name);
@@ -148,4 +148,15 @@ export function supervise(specs: ServiceSpec[], options: SuperviseOptions = {}):
       await Promise.all(exits);
     },
   };
+
+  for (const entry of state.values()) {
+    const after = entry.spec.after;
+    if (!after) start(entry);
+    else
+      void supervisor.whenSettled(after).then((outcome) => {
+        if (outcome === 'ready' && !stopping) start(entry);
+        else if (!stopping) log(`✗ ${entry.spec.name} is not started: ${after} did not start.`);
+      });
+  }
+  return supervisor;
 }

@@ -20,6 +20,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     redisUrl: env('REDIS_URL', ''),
     // Names what this deployment keeps in a Redis server it may share (the caches' channel).
     redisPrefix: env('REDIS_PREFIX', 'ventalis'),
+    // Background jobs (src/jobs): on Redis when REDIS_URL is set, in this process otherwise.
+    jobs: {
+      // Tries of a one-off job (an email) before administrators see it failed, and the pause before the second (doubled each time).
+      attempts: env.int('JOB_ATTEMPTS', 6),
+      backoffMs: env.int('JOB_BACKOFF_MS', 30_000),
+      // How often the minute jobs run.
+      everyMs: env.int('JOB_EVERY_MS', 60_000),
+    },
     // On SIGTERM, how long requests in flight may take to finish before their connections are cut.
     shutdownGraceSeconds: env.int('SHUTDOWN_GRACE_SECONDS', 10),
     previewSecret: requiredSetting(env, 'PREVIEW_SECRET', 'local-preview-secret'),

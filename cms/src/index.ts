@@ -27,7 +27,7 @@ import { cacheAccountSettings, indexSessions, memoiseAbilities, reuseJwtKeys, sk
 import { reusePreparedStatements } from './bootstrap/sqlite-statements';
 import { limitPanelAuthentication } from './api/account/auth-limits';
 import { stopRenderThread } from './invoicing/render-thread';
-import { jobRuns } from './observability/metrics';
+import { everyMinute, startJobs, stopJobs, type JobSettings } from './jobs/jobs';
 
 const PUBLIC_CONTENT = new Set([
   'api::product.product',
@@ -44,25 +44,6 @@ const changesCachedAnswers = (context: { uid: string; action: string }) => (PUBL
 
 let closeOutbox: (() => Promise<void>) | undefined;
 let storefront: StorefrontNotifier | undefined;
-let timers: NodeJS.Timeout[] = [];
-
-/** Background work once a minute; a failure is logged and tried again at the next tick. */
-const everyMinute = (strapi: Core.Strapi, what: string, work: () => Promise<unknown>) => {
-  // The job's name in the metrics: "Expiring unpaid orders" → expiring-unpaid-orders.
-  const job = what.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  const timer = setInterval(() => {
-    work().then(
-      () => jobRuns.inc({ job, outcome: 'ok' }),
-      (error: unknown) => {
-        jobRuns.inc({ job, outcome: 'failed' });
-        strapi.log.error(`${what} failed: ${String(error)}`);
-      },
-    );
-  }, 60_000);
-  timer.unref();
-  timers.push(timer);
-};
-
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     // A SIGTERM lets the requests in flight finish before the database closes.
@@ -167,23 +148,31 @@ export default {
     await getService('consultant.assignment').assignUnassignedClients();
     await getService('conversation.membership').ensureCompanyConversations();
     // Unpaid orders past their deadline give their stock back.
-    everyMinute(strapi, 'Expiring unpaid orders', () => getService('order.lifecycle').expireUnpaidOrders());
+    everyMinute('Expiring unpaid orders', () => getService('order.lifecycle').expireUnpaidOrders());
     // Orders above a buyer's limit that nobody approved in time give their stock back.
-    everyMinute(strapi, 'Expiring orders awaiting approval', () => getService('company.approvals').expire());
+    everyMinute('Expiring orders awaiting approval', () => getService('company.approvals').expire());
     // Members away with unread messages get their summary by email.
-    everyMinute(strapi, 'Sending unread-message summaries', () => getService('conversation.offline-summary').sendDue());
+    everyMinute('Sending unread-message summaries', () => getService('conversation.offline-summary').sendDue());
     // Sales without their invoice get it (the seller's details were missing), and missing PDFs are made.
-    everyMinute(strapi, 'Issuing invoices and their PDFs', () => getService('document.invoices').sweep());
+    everyMinute('Issuing invoices and their PDFs', () => getService('document.invoices').sweep());
     // Unpaid invoices past their due date are marked overdue and reminded at +1, +15 and +30 days.
-    everyMinute(strapi, 'Reminding overdue invoices', () => getService('document.invoices').remind());
+    everyMinute('Reminding overdue invoices', () => getService('document.invoices').remind());
     // Offers past their last day are recorded expired (they can no longer be accepted from that day anyway).
-    everyMinute(strapi, 'Expiring quotes', () => getService('quote.quotes').expire());
+    everyMinute('Expiring quotes', () => getService('quote.quotes').expire());
+    // Each minute job runs once per tick across the cms processes (on Redis), every email is a retried job
+    // (defined by the mail service, made here so that a mail queued before a restart finds its sender).
+    getService('account.mail');
+    await startJobs(
+      { log: strapi.log, recordFailure: (failure) => getService('job-failure.failures').record(failure) },
+      strapi.config.get('ventalis.jobs') as JobSettings,
+      redisUrl ? { url: redisUrl, prefix: strapi.config.get('ventalis.redisPrefix') as string } : undefined,
+    );
   },
 
   async destroy() {
-    for (const timer of timers) clearInterval(timer);
-    timers = [];
     storefront?.stop();
+    // The jobs under way finish; the queue keeps the others for another process (on Redis).
+    await stopJobs();
     // Invoices being issued for sales just made finish before the database closes (the sweep would catch up anyway).
     await Promise.race([getService('document.invoices').idle(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     await stopRenderThread();

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { nginxSite, REPLICAS } from '../../scripts/cluster-topology.ts';
 
 /**
  * The production-like stack (docker-compose.yml + cms/Dockerfile), checked as files:
@@ -12,6 +13,7 @@ const composePath = path.join(repoRoot, 'docker-compose.yml');
 const envExamplePath = path.join(repoRoot, '.env.compose.example');
 
 const composeText = readFileSync(composePath, 'utf8');
+const nginxTemplate = readFileSync(path.join(repoRoot, 'deploy', 'nginx', 'ventalis.conf.template'), 'utf8');
 const compose = parse(composeText) as {
   services: Record<string, Service>;
 };
@@ -178,26 +180,50 @@ describe('docker-compose.yml', () => {
     expect(new URL(cmsEnv.STOREFRONT_WEBHOOK_URL).hostname).toBe('storefront');
   });
 
-  test("believes a visitor's address only when the storefront signs it, never an X-Forwarded-For", () => {
+  test("believes a visitor's address from the storefront's signature, or from the proxy's X-Forwarded-For only", () => {
     const env = environmentOf(services.storefront ?? {});
     expect(requiredVariable(env.CLIENT_ADDRESS_SECRET)).toBeDefined();
     expect(requiredVariable(env.CLIENT_ADDRESS_SECRET)).toBe(requiredVariable(cmsEnv.CLIENT_ADDRESS_SECRET));
-    // The cms' port is published: a proxy setting would let any caller choose its address.
-    expect(cmsEnv).not.toHaveProperty('BEHIND_PROXY');
-    expect(cmsEnv.TRUSTED_PROXIES ?? '').toBe('');
+    // Nobody reaches the cms but through the proxy, and only the proxy's fixed address is believed.
+    const proxy = services.proxy as Service & { networks?: { default?: { ipv4_address?: string } } };
+    expect((cms as { ports?: unknown }).ports).toBeUndefined();
+    expect(cmsEnv.TRUSTED_PROXIES).toBe(proxy.networks?.default?.ipv4_address);
+    // The storefront reads the visitor's address from the header the proxy writes (over whatever the visitor sent).
+    expect(env.ADDRESS_HEADER).toBe('x-real-ip');
+    expect(nginxTemplate).toMatch(/proxy_set_header X-Real-IP \$remote_addr;/);
+    expect(nginxTemplate).not.toContain('$proxy_add_x_forwarded_for');
   });
 
-  test('runs two chat-server replicas on Redis behind one proxy, with the cms\' secret', () => {
+  test('runs two chat-server replicas on Redis, with the cms\' secret', () => {
     const chat = services['chat-server'] as Service & { deploy?: { replicas?: number } };
     const env = environmentOf(chat);
     const build = typeof chat.build === 'string' ? { context: chat.build } : (chat.build ?? {});
     expect(build.dockerfile).toBe('chat-server/Dockerfile');
-    expect(chat.deploy?.replicas).toBe(2);
     expect(new URL(env.REDIS_URL).hostname).toBe('redis');
     expect(new URL(env.CMS_URL).hostname).toBe('cms');
     expect(requiredVariable(env.CHAT_SECRET)).toBe(requiredVariable(cmsEnv.CHAT_SECRET));
     expect(new URL(cmsEnv.CHAT_SERVER_URL).hostname).toBe('chat-server');
-    expect(readFileSync(path.join(repoRoot, 'deploy', 'chat-proxy.conf'), 'utf8')).toContain('chat-server:4000');
+  });
+
+  test('has the topology `npm run cluster` runs: the same replicas behind one nginx, from the same template', () => {
+    for (const name of ['cms', 'storefront', 'chat-server']) {
+      expect((services[name] as { deploy?: { replicas?: number } }).deploy?.replicas, name).toBe(REPLICAS);
+      // Only the proxy publishes a port.
+      expect((services[name] as { ports?: unknown }).ports, name).toBeUndefined();
+    }
+    const proxy = services.proxy as Service & { volumes?: string[]; ports?: string[] };
+    expect(proxy.image).toMatch(/^nginx:/);
+    expect(proxy.volumes).toContain('./deploy/nginx:/etc/nginx/templates:ro');
+    expect(proxy.ports).toEqual(['3000:3000', '1337:1337', '4000:4000']);
+    // Every variable of the template is set by compose, and by the cluster script (nothing left unfilled).
+    const used = new Set([...nginxTemplate.matchAll(/\$\{([A-Z_]+)\}/g)].map((match) => match[1]));
+    expect(Object.keys(environmentOf(proxy)).sort()).toEqual([...used].sort());
+    const site = nginxSite({ ports: { storefront: 8080, cms: 8337, chat: 8400 }, replicaBase: 9000 });
+    expect(site).not.toMatch(/\$\{[A-Z_]+\}/);
+    expect(site.match(/server 127\.0\.0\.1:\d+/g)).toHaveLength(3 * REPLICAS);
+    // Redis shares the cms' jobs and caches, and the chat-servers' deliveries.
+    expect(new URL(cmsEnv.REDIS_URL).hostname).toBe('redis');
+    expect(cmsEnv.REDIS_PREFIX).toBeTruthy();
   });
 
   test("lets the panel's Messages page reach the chat like the storefront: same public address, the cms' origin allowed", () => {
@@ -208,7 +234,7 @@ describe('docker-compose.yml', () => {
     expect(chatEnv.ALLOWED_ORIGINS.split(',')).toEqual(expect.arrayContaining([cmsEnv.PUBLIC_URL, cmsEnv.STOREFRONT_URL]));
   });
 
-  test.each(['postgres', 'redis', 'mailcatcher', 'cms', 'storefront', 'chat-server', 'chat-proxy'])('checks the health of %s', (name) => {
+  test.each(['postgres', 'redis', 'mailcatcher', 'cms', 'storefront', 'chat-server', 'proxy'])('checks the health of %s', (name) => {
     const healthcheck = services[name]?.healthcheck;
     expect(healthcheck?.disable).not.toBe(true);
     expect(healthcheck?.test, `${name} has no healthcheck`).toBeDefined();

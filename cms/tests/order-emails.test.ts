@@ -244,8 +244,8 @@ describe('cancellation', () => {
 });
 
 describe('a mail server that fails', () => {
-  test('does not break checkout, payment or a consultant\'s change: the failure is logged', async () => {
-    const errors = vi.spyOn(app.strapi.log, 'error');
+  test('does not break checkout, payment or a consultant\'s change; the mails wait and leave once, when it accepts again', async () => {
+    const warnings = vi.spyOn(app.strapi.log, 'warn');
     app.mailbox.refuse(customer.email);
     try {
       const before = await stockOf(app, 'kraft-shipping-box');
@@ -256,67 +256,28 @@ describe('a mail server that fails', () => {
       expect(paid.status).toBe(200);
       expect(paid.body.data.order.status).toBe('paid');
       expect((await move(order.reference, 'in_progress', 'Preparing.')).status).toBe(200);
-      await vi.waitFor(() => expect(errors.mock.calls.filter(([message]) => String(message).includes('Order email'))).toHaveLength(3), { timeout: 5000 });
-      expect(errors.mock.calls.map(([message]) => String(message)).join('\n')).toMatch(/Mailbox unavailable|rejected/);
+      // Each of the three mails was refused once and waits for its next try.
+      await vi.waitFor(() => expect(warnings.mock.calls.filter(([message]) => String(message).includes('Job mail') && String(message).includes(order.reference))).toHaveLength(3), { timeout: 5000 });
+      expect(warnings.mock.calls.map(([message]) => String(message)).join('\n')).toMatch(/Mailbox unavailable|rejected/);
+      // The log names the recipient's mail by subject only, never its text (a reset link, for one).
+      expect(warnings.mock.calls.map(([message]) => String(message)).join('\n')).not.toContain('Bonjour');
       expect(about(order.reference)).toEqual([]);
       const seen = await app.api().get(`/api/orders/${order.reference}`).set(bearer(customer.jwt));
       expect(seen.body.data.history.map((h: { to: string }) => h.to)).toEqual(['awaiting_payment', 'paid', 'in_progress']);
 
-      // Once the mail server accepts again, the next change is mailed.
+      // Once the mail server accepts again, the waiting mails leave, each once, and so does the next change's.
       app.mailbox.accept(customer.email);
       expect((await move(order.reference, 'shipped', 'On its way.')).status).toBe(200);
       await app.mailbox.waitFor(customer.email, subject(`Commande ${order.reference} : Expédiée`));
+      await vi.waitFor(() => expect(about(order.reference)).toHaveLength(4), { timeout: 8000 });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const subjects = about(order.reference).map((m) => m.subject);
+      expect(new Set(subjects).size).toBe(4);
+      expect(subjects).toHaveLength(4);
+      expect(subjects.some((text) => text.includes('En préparation'))).toBe(true);
     } finally {
       app.mailbox.accept(customer.email);
-      errors.mockRestore();
+      warnings.mockRestore();
     }
-  });
-});
-
-describe('an account that reads English', () => {
-  test('gets every order email in English, with English money and quantities and links under /en/', async () => {
-    const registered = await registerCustomer(app, { firstName: 'Oliver', companyName: 'Thames Packaging', locale: 'en' });
-    const jwt = (await login(app, registered.email, registered.password)).jwt;
-    const { order } = await placeOrder(app, jwt, [['kraft-shipping-box', 1500], ['plant-based-dish-soap', 1000]]);
-
-    const placed = await app.mailbox.waitFor(registered.email, new RegExp(`Order ${order.reference} received`));
-    expect(placed.subject).toBe(`Order ${order.reference} received`);
-    expect(placed.text).toMatch(/^Hello Oliver,/);
-    expect(placed.text).toContain('Thank you for your order');
-    expect(plain(placed.text)).toContain('- Kraft shipping box: 1,500 units at €650.00 per 1,000 units = €975.00 excl. VAT');
-    expect(plain(placed.text)).toContain('Total excl. VAT: €5,475.00\nVAT: €645.00\nTotal incl. VAT: €6,120.00');
-    expect(placed.text).toContain(orderLink(order.reference, 'en'));
-    expect(placed.html).toContain('<html lang="en">');
-    expect(placed.html).toContain(`<a href="${orderLink(order.reference, 'en')}"`);
-
-    await payWithCard(app, jwt, order.reference);
-    const receipt = await app.mailbox.waitFor(registered.email, new RegExp(`Receipt for order ${order.reference}`));
-    expect(plain(receipt.text)).toContain(`We have received your payment of €6,120.00 for order ${order.reference}`);
-    expect((await move(order.reference, 'in_progress', 'Preparing your parcels in Lyon.')).status).toBe(200);
-    const moved = await app.mailbox.waitFor(registered.email, new RegExp(`Order ${order.reference}: In progress`));
-    expect(moved.text).toContain(`Chloé Garnier updated your order ${order.reference}: it is now "In progress".`);
-
-    const declined = (await placeOrder(app, jwt, [['paper-padded-envelope', 1000]])).order;
-    await payWithCard(app, jwt, declined.reference, '4000 0000 0000 0002');
-    const failed = await app.mailbox.waitFor(registered.email, new RegExp(`Payment failed for order ${declined.reference}`));
-    expect(failed.text).toContain('Payment failed: your card was declined. Your cart has been restored.');
-    expect(failed.text).toContain('http://storefront.test/en/cart');
-    await app.api().delete('/api/cart').set(bearer(jwt));
-
-    const cancelled = (await placeOrder(app, jwt, [['kraft-shipping-box', 1000]])).order;
-    await app.api().post(`/api/orders/${cancelled.reference}/cancel`).set(bearer(jwt)).expect(200);
-    const mail = await app.mailbox.waitFor(registered.email, new RegExp(`Order ${cancelled.reference} cancelled`));
-    expect(mail.text).toContain(`Your order ${cancelled.reference} has been cancelled by you.`);
-    // Nothing French slipped into the English mails.
-    for (const m of app.mailbox.mailsTo(registered.email).filter((m) => !/confirm/i.test(m.subject))) expect(m.text).not.toMatch(/Bonjour|Commande|unités/);
-  });
-
-  test('a change of language on the account applies to the next email', async () => {
-    const registered = await registerCustomer(app, { locale: 'en' });
-    const jwt = (await login(app, registered.email, registered.password)).jwt;
-    await app.api().put('/api/account').set(bearer(jwt)).send({ locale: 'fr' }).expect(200);
-    const { order } = await placeOrder(app, jwt, [['kraft-shipping-box', 1000]]);
-    const mail = await app.mailbox.waitFor(registered.email, new RegExp(`Commande ${order.reference} reçue`));
-    expect(mail.text).toContain(orderLink(order.reference, 'fr'));
   });
 });

@@ -19,3 +19,10 @@ test('/readyz says Redis failed, with 503, while /healthz still answers and the 
   await app.api().get('/healthz').expect(200);
   await app.api().get('/api/categories').expect(200);
 });
+
+test('mail still leaves while Redis is away: the job runs in this process', async () => {
+  const mail = app.strapi.service('api::account.mail') as { send(mail: { to: string; subject: string; text: string }): Promise<void> };
+  await mail.send({ to: 'no-redis@jobs.test', subject: 'Without Redis', text: 'Sent all the same.' });
+  const received = await app.mailbox.waitFor('no-redis@jobs.test', /Without Redis/, 8000);
+  expect(received.text).toContain('Sent all the same.');
+});

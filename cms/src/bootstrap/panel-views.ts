@@ -17,6 +17,14 @@ interface View {
  */
 const VIEWS: View[] = [
   {
+    // Written by the jobs when background work fails for good: read, then deleted once handled.
+    uid: 'api::job-failure.job-failure',
+    list: ['lastFailedAt', 'job', 'about', 'occurrences', 'attempts'],
+    mainField: 'about',
+    readOnly: ['job', 'key', 'about', 'error', 'attempts', 'occurrences', 'lastFailedAt'],
+    defaultSortBy: 'lastFailedAt',
+  },
+  {
     uid: 'api::consultant.consultant',
     list: ['lastName', 'firstName', 'email', 'employeeNumber', 'clientCount', 'blocked'],
     mainField: 'lastName',
@@ -99,7 +107,7 @@ export async function configurePanelViews(strapi: Core.Strapi) {
     const contentType = contentTypes.findContentType(view.uid);
     const { uid: _uid, ...configuration } = await contentTypes.findConfiguration(contentType);
     configuration.layouts.list = view.list;
-    configuration.settings = { ...configuration.settings, mainField: view.mainField, defaultSortBy: view.defaultSortBy, defaultSortOrder: ['createdAt', 'placedAt', 'startsOn', 'requestedAt', 'issuedAt'].includes(view.defaultSortBy) ? 'DESC' : 'ASC' };
+    configuration.settings = { ...configuration.settings, mainField: view.mainField, defaultSortBy: view.defaultSortBy, defaultSortOrder: ['createdAt', 'placedAt', 'startsOn', 'requestedAt', 'issuedAt', 'lastFailedAt'].includes(view.defaultSortBy) ? 'DESC' : 'ASC' };
     for (const field of view.readOnly) {
       configuration.metadatas[field].edit = { ...configuration.metadatas[field].edit, editable: false };
     }

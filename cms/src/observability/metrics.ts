@@ -41,8 +41,8 @@ export const jobRuns = new Counter({
 });
 
 /** Work waiting in this process, read when scraped: `backlogs` names each queue and how to count it. */
-const backlogs = new Map<string, () => number>();
-export function measureBacklog(queue: string, count: () => number): void {
+const backlogs = new Map<string, () => number | Promise<number>>();
+export function measureBacklog(queue: string, count: () => number | Promise<number>): void {
   backlogs.set(queue, count);
 }
 new Gauge({
@@ -50,7 +50,11 @@ new Gauge({
   help: 'Background work waiting in this process, by queue',
   labelNames: ['queue'] as const,
   registers: [registry],
-  collect() {
-    for (const [queue, count] of backlogs) this.set({ queue }, count());
+  async collect() {
+    for (const [queue, count] of backlogs) {
+      // A queue that cannot be counted now (Redis away) keeps its last figure.
+      const depth = await Promise.resolve(count()).catch(() => undefined);
+      if (depth !== undefined) this.set({ queue }, depth);
+    }
   },
 });

@@ -36,6 +36,7 @@ import type invoices from '../api/document/services/invoices';
 import type creditNotes from '../api/document/services/credit-notes';
 import type sellerDetails from '../api/seller/services/details';
 import type quotes from '../api/quote/services/quotes';
+import type jobFailures from '../api/job-failure/services/failures';
 
 type Factory = (...args: never[]) => unknown;
 type ServiceOf<F extends Factory> = ReturnType<F>;
@@ -79,6 +80,7 @@ interface Services {
   'document.credit-notes': ServiceOf<typeof creditNotes>;
   'seller.details': ServiceOf<typeof sellerDetails>;
   'quote.quotes': ServiceOf<typeof quotes>;
+  'job-failure.failures': ServiceOf<typeof jobFailures>;
 }
 
 /** Typed access to Ventalis' services: getService('consultant.assignment'). */

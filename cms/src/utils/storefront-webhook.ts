@@ -7,7 +7,7 @@
 import { push } from './push';
 
 export interface StorefrontWebhookOptions {
-  /** e.g. http://127.0.0.1:3000/api/cms-webhook; empty turns the notifier off. */
+  /** e.g. http://127.0.0.1:3000/api/cms-webhook, or several separated by commas (one per storefront replica); empty turns the notifier off. */
   url: string;
   secret: string;
   log: { warn(message: string): void };
@@ -22,6 +22,7 @@ export function createStorefrontNotifier(options: StorefrontWebhookOptions) {
   const retryDelayMs = options.retryDelayMs ?? 500;
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  const urls = options.url.split(',').map((url) => url.trim()).filter(Boolean);
 
   return {
     enabled: Boolean(options.url),
@@ -35,7 +36,7 @@ export function createStorefrontNotifier(options: StorefrontWebhookOptions) {
         timer = undefined;
         const models = [...pending];
         pending.clear();
-        void push({ url: options.url, secret: options.secret, what: `The storefront's notice of a content change (${models.join(', ')})`, log: options.log, retryDelayMs, timeoutMs: options.timeoutMs, fetch: options.fetch }, { event: 'content.changed', models });
+        for (const url of urls) void push({ url, secret: options.secret, what: `The storefront's notice of a content change (${models.join(', ')})`, log: options.log, retryDelayMs, timeoutMs: options.timeoutMs, fetch: options.fetch }, { event: 'content.changed', models });
       }, debounceMs);
       timer.unref();
     },

@@ -144,6 +144,8 @@ async function boot(env: Record<string, string>, database: { env: Record<string,
     RATE_LIMIT_AUTH_PER_ACCOUNT_AND_ADDRESS: '10000',
     RATE_LIMIT_INQUIRY_PER_ADDRESS: '10000',
     CATALOGUE_CACHE_SECONDS: '0',
+    // A refused mail is tried again within seconds, not minutes.
+    JOB_BACKOFF_MS: '400',
     ...database.env,
     ...env,
   });

@@ -442,7 +442,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           bic: seller.bic,
           invoicesUrl: storefrontLink(strapi, locale, '/account/invoices'),
         };
-        await getService('account.mail').send({ to: reader.email, locale, ...mails.invoiceReminder(locale, data) });
+        await getService('account.mail').send({ to: reader.email, locale, key: `invoice-reminder-${invoice.number}-${stage}-${reader.id}`, ...mails.invoiceReminder(locale, data) });
       }
     },
 

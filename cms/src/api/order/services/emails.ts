@@ -80,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const service = {
-    /** Composes and sends the email for a change; throws when the mail server refuses it. */
+    /** Composes the email for a change and queues it (src/jobs: retried when the mail server refuses it). */
     async send(orderId: number, change: StatusChange) {
       const found = await load(orderId);
       if (!found) return;
@@ -115,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Called once the change is committed: the mail leaves on its own, after the request's
-     * work, and a failure is logged instead of reaching the buyer's checkout or the webhook.
+     * work; a failure to compose it is logged instead of reaching the buyer's checkout or the webhook.
      */
     statusChanged(orderId: number, change: StatusChange) {
       setImmediate(() => {
