@@ -9,13 +9,11 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import pg from 'pg';
-import { adminPanelIsStale, buildContracts, clearCompiledCms, ensureInstalled, ensureSystemPackages, mustRun, newest, root } from './lib.ts';
+import { adminPanelIsStale, buildContracts, clearCompiledCms, compiledCmsIsStale, ensureInstalled, ensureSystemPackages, mustRun, newest, NGINX, root } from './lib.ts';
 import { localSecrets } from './local-secrets.ts';
 import { STACK_SECRETS } from './stack.ts';
 import { clusterServices, nginxMain, type ClusterOptions } from './cluster-topology.ts';
 import { supervise, type Supervisor } from './supervise.ts';
-
-export const NGINX = { program: '/usr/sbin/nginx', name: 'nginx-light' };
 
 export interface Cluster {
   supervisor: Supervisor;
@@ -62,7 +60,7 @@ async function buildStorefront(dir: string, origin: string, chatUrl: string) {
  * database with the demo data, a local SMTP outbox, then the seven processes under a
  * supervisor that restarts one that dies.
  */
-export async function startCluster(settings: { ports?: ClusterOptions['ports']; replicaBase?: number; databaseUrl?: string; redisUrl?: string; redisPrefix?: string; dir?: string; quiet?: boolean } = {}): Promise<Cluster> {
+export async function startCluster(settings: { ports?: ClusterOptions['ports']; replicaBase?: number; databaseUrl?: string; redisUrl?: string; redisPrefix?: string; dir?: string; quiet?: boolean; adminPanel?: boolean } = {}): Promise<Cluster> {
   const dir = settings.dir ?? path.join(root, '.tmp', 'cluster');
   const ports = settings.ports ?? { storefront: 8080, cms: 8337, chat: 8400 };
   const databaseUrl = settings.databaseUrl ?? process.env.CLUSTER_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ventalis_cluster';
@@ -72,14 +70,22 @@ export async function startCluster(settings: { ports?: ClusterOptions['ports']; 
 
   await ensureInstalled();
   await buildContracts();
-  if (adminPanelIsStale()) {
+  if (settings.adminPanel === false) {
+    // The fault tests use the API only: the server code compiled is enough (the panel's build takes minutes).
+    if (compiledCmsIsStale()) {
+      clearCompiledCms();
+      await (createRequire(import.meta.url)('@strapi/strapi') as { compileStrapi(options: { appDir: string }): Promise<unknown> }).compileStrapi({ appDir: path.join(root, 'cms') });
+    }
+  } else if (adminPanelIsStale()) {
     console.log('→ Building the cms and its admin panel…');
     clearCompiledCms();
     await mustRun('npm', ['run', 'build', '--workspace', 'cms']);
   }
   const missing = await ensureSystemPackages([NGINX]);
   if (missing.length > 0) throw new Error('nginx is needed for the cluster (apt-get install -y nginx-light)');
-  await buildStorefront('build-cluster', storefrontOrigin, chatUrl);
+  // One build per address: the fault tests' cluster and `npm run cluster` keep theirs.
+  const storefrontBuild = `build-cluster-${ports.storefront}`;
+  await buildStorefront(storefrontBuild, storefrontOrigin, chatUrl);
 
   const secrets = localSecrets(path.join(dir, 'secrets.json'), [...STACK_SECRETS, 'METRICS_TOKEN']);
   await ensureDatabase(databaseUrl);
@@ -100,7 +106,7 @@ export async function startCluster(settings: { ports?: ClusterOptions['ports']; 
     redisPrefix: settings.redisPrefix ?? 'ventalis-cluster',
     smtpPort: outbox.port,
     secrets,
-    storefrontBuild: 'build-cluster',
+    storefrontBuild,
     nginxDir,
     nginx: NGINX.program,
   };

@@ -42,9 +42,12 @@ export interface SystemPackage {
 export const CHROMIUM: SystemPackage = { program: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', name: 'chromium' };
 /**
  * What the tests use besides npm packages: Chromium for the browser journeys, xmllint for the
- * invoice checker's schema check (../shared/facturx) and pdftotext to read the invoices' pages.
+ * invoice checker's schema check (../shared/facturx), pdftotext to read the invoices' pages
+ * and nginx for the cluster the fault tests break.
  */
-export const TEST_PACKAGES: SystemPackage[] = [CHROMIUM, { program: '/usr/bin/xmllint', name: 'libxml2-utils' }, { program: '/usr/bin/pdftotext', name: 'poppler-utils' }];
+/** The cluster's proxy (npm run cluster, the fault tests). */
+export const NGINX: SystemPackage = { program: '/usr/sbin/nginx', name: 'nginx-light' };
+export const TEST_PACKAGES: SystemPackage[] = [CHROMIUM, { program: '/usr/bin/xmllint', name: 'libxml2-utils' }, { program: '/usr/bin/pdftotext', name: 'poppler-utils' }, NGINX];
 
 /**
  * Installs the missing packages with apt-get (CI machines run as root); elsewhere says which

@@ -74,7 +74,7 @@ async function postgresReachable() {
 
 await ensureInstalled();
 await buildContracts();
-// Before any suite: the cms' invoice tests need xmllint and pdftotext, the journeys Chromium.
+// Before any suite: the cms' invoice tests need xmllint and pdftotext, the journeys Chromium, the fault tests nginx.
 await ensureSystemPackages(TEST_PACKAGES);
 
 await vitest('contracts', 'packages/contracts');
@@ -84,6 +84,8 @@ if (await postgresReachable()) await vitest('cms on PostgreSQL', 'cms', { TEST_D
 else results.push({ suite: 'cms on PostgreSQL', passed: 0, failed: 1, code: 1 });
 await storefront();
 await vitest('chat-server', 'chat-server');
+// Last: the production topology as processes, broken under load (scripts/cluster.ts).
+await vitest('cluster faults', 'faults', { TEST_DATABASE_URL: postgresUrl });
 
 // Seen before it becomes a failure: a test near its timeout here fails on a slower machine.
 console.log('\n━━ Ten slowest tests ━━');

@@ -1,0 +1,176 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startCluster, type Cluster } from '../scripts/cluster.ts';
+import { root } from '../scripts/lib.ts';
+
+/**
+ * The production topology (two cms, two storefronts, two chat-servers behind nginx, in
+ * production mode on PostgreSQL and Redis) under a steady load of checkouts, while replicas
+ * are killed with SIGKILL. Clients behave as the storefront does: a checkout that got no
+ * answer is sent again with the same idempotency key. Afterwards every order a client was
+ * answered exists once, none exists that nobody was answered, and the stock went down by
+ * exactly what the orders hold.
+ */
+const server = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+const database = `faults_${randomBytes(4).toString('hex')}`;
+const databaseUrl = Object.assign(new URL(server), { pathname: `/${database}` }).toString();
+const PRODUCT = 'etiquette-expedition-recyclee-100x150';
+/** The product's minimum order. */
+const QUANTITY = 5000;
+const CUSTOMERS = ['claire.dubois@maison-lavande.example', 'julien.moreau@atelier-boreal.example', 'sophie.martin@halles-gourmandes.example', 'marc.perrin@hotel-les-tilleuls.example'];
+
+let cluster: Cluster;
+let cms: string;
+
+async function sql<T>(query: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(query, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+const stock = async () => (await sql<{ stock: number }>(`SELECT stock FROM products WHERE slug = $1 AND locale = 'fr' AND published_at IS NOT NULL`, [PRODUCT]))[0]!.stock;
+
+beforeAll(async () => {
+  cluster = await startCluster({
+    ports: { storefront: 18080, cms: 18337, chat: 18400 },
+    replicaBase: 19000,
+    databaseUrl,
+    redisPrefix: `faults-${database}`,
+    dir: path.join(root, '.tmp', 'faults'),
+    quiet: true,
+    adminPanel: false,
+  });
+  cms = `${cluster.urls.cms}/api`;
+  // Enough for every checkout of the run: a refusal for stock would hide a lost order.
+  await sql(`UPDATE products SET stock = 1000000000 WHERE slug = $1`, [PRODUCT]);
+});
+
+afterAll(async () => {
+  await cluster?.stop();
+  const client = new pg.Client({ connectionString: server.toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
+  await client.end();
+});
+
+/** A request answered by the cluster, or the network error that took its place. */
+async function call(url: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
+  try {
+    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(15_000) });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // An HTML error page from the proxy.
+    }
+    return { status: res.status, body };
+  } catch {
+    return { status: 0, body: null };
+  }
+}
+/** No answer, or the proxy's while no replica could take it: the client tries again. */
+const transient = (status: number) => status === 0 || status === 502 || status === 503 || status === 504;
+
+async function untilReady(name: string) {
+  expect(await cluster.supervisor.whenSettled(name)).toBe('ready');
+}
+
+test('SIGKILL of a cms and of a storefront under a load of checkouts: no order lost or doubled, no stock oversold', async () => {
+  const jwts: string[] = [];
+  for (const identifier of CUSTOMERS) {
+    const signedIn = await call(`${cms}/auth/local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier, password: 'Ventalis-Demo-2026!' }) });
+    expect(signedIn.status, JSON.stringify(signedIn.body)).toBe(200);
+    jwts.push(signedIn.body.jwt);
+  }
+  const stockBefore = await stock();
+  const startedAt = new Date();
+  const errors = { checkout: 0, cart: 0, storefront: 0 };
+  /** Per customer, the order each checkout key was answered with. */
+  const answered: Map<string, string>[] = jwts.map(() => new Map());
+  let running = true;
+
+  async function customer(jwt: string, index: number) {
+    const headers = { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' };
+    while (running) {
+      const added = await call(`${cms}/cart/items`, { method: 'POST', headers, body: JSON.stringify({ product: PRODUCT, quantity: QUANTITY }) });
+      if (added.status !== 200 && added.status !== 201) {
+        if (!transient(added.status)) throw new Error(`adding to the cart refused: ${added.status} ${JSON.stringify(added.body)}`);
+        errors.cart += 1;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        continue;
+      }
+      // The same key until an answer: as the storefront's checkout form does.
+      const key = randomUUID();
+      for (;;) {
+        const placed = await call(`${cms}/checkout`, { method: 'POST', headers, body: JSON.stringify({ idempotencyKey: key }) });
+        if (placed.status === 201 || placed.status === 200) {
+          answered[index]!.set(key, placed.body.data.order.reference);
+          break;
+        }
+        if (!transient(placed.status)) throw new Error(`checkout refused: ${placed.status} ${JSON.stringify(placed.body)}`);
+        errors.checkout += 1;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  }
+  async function visitor() {
+    while (running) {
+      const page = await call(`${cluster.urls.storefront}/fr/catalogue`);
+      if (page.status !== 200) errors.storefront += 1;
+    }
+  }
+
+  const load = Promise.all([...jwts.map((jwt, i) => customer(jwt, i)), visitor(), visitor()]);
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+
+  // A cms dies in the middle of checkouts; the supervisor starts it again.
+  const during: Record<string, typeof errors> = {};
+  const snapshot = () => ({ ...errors });
+  let before = snapshot();
+  cluster.supervisor.process('cms-1')!.kill('SIGKILL');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await untilReady('cms-1');
+  during['cms-1 killed'] = Object.fromEntries(Object.entries(snapshot()).map(([k, v]) => [k, v - before[k as keyof typeof errors]])) as typeof errors;
+
+  before = snapshot();
+  cluster.supervisor.process('storefront-1')!.kill('SIGKILL');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await untilReady('storefront-1');
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  during['storefront-1 killed'] = Object.fromEntries(Object.entries(snapshot()).map(([k, v]) => [k, v - before[k as keyof typeof errors]])) as typeof errors;
+
+  running = false;
+  await load;
+  console.log(`Errors seen by clients during each fault (retried): ${JSON.stringify(during)}`);
+
+  // Every answered order exists once, under its key, and no order exists that nobody was answered.
+  const placed = answered.reduce((sum, orders) => sum + orders.size, 0);
+  expect(placed).toBeGreaterThan(10);
+  const rows = await sql<{ key: string; reference: string; units: string }>(
+    `SELECT split_part(o.idempotency_key, ':', 2) AS key, o.reference, COALESCE(SUM(l.quantity), 0) AS units
+       FROM orders o
+       LEFT JOIN orders_cmps c ON c.entity_id = o.id AND c.field = 'lines'
+       LEFT JOIN components_order_lines l ON l.id = c.cmp_id
+      WHERE o.placed_at >= $1
+      GROUP BY o.id`,
+    [startedAt],
+  );
+  expect(rows).toHaveLength(placed);
+  const stored = rows.map(({ key, reference }) => ({ key, reference }));
+  // A cart line added again after an answer lost (the cms died after storing it) holds twice the units: the orders say how many.
+  const ordered = rows.reduce((sum, row) => sum + Number(row.units), 0);
+  const expected = answered.flatMap((orders) => [...orders.entries()].map(([key, reference]) => ({ key, reference })));
+  const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+  expect([...stored].sort(byKey)).toEqual(expected.sort(byKey));
+  // The stock went down by what the orders hold, no more, no less.
+  expect(ordered).toBeGreaterThanOrEqual(placed * QUANTITY);
+  expect(await stock()).toBe(stockBefore - ordered);
+  // The storefront answered throughout, bar the requests in flight on the replica that died.
+  expect(during['storefront-1 killed']!.storefront).toBeLessThan(10);
+});
