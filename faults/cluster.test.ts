@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { startCluster, type Cluster } from '../scripts/cluster.ts';
 import { root } from '../scripts/lib.ts';
 
@@ -173,4 +174,113 @@ test('SIGKILL of a cms and of a storefront under a load of checkouts: no order l
   expect(await stock()).toBe(stockBefore - ordered);
   // The storefront answered throughout, bar the requests in flight on the replica that died.
   expect(during['storefront-1 killed']!.storefront).toBeLessThan(10);
+});
+
+/** Signs in through the proxy and answers the account's token. */
+async function signIn(identifier: string): Promise<string> {
+  const signedIn = await call(`${cms}/auth/local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier, password: 'Ventalis-Demo-2026!' }) });
+  expect(signedIn.status, JSON.stringify(signedIn.body)).toBe(200);
+  return signedIn.body.jwt as string;
+}
+
+interface ChatMessage {
+  id: number;
+  body: string;
+}
+
+/**
+ * A socket through the proxy that asks a fresh ticket at each (re)connection, as the
+ * storefront's messages page does, and catches up with conversation:sync once reconnected.
+ */
+function chatClient(jwt: string) {
+  const seen = new Map<number, ChatMessage>();
+  let conversationId = 0;
+  const socket: Socket = connect(cluster.urls.chat, {
+    transports: ['websocket'],
+    extraHeaders: { origin: cluster.urls.storefront },
+    reconnectionDelay: 200,
+    reconnectionDelayMax: 1000,
+    auth: (give) => {
+      void call(`${cms}/chat/ticket`, { method: 'POST', headers: { authorization: `Bearer ${jwt}` } }).then((res) => give({ ticket: res.body?.data?.ticket }));
+    },
+  });
+  const events: string[] = [];
+  const t0 = Date.now();
+  socket.on('disconnect', (reason) => events.push(`${Date.now() - t0} disconnect ${reason}`));
+  socket.on('message:new', (message: ChatMessage) => {
+    events.push(`${Date.now() - t0} live ${message.body}`);
+    seen.set(message.id, message);
+  });
+  socket.on('connect', () => {
+    events.push(`${Date.now() - t0} connect`);
+    if (!conversationId) return;
+    const afterId = Math.max(0, ...[...seen.keys()]);
+    socket.emit('conversation:sync', { conversationId, afterId }, (answer: { data?: ChatMessage[] }) => {
+      events.push(`${Date.now() - t0} synced after ${afterId}: ${(answer.data ?? []).map((m) => m.body).join(',')} ${JSON.stringify((answer as { error?: unknown }).error ?? '')}`);
+      for (const message of answer.data ?? []) seen.set(message.id, message);
+    });
+  });
+  return {
+    socket,
+    seen,
+    events,
+    async join(): Promise<number> {
+      if (!socket.connected) await new Promise((resolve) => socket.once('connect', resolve));
+      const answer = await socket.timeout(5000).emitWithAck('conversation:list');
+      conversationId = (answer.data as { id: number; company: string | null; order: string | null; quote: string | null }[]).find((c) => c.company && !c.order && !c.quote)!.id;
+      return conversationId;
+    },
+  };
+}
+
+test('SIGKILL of a chat-server while a buyer writes: every acknowledged message stored once and delivered after the reconnect', async () => {
+  const writer = chatClient(await signIn('claire.dubois@maison-lavande.example'));
+  // Her colleague reads the company's conversation with their consultant.
+  const reader = chatClient(await signIn('paul.girard@maison-lavande.example'));
+  const conversationId = await writer.join();
+  expect(await reader.join()).toBe(conversationId);
+
+  const run = randomBytes(3).toString('hex');
+  const acknowledged: ChatMessage[] = [];
+  let unanswered = 0;
+  let running = true;
+  const write = async () => {
+    for (let n = 0; running; n++) {
+      if (!writer.socket.connected) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        continue;
+      }
+      try {
+        const answer = await writer.socket.timeout(5000).emitWithAck('message:send', { conversationId, body: `fault ${run} ${n}` });
+        if (answer.data) acknowledged.push(answer.data);
+        else unanswered += 1;
+      } catch {
+        // No acknowledgement (the node died): the message may or may not be stored; the writer moves on.
+        unanswered += 1;
+      }
+      // Under the per-socket limit (20 messages in 10 s).
+      await new Promise((resolve) => setTimeout(resolve, 550));
+    }
+  };
+  const writing = write();
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  for (const name of ['chat-1', 'chat-2']) {
+    cluster.supervisor.process(name)!.kill('SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await untilReady(name);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+  }
+  running = false;
+  await writing;
+  console.log(`Chat: ${acknowledged.length} messages acknowledged, ${unanswered} sent without an acknowledgement during the faults`);
+  expect(acknowledged.length).toBeGreaterThan(5);
+
+  // Stored once each.
+  const stored = await sql<{ id: number; body: string }>(`SELECT id, body FROM messages WHERE body LIKE $1`, [`fault ${run} %`]);
+  for (const message of acknowledged) expect(stored.filter((row) => row.body === message.body), message.body).toHaveLength(1);
+  // Delivered to the reader, live or caught up once it has reconnected (a new ticket, then conversation:sync).
+  const missing = () => acknowledged.filter((message) => !reader.seen.has(message.id)).map((m) => m.body);
+  await vi.waitFor(() => expect(missing(), `reader: ${reader.events.join(' | ')}`).toEqual([]), { timeout: 15_000, interval: 250 });
+  writer.socket.close();
+  reader.socket.close();
 });

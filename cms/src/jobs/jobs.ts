@@ -168,6 +168,8 @@ class OnRedis implements Backend {
     this.worker.on('error', () => undefined);
     this.worker.on('failed', (job, error) => void this.failed(job, error));
     measureBacklog('jobs', async () => {
+      // A scrape does not wait for Redis: the gauge keeps its last figure meanwhile.
+      if (this.producer.status !== 'ready') throw new Error('Redis is not connected');
       const counts = await this.queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
       return Object.values(counts).reduce((sum, n) => sum + n, 0);
     });
