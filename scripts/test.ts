@@ -79,8 +79,9 @@ await ensureSystemPackages(TEST_PACKAGES);
 
 await vitest('contracts', 'packages/contracts');
 await vitest('scripts', 'scripts');
-await vitest('cms on SQLite', 'cms', { TEST_DATABASE: 'sqlite' });
-if (await postgresReachable()) await vitest('cms on PostgreSQL', 'cms', { TEST_DATABASE: 'postgres', TEST_DATABASE_URL: postgresUrl });
+// The whole cms suite also checks that every operation of the API description answered (cms/tests/support/api-description.ts).
+await vitest('cms on SQLite', 'cms', { TEST_DATABASE: 'sqlite', CHECK_API_COVERAGE: '1' });
+if (await postgresReachable()) await vitest('cms on PostgreSQL', 'cms', { TEST_DATABASE: 'postgres', TEST_DATABASE_URL: postgresUrl, CHECK_API_COVERAGE: '1' });
 else results.push({ suite: 'cms on PostgreSQL', passed: 0, failed: 1, code: 1 });
 await storefront();
 await vitest('chat-server', 'chat-server');

@@ -5,7 +5,7 @@
  * deletion), the cms refuses every call (session_ended). The cms decides.
  */
 import { randomUUID } from 'node:crypto';
-import type { ChatErrorCode, ChatMessage, ConversationMembership, ConversationSummary, MemberRef } from '@ventalis/contracts';
+import type { ChatErrorCode, ChatMessage, ConversationMembership, ConversationSummary, MemberRef, ReadReceipt, SentMessage } from '@ventalis/contracts';
 import { REQUEST_ID_HEADER } from '@ventalis/contracts/operations';
 
 export class CmsRefusal extends Error {
@@ -61,8 +61,8 @@ export function createCmsGateway(options: CmsGatewayOptions) {
     seen: (members: MemberRef[]) => call<void>('seen', { members }),
     memberships: (session: MemberSession) => call<ConversationMembership[]>('memberships', { ...session }),
     history: (session: MemberSession, conversationId: number, page: { after?: number; before?: number; limit?: number }) => call<ChatMessage[]>('history', { ...session, conversationId, page }),
-    send: (session: MemberSession, conversationId: number, body: string) => call<{ message: ChatMessage; recipients: MemberRef[] }>('send', { ...session, conversationId, body }),
-    read: (session: MemberSession, conversationId: number, upTo: number) => call<{ lastReadMessageId: number; recipients: MemberRef[] }>('read', { ...session, conversationId, upTo }),
+    send: (session: MemberSession, conversationId: number, body: string) => call<SentMessage>('send', { ...session, conversationId, body }),
+    read: (session: MemberSession, conversationId: number, upTo: number) => call<ReadReceipt>('read', { ...session, conversationId, upTo }),
   };
 }
 

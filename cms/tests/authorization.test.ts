@@ -3,10 +3,12 @@ import { startApp, type TestApp } from './support/strapi';
 import { seedCatalogue } from './support/catalogue';
 import { bearer, createConsultant, joinCompany, login, registerCustomer, snapshot } from './support/fixtures';
 import { payWithCard, placeOrder } from './support/orders';
+import { answerChecker, mountedApiRoutes } from './support/api-description';
 
 /**
  * Every route × every role × own and others' data. A refused request must answer
- * 401/403/404 and change nothing. customerA is the admin of company A (X's client), with a
+ * 401/403/404 and change nothing. Every answer is also checked against the API's description
+ * (GET /api/openapi.json): its status described, its body of the described shape. customerA is the admin of company A (X's client), with a
  * buyer (buyerA) and an accountant (accountantA); customerB is the admin of company B (Y's).
  */
 type Role = 'anonymous' | 'customerA' | 'buyerA' | 'accountantA' | 'customerB' | 'consultantX' | 'consultantY';
@@ -14,6 +16,9 @@ const ROLES: Role[] = ['anonymous', 'customerA', 'buyerA', 'accountantA', 'custo
 type MainRole = Exclude<Role, 'buyerA' | 'accountantA'>;
 
 let app: TestApp;
+let checker: ReturnType<typeof answerChecker>;
+/** Answers that did not match the description, as they came (the setup's calls included). */
+const undescribed: string[] = [];
 const tokens: Partial<Record<Role, string>> = {};
 const ids = { customerA: 0, buyerA: 0, accountantA: 0, customerB: 0, consultantXUser: 0, conversationA: 0, companyA: 0, companyB: 0, agreementA1: 0, agreementA2: 0 };
 /** A1 paid, A2 and A3 awaiting payment (A's); B1 paid (B's). */
@@ -25,6 +30,9 @@ const quotes = { QA1: '', QA2: '', QB1: '', QA1SentAt: '' };
 
 beforeAll(async () => {
   app = await startApp();
+  const description = await app.api().get('/api/openapi.json').expect(200).expect('content-type', /json/);
+  expect(description.body.openapi).toBe('3.1.0');
+  checker = answerChecker(description.body);
   await seedCatalogue(app.strapi);
   await app.strapi.documents('api::home-page.home-page').create({ data: { title: 'Home' } as never, status: 'published' } as never);
   await app.strapi.documents('api::commitment-page.commitment-page').create({ data: { title: 'Our commitment' } as never, status: 'published' } as never);
@@ -79,6 +87,7 @@ beforeAll(async () => {
   }
   // A's company's conversation with X, which exists from its registration.
   ids.conversationA = await app.strapi.service('api::conversation.membership').syncCompanyConversation(ids.companyA);
+  expect(undescribed).toEqual([]);
 });
 afterAll(async () => {
   await app?.stop();
@@ -87,6 +96,11 @@ afterAll(async () => {
 const call = (role: Role, method: 'get' | 'post' | 'put' | 'delete', path: string, body?: object) => {
   const req = app.api()[method](path);
   if (role !== 'anonymous') req.set(bearer(tokens[role]!));
+  // Routes the cms does not have (404, 405) and routes that are not the clients' are not described.
+  req.on('response', (res: { status: number; type: string; body: unknown; text?: string }) => {
+    if (!checker.operationOf(method, path) && ([404, 405].includes(res.status) || NOT_DESCRIBED.some((pattern) => pattern.test(`${method} ${path}`)))) return;
+    undescribed.push(...checker.problems(method, path, res).map((problem) => `as ${role}: ${problem}`));
+  });
   return body ? req.send(body) : req;
 };
 
@@ -100,6 +114,9 @@ interface Route {
 }
 
 const everyone = (status: number): Record<Role, number> => ({ anonymous: status, customerA: status, buyerA: status, accountantA: status, customerB: status, consultantX: status, consultantY: status });
+
+/** Mounted under /api but not the clients' API: Strapi's own plugins' routes (refused to every storefront role), the chat-server's, and the description itself. */
+const NOT_DESCRIBED = [/^\w+ \/api\/(users|users-permissions|connect|upload|i18n|content-type-builder|email)(\/|$)/, /^\w+ \/api\/chat\/internal\//, /^get \/api\/(openapi\.json|docs)/, /^\w+ \/api\/auth\/(?!local|refresh|logout|forgot-password|reset-password|send-email-confirmation|email-confirmation)/];
 
 /**
  * Where a buyer or an accountant of company A is not answered as its admin: an accountant never
@@ -328,6 +345,9 @@ const ROUTES: Route[] = [
   { name: 'list sessions', method: 'get', path: () => '/api/auth/sessions', expect: everyone(403) },
   { name: 'OAuth connect', method: 'get', path: () => '/api/connect/github', expect: everyone(403) },
   // Content with no public route at all.
+  // Strapi's content-type builder and email plugins mount routes under /api too: nobody's.
+  { name: "content types (Strapi's builder)", method: 'get', path: () => '/api/content-type-builder/content-types', expect: everyone(403) },
+  { name: "send an email (Strapi's email plugin)", method: 'post', path: () => '/api/email', body: () => ({ to: 'x@y.test', subject: 'Hi', text: 'Hi' }), expect: everyone(403) },
   { name: 'list consultants', method: 'get', path: () => '/api/consultants', expect: everyone(404) },
   { name: 'list inquiries', method: 'get', path: () => '/api/inquiries', expect: everyone(404) },
   { name: 'list messages (no generic route)', method: 'get', path: () => '/api/messages', expect: everyone(404) },
@@ -340,8 +360,10 @@ describe.each(ROUTES)('$method $name', (route) => {
   test.each(ROLES)('as %s', async (role) => {
     const expected = route.expect[role] ?? COMPANY_ROLES[route.name]?.[role as 'buyerA' | 'accountantA'] ?? route.expect.customerA;
     const before = expected >= 400 ? await snapshot(app.strapi) : undefined;
+    undescribed.length = 0;
     const res = await call(role, route.method, route.path(), route.body?.());
     expect(res.status, JSON.stringify(res.body)).toBe(expected);
+    expect(undescribed).toEqual([]);
     if (before) expect(await snapshot(app.strapi)).toEqual(before);
   });
 });
@@ -393,5 +415,21 @@ describe('own data only', () => {
     const forged = tokens.customerA!.slice(0, -4) + 'AAAA';
     expect((await app.api().get('/api/account').set(bearer(forged))).status).toBe(401);
     expect((await app.api().get('/api/account').set({ Authorization: 'Basic abc' })).status).toBe(403);
+  });
+});
+
+describe('the API description', () => {
+  test('describes every route the cms mounts for its clients, and no route it does not have', () => {
+    const mounted = mountedApiRoutes(app.strapi);
+    const described = new Set(mounted.filter((route) => checker.operationOf(route.split(' ')[0]!, route.split(' ')[1]!.replace(/\{[^}]+\}/g, 'x'))));
+    expect(mounted.filter((route) => !described.has(route) && !NOT_DESCRIBED.some((pattern) => pattern.test(route)))).toEqual([]);
+    expect(checker.unmounted(mounted)).toEqual([]);
+  });
+
+  test('is served with a page that reads it', async () => {
+    const page = await app.api().get('/api/docs').expect(200).expect('content-type', /html/);
+    for (const asset of page.text.matchAll(/(?:src|href)="(docs\/[^"]+)"/g)) await app.api().get(`/api/${asset[1]}`).expect(200);
+    expect(page.text).toContain('docs/swagger-ui-bundle.js');
+    await app.api().get('/api/docs/package.json').expect(404);
   });
 });

@@ -64,8 +64,12 @@ describe('forgot password', () => {
   test('the link sets a new password once, and ends every other session of the account', async () => {
     const customer = await registerCustomer(app);
     const laptop = await login(app, customer.email, customer.password);
-    const phone = await login(app, customer.email, customer.password);
+    const signedIn = await login(app, customer.email, customer.password);
     await app.api().get('/api/account').set(bearer(laptop.jwt)).expect(200);
+    // The phone's session goes on with new tokens, until the reset.
+    const refreshed = await app.api().post('/api/auth/refresh').send({ refreshToken: signedIn.refreshToken }).expect(200);
+    const phone = { jwt: refreshed.body.jwt as string, refreshToken: (refreshed.body.refreshToken ?? signedIn.refreshToken) as string };
+    await app.api().get('/api/account').set(bearer(phone.jwt)).expect(200);
 
     await app.api().post('/api/auth/forgot-password').send({ email: customer.email }).expect(200);
     const code = await codeFromMail(customer.email);
@@ -74,6 +78,7 @@ describe('forgot password', () => {
 
     // Old access tokens and refresh tokens stop working at once.
     expect((await app.api().get('/api/account').set(bearer(laptop.jwt))).status).toBe(401);
+    expect((await app.api().get('/api/account').set(bearer(phone.jwt))).status).toBe(401);
     expect((await app.api().post('/api/auth/refresh').send({ refreshToken: phone.refreshToken })).status).toBe(401);
     // The old password is gone, the new one works.
     expect((await app.api().post('/api/auth/local').send({ identifier: customer.email, password: customer.password })).status).toBe(400);

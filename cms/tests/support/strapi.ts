@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { inject } from 'vitest';
 import { startMailbox, type Mailbox } from './mailbox';
 import { TEST_SELLER } from './fixtures';
+import { watchedApi } from './api-description';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -161,11 +162,13 @@ async function boot(env: Record<string, string>, database: { env: Record<string,
   // Invoices need the seller's details, as an administrator fills them in once in production.
   if (!(await strapi.db.query('api::seller.seller').findOne({ select: ['id'] }))) await strapi.documents('api::seller.seller').create({ data: TEST_SELLER } as never);
 
+  const answers = watchedApi(strapi.server.httpServer, request);
   return {
     strapi,
     mailbox,
-    api: () => request(strapi.server.httpServer),
+    api: answers.api,
     async stop() {
+      const undescribed = answers.finish();
       // Let mail queued after the last request reach the mailbox before it closes.
       await new Promise((resolve) => setTimeout(resolve, 100));
       await strapi.destroy();
@@ -177,6 +180,7 @@ async function boot(env: Record<string, string>, database: { env: Record<string,
       await database.drop?.();
       for (const key of Object.keys(process.env)) if (!(key in envBefore)) delete process.env[key];
       Object.assign(process.env, envBefore);
+      if (undescribed.length > 0) throw new Error(`Answers of another shape than the API description says (packages/contracts/src/api-description.ts):\n${[...new Set(undescribed)].join('\n')}`);
     },
   };
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { CompanyMembership, PendingJoin } from './company.ts';
+import { COMPANY_ROLES } from './company.ts';
+import { companyTermsSchema } from './orders.ts';
+import { localeAnswer, timestamp } from './answers.ts';
 import { emailSchema, isPlausibleEuVatNumber, isValidSiret, normaliseVatNumber, passwordSchema, phoneSchema } from './identity.ts';
 import { textField } from './text.ts';
 import { rule } from './error-codes.ts';
@@ -23,6 +25,8 @@ export const addressSchema = z.strictObject({
     .transform((c) => c.toUpperCase()),
 });
 export type Address = z.infer<typeof addressSchema>;
+/** An address as the cms answers it. */
+export const addressAnswerSchema = z.strictObject({ line1: z.string(), line2: z.string(), postalCode: z.string(), city: z.string(), country: z.string() });
 
 export const siretSchema = z
   .string({ error: 'SIRET is required' })
@@ -89,33 +93,53 @@ export const loginSchema = z.strictObject({
 });
 
 /** The consultant card a customer sees on their dashboard. */
-export interface ConsultantCard {
-  firstName: string;
-  lastName: string;
-  email: string;
-  phone: string | null;
-  employeeNumber: string;
-}
+/** A customer's place in a company, as their account answers it. */
+export const companyMembershipSchema = z.strictObject({
+  company: z.strictObject({ id: z.number().int(), legalName: z.string(), siret: z.string(), vatNumber: z.string() }),
+  role: z.enum(COMPANY_ROLES),
+});
+export type CompanyMembership = z.infer<typeof companyMembershipSchema>;
 
-export interface CustomerProfile {
-  id: number;
-  email: string;
-  companyName: string;
-  siret: string;
-  vatNumber: string;
-  firstName: string;
-  lastName: string;
-  phone: string;
-  billingAddress: Address | null;
-  confirmed: boolean;
+/** Someone who registered with the SIRET of an existing company and waits for its admins. */
+export const pendingJoinSchema = z.strictObject({ legalName: z.string(), requestedAt: timestamp });
+export type PendingJoin = z.infer<typeof pendingJoinSchema>;
+
+export const consultantCardSchema = z.strictObject({
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  employeeNumber: z.string(),
+});
+export type ConsultantCard = z.infer<typeof consultantCardSchema>;
+
+export const customerProfileSchema = z.strictObject({
+  id: z.number().int(),
+  email: z.string(),
+  companyName: z.string(),
+  siret: z.string(),
+  vatNumber: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  phone: z.string(),
+  billingAddress: addressAnswerSchema.nullable(),
+  confirmed: z.boolean(),
   /** The language of the account's emails and, by default, of its pages. */
-  locale: Locale;
-  consultant: ConsultantCard | null;
+  locale: localeAnswer,
+  consultant: consultantCardSchema.nullable(),
   /** The company the customer belongs to (its name, SIRET, VAT number and billing address are the fields above) and their role in it. */
-  membership: CompanyMembership | null;
+  membership: companyMembershipSchema.nullable(),
   /** Registered with the SIRET of an existing company: the request its admins have not answered yet. */
-  pendingJoin: PendingJoin | null;
-}
+  pendingJoin: pendingJoinSchema.nullable(),
+});
+export type CustomerProfile = z.infer<typeof customerProfileSchema>;
+
+/** GET /api/account: a customer's profile, or a consultant's own card. */
+export const accountSchema = z.discriminatedUnion('role', [
+  customerProfileSchema.extend({ role: z.literal('customer') }),
+  z.strictObject({ role: z.literal('consultant'), consultant: consultantCardSchema.nullable(), locale: localeAnswer }),
+]);
+export type Account = z.infer<typeof accountSchema>;
 
 export const clientSearchSchema = z.strictObject({
   q: textField('Search', { max: 100, min: 0 }).optional(),
@@ -123,13 +147,28 @@ export const clientSearchSchema = z.strictObject({
   pageSize: z.coerce.number({ error: 'pageSize must be a number' }).int().min(1).max(100, 'pageSize is at most 100').default(25),
 });
 
-export interface ClientSummary {
-  id: number;
-  companyName: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  phone: string;
-  orderCount: number;
-  lastOrderAt: string | null;
-}
+export const clientSummarySchema = z.strictObject({
+  id: z.number().int(),
+  companyName: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  orderCount: z.number().int(),
+  lastOrderAt: timestamp.nullable(),
+});
+export type ClientSummary = z.infer<typeof clientSummarySchema>;
+
+/** A client as their consultant sees them. */
+export const clientDetailSchema = clientSummarySchema.extend({
+  /** The client's company: its consultant sets its negotiated prices. */
+  companyId: z.number().int().nullable(),
+  siret: z.string(),
+  vatNumber: z.string().nullable(),
+  confirmed: z.boolean(),
+  createdAt: timestamp,
+  billingAddress: z.strictObject({ line1: z.string(), line2: z.string().nullable(), postalCode: z.string(), city: z.string(), country: z.string() }).nullable(),
+  /** The client's company and its payment terms, which their consultant sets. */
+  company: companyTermsSchema.extend({ id: z.number().int() }).nullable(),
+});
+export type ClientDetail = z.infer<typeof clientDetailSchema>;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { textField } from './text.ts';
 import type { Locale } from './locale.ts';
 import { optionalLocaleSchema } from './locale-schema.ts';
-import type { CompanyPrice } from './prices.ts';
+import { AGREEMENT_KINDS } from './prices.ts';
+import { calendarDay, cents, localeAnswer, timestamp } from './answers.ts';
 
 export const VAT_RATES = ['20', '10', '5.5', '2.1'] as const;
 export type VatRate = (typeof VAT_RATES)[number];
@@ -57,71 +58,84 @@ export const productListQuerySchema = z
   });
 export type ProductListQuery = z.infer<typeof productListQuerySchema>;
 
-export interface Media {
-  url: string;
-  alternativeText: string | null;
-  width: number | null;
-  height: number | null;
-}
+export const mediaSchema = z.strictObject({
+  url: z.string(),
+  alternativeText: z.string().nullable(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+});
+export type Media = z.infer<typeof mediaSchema>;
 
 /**
  * Every localized document in an answer says the language of its text: the one asked for,
  * or `fr` when it has no version in that language yet (French is always there).
  */
-export interface Localized {
-  locale: Locale;
-}
+export type Localized = { locale: Locale };
 
 /** The address of a product or category in each language, null where it has no version in it. */
+export const localizedSlugsSchema = z.strictObject({ fr: z.string().nullable(), en: z.string().nullable() });
 export type LocalizedSlugs = Record<Locale, string | null>;
 
-export interface CategorySummary extends Localized {
-  name: string;
-  slug: string;
-}
+export const categorySummarySchema = z.strictObject({ locale: localeAnswer, name: z.string(), slug: z.string() });
+export type CategorySummary = z.infer<typeof categorySummarySchema>;
 
-export interface Category extends CategorySummary {
-  slugs: LocalizedSlugs;
-  description: string | null;
-  image: Media | null;
-  parent: CategorySummary | null;
-  children: CategorySummary[];
-}
+export const categorySchema = categorySummarySchema.extend({
+  slugs: localizedSlugsSchema,
+  description: z.string().nullable(),
+  image: mediaSchema.nullable(),
+  parent: categorySummarySchema.nullable(),
+  children: z.array(categorySummarySchema),
+});
+export type Category = z.infer<typeof categorySchema>;
 
-export interface EcoLabel extends Localized {
-  name: string;
-  slug: string;
-}
+export const ecoLabelSchema = z.strictObject({ locale: localeAnswer, name: z.string(), slug: z.string() });
+export type EcoLabel = z.infer<typeof ecoLabelSchema>;
 
-export interface ProductSummary extends Localized {
-  name: string;
-  slug: string;
+/** What a member of a company sees beside a product's list price. */
+export const companyPriceSchema = z.strictObject({
+  /** What the company pays per 1,000 units excl. VAT, in cents. */
+  priceCents: cents,
+  kind: z.enum(AGREEMENT_KINDS),
+  /** The category discount applied, in basis points; null for a net price. */
+  discountBasisPoints: z.number().int().nullable(),
+  /** The last day of the agreement (included). */
+  endsOn: calendarDay,
+});
+export type CompanyPrice = z.infer<typeof companyPriceSchema>;
+
+export const productSummarySchema = z.strictObject({
+  locale: localeAnswer,
+  name: z.string(),
+  slug: z.string(),
   /** The reference buyers type in a quick order, the same in every language (`VT-BOX-S`). */
-  sku: string;
-  slugs: LocalizedSlugs;
-  priceCents: number;
-  vatRate: VatRate;
-  minQuantity: number;
-  quantityStep: number;
-  stock: number;
-  recycledContentPercent: number;
-  co2eKgPer1000: number;
-  countryOfOrigin: string;
-  category: CategorySummary | null;
-  labels: EcoLabel[];
-  image: Media | null;
+  sku: z.string(),
+  slugs: localizedSlugsSchema,
+  priceCents: cents,
+  vatRate: z.enum(VAT_RATES),
+  minQuantity: z.number().int(),
+  quantityStep: z.number().int(),
+  stock: z.number().int(),
+  recycledContentPercent: z.number(),
+  co2eKgPer1000: z.number(),
+  countryOfOrigin: z.string(),
+  category: categorySummarySchema.nullable(),
+  labels: z.array(ecoLabelSchema),
+  image: mediaSchema.nullable(),
   /**
    * Only in answers to a signed-in member of a company with an agreement covering this
    * product: what the company pays (`priceCents` stays the list price). Never in public answers.
    */
-  companyPrice?: CompanyPrice;
-}
+  companyPrice: companyPriceSchema.optional(),
+});
+export type ProductSummary = z.infer<typeof productSummarySchema>;
 
-export interface Product extends Omit<ProductSummary, 'image'> {
-  description: unknown;
-  images: Media[];
-  createdAt: string;
-}
+export const productSchema = productSummarySchema.omit({ image: true }).extend({
+  /** Rich text (Strapi blocks). */
+  description: z.unknown(),
+  images: z.array(mediaSchema),
+  createdAt: timestamp,
+});
+export type Product = z.infer<typeof productSchema>;
 
 export interface Page<T> {
   data: T[];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { textField } from './text.ts';
 import { rule, type ErrorCode } from './error-codes.ts';
+import { timestamp } from './answers.ts';
 
 /**
  * Conversations and messages: the shapes the cms' REST API and the chat-server share.
@@ -11,39 +12,56 @@ export const MESSAGE_MAX_LENGTH = 4000;
 export type MemberKind = 'user' | 'admin';
 export type MemberRole = 'customer' | 'consultant' | 'administrator';
 
-export interface ChatMember {
-  kind: MemberKind;
-  id: number;
-  name: string;
-  role: MemberRole;
+const memberKind = z.enum(['user', 'admin']);
+const memberRef = z.strictObject({ kind: memberKind, id: z.number().int() });
+
+export const chatMemberSchema = z.strictObject({
+  kind: memberKind,
+  id: z.number().int(),
+  name: z.string(),
+  role: z.enum(['customer', 'consultant', 'administrator']),
   /** A customer's company, so that a consultant knows who writes. */
-  company: string | null;
-}
+  company: z.string().nullable(),
+});
+export type ChatMember = z.infer<typeof chatMemberSchema>;
 
-export interface ChatMessage {
-  id: number;
-  conversationId: number;
+export const chatMessageSchema = z.strictObject({
+  id: z.number().int(),
+  conversationId: z.number().int(),
   /** null for a message of Ventalis itself (a change of consultant, say). */
-  sender: ChatMember | null;
-  body: string;
-  createdAt: string;
-}
+  sender: chatMemberSchema.nullable(),
+  body: z.string(),
+  createdAt: timestamp,
+});
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
-export interface ConversationSummary {
-  id: number;
+export const conversationSummarySchema = z.strictObject({
+  id: z.number().int(),
   /** The order this conversation is about, if any. */
-  order: string | null;
+  order: z.string().nullable(),
   /** The quote this conversation is about, if any (its number). */
-  quote: string | null;
+  quote: z.string().nullable(),
   /** The company whose conversation with its consultant this is, if it is one (its legal name). */
-  company: string | null;
+  company: z.string().nullable(),
   /** Everyone in it but me. */
-  with: ChatMember[];
-  lastMessage: ChatMessage | null;
-  unread: number;
+  with: z.array(chatMemberSchema),
+  lastMessage: chatMessageSchema.nullable(),
+  unread: z.number().int(),
   /** Read receipts: the last message id each other member has read. */
-  readUpTo: { member: Pick<ChatMember, 'kind' | 'id'>; messageId: number }[];
-}
+  readUpTo: z.array(z.strictObject({ member: memberRef, messageId: z.number().int() })),
+});
+export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
+
+/** POST /api/chat/ticket: what a browser shows the chat-server to open its socket, briefly valid. */
+export const chatTicketSchema = z.strictObject({ ticket: z.string(), expiresAt: timestamp });
+export type ChatTicket = z.infer<typeof chatTicketSchema>;
+
+/** GET /api/conversations/unread. */
+export const unreadCountSchema = z.strictObject({ unread: z.number().int() });
+export type UnreadCount = z.infer<typeof unreadCountSchema>;
+/** POST /api/conversations/:id/read: the last message now read. */
+export const readUpToSchema = z.strictObject({ lastReadMessageId: z.number().int() });
+export type ReadUpTo = z.infer<typeof readUpToSchema>;
 
 export const messageBodySchema = z.strictObject({
   body: textField('The message', { max: MESSAGE_MAX_LENGTH, kind: 'multi-line', messages: { required: 'The message is empty', tooLong: `A message is at most ${MESSAGE_MAX_LENGTH} characters` } }),
@@ -126,6 +144,17 @@ export interface ServerToClientEvents {
   'conversation:new': (conversation: ConversationSummary) => void;
   /** A conversation I am no longer in (its client passed to another consultant): drop it. */
   'conversation:left': (event: { conversationId: number }) => void;
+}
+
+/** The cms' answer to the chat-server's POST /api/chat/internal/send: the message stored, and who should receive it. */
+export interface SentMessage {
+  message: ChatMessage;
+  recipients: MemberRef[];
+}
+
+/** The cms' answer to the chat-server's POST /api/chat/internal/read. */
+export interface ReadReceipt extends ReadUpTo {
+  recipients: MemberRef[];
 }
 
 /** What the cms tells the chat-server when conversations change hands (POST /internal/conversations). */

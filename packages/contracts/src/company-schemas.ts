@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { COMPANY_ROLES, MAX_SPENDING_LIMIT_CENTS } from './company.ts';
+import { COMPANY_ROLES, MAX_SPENDING_LIMIT_CENTS, PAYMENT_METHODS, PAYMENT_TERMS } from './company.ts';
+import { calendarDay, cents, timestamp } from './answers.ts';
+import type { companyTermsSchema } from './orders.ts';
 import { registrationSchema } from './account.ts';
 import { emailSchema } from './identity.ts';
 import { textField } from './text.ts';
@@ -51,3 +53,83 @@ export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 export const invitationAcceptSchema = registrationSchema.pick({ firstName: true, lastName: true, phone: true, password: true, locale: true });
 export type InvitationAccept = z.infer<typeof invitationAcceptSchema>;
 export type InvitationAcceptInput = z.input<typeof invitationAcceptSchema>;
+
+// ---------------------------------------------------------------- answers
+const member = z.number().int();
+
+/** GET /api/checkout/options: how the signed-in buyer may pay. */
+export const checkoutOptionsSchema = z.strictObject({
+  methods: z.array(z.enum(PAYMENT_METHODS)),
+  paymentTerms: z.enum(PAYMENT_TERMS),
+  requirePurchaseOrder: z.boolean(),
+  creditLimitCents: cents,
+  /** The credit limit less the unpaid orders on invoice (never below zero). */
+  creditAvailableCents: cents,
+  /** An invoice of the company is past its due date: no order on invoice until it is settled. */
+  overdue: z.boolean(),
+  /** When an order placed today on invoice would fall due. */
+  dueDateIfToday: calendarDay.nullable(),
+});
+export type CheckoutOptions = z.infer<typeof checkoutOptionsSchema>;
+
+/** A company's payment terms, as its consultant sets them. */
+export type CompanyTerms = z.infer<typeof companyTermsSchema>;
+
+/** A member as their colleagues see them; email and limits only for an admin (null otherwise). */
+export const companyMemberSchema = z.strictObject({
+  id: member,
+  firstName: z.string(),
+  lastName: z.string(),
+  role: z.enum(COMPANY_ROLES),
+  /** The member's own account. */
+  isMe: z.boolean(),
+  email: z.string().nullable(),
+  orderLimitCents: cents.nullable(),
+  monthlyLimitCents: cents.nullable(),
+});
+export type CompanyMember = z.infer<typeof companyMemberSchema>;
+
+/** An invitation waiting to be accepted (admins only). */
+export const companyInvitationSchema = z.strictObject({ id: member, email: z.string(), role: z.enum(COMPANY_ROLES), expiresAt: timestamp, invitedBy: z.string() });
+export type CompanyInvitation = z.infer<typeof companyInvitationSchema>;
+
+/** Someone who registered with the company's SIRET and asks to join it (admins only). */
+export const companyJoinRequestSchema = z.strictObject({ id: member, firstName: z.string(), lastName: z.string(), email: z.string(), phone: z.string(), requestedAt: timestamp });
+export type CompanyJoinRequest = z.infer<typeof companyJoinRequestSchema>;
+
+/** GET /api/company: the signed-in member's company. Invitations and requests are empty for anyone but an admin. */
+export const companyOverviewSchema = z.strictObject({
+  id: member,
+  legalName: z.string(),
+  siret: z.string(),
+  vatNumber: z.string(),
+  billingAddress: z.strictObject({ line1: z.string(), line2: z.string(), postalCode: z.string(), city: z.string(), country: z.string() }).nullable(),
+  role: z.enum(COMPANY_ROLES),
+  members: z.array(companyMemberSchema),
+  invitations: z.array(companyInvitationSchema),
+  joinRequests: z.array(companyJoinRequestSchema),
+});
+export type CompanyOverview = z.infer<typeof companyOverviewSchema>;
+
+/** GET /api/company/invitations/:token: what the invited person reads before accepting. */
+export const invitationPreviewSchema = z.strictObject({
+  email: z.string(),
+  role: z.enum(COMPANY_ROLES),
+  legalName: z.string(),
+  invitedBy: z.string(),
+  expiresAt: timestamp,
+  /** The address already has an account: its owner signs in to accept. */
+  hasAccount: z.boolean(),
+});
+export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
+
+/** The small acknowledgements of the company routes. */
+export const revokedAnswerSchema = z.strictObject({ revoked: z.literal(true) });
+export const removedAnswerSchema = z.strictObject({ removed: z.literal(true) });
+export const refusedAnswerSchema = z.strictObject({ refused: z.literal(true) });
+export type RevokedAnswer = z.infer<typeof revokedAnswerSchema>;
+export type RemovedAnswer = z.infer<typeof removedAnswerSchema>;
+export type RefusedAnswer = z.infer<typeof refusedAnswerSchema>;
+/** POST /api/company/invitations/:token/accept: who joined which company. */
+export const invitationAcceptedSchema = z.strictObject({ email: z.string(), legalName: z.string() });
+export type InvitationAccepted = z.infer<typeof invitationAcceptedSchema>;

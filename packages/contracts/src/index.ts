@@ -20,3 +20,5 @@ export * from './error-codes.ts';
 export * from './company-schemas.ts';
 export * from './prices.ts';
 export * from './price-agreements.ts';
+export * from './answers.ts';
+export * from './content.ts';

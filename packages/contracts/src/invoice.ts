@@ -3,6 +3,7 @@ import type { Address } from './account.ts';
 import { rule } from './error-codes.ts';
 import { isDay } from './prices.ts';
 import { textField } from './text.ts';
+import { calendarDay, cents } from './answers.ts';
 import type { VatRate } from './catalogue.ts';
 import type { PaymentTerms } from './company.ts';
 import type { Locale } from './locale.ts';
@@ -134,42 +135,50 @@ export const INVOICE_PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'cr
 export type InvoicePaymentStatus = (typeof INVOICE_PAYMENT_STATUSES)[number];
 
 /** An invoice as its readers list it: what it asks, what was paid, what remains and by when. */
-export interface InvoiceSummary {
-  number: string;
-  issueDate: string;
-  dueDate: string;
-  orderReference: string;
-  purchaseOrderNumber: string | null;
-  paymentMethod: 'card' | 'transfer';
-  totalExclVatCents: number;
-  totalVatCents: number;
-  totalInclVatCents: number;
-  paidCents: number;
-  /** What credit notes took off it (incl. VAT). */
-  creditedCents: number;
-  /** What is left to pay: total − paid − credited, never below zero. */
-  balanceCents: number;
-  paymentStatus: InvoicePaymentStatus;
-  /** Unpaid (wholly or in part) past its due date. */
-  overdue: boolean;
-}
+export const invoiceSummarySchema = z.strictObject({
+  number: z.string(),
+  issueDate: calendarDay,
+  dueDate: calendarDay,
+  orderReference: z.string(),
+  purchaseOrderNumber: z.string().nullable(),
+  paymentMethod: z.enum(['card', 'transfer']),
+  totalExclVatCents: cents,
+  totalVatCents: cents,
+  totalInclVatCents: cents,
+  paidCents: cents,
+  creditedCents: cents,
+  balanceCents: cents,
+  paymentStatus: z.enum(INVOICE_PAYMENT_STATUSES),
+  overdue: z.boolean(),
+});
+export type InvoiceSummary = z.infer<typeof invoiceSummarySchema>;
+
+/** An invoice in a consultant's list, with the company it is addressed to. */
+export const consultantInvoiceSchema = invoiceSummarySchema.extend({ company: z.strictObject({ id: z.number().int(), legalName: z.string() }) });
+export type ConsultantInvoice = z.infer<typeof consultantInvoiceSchema>;
 
 /** A credit note as its readers list it. */
-export interface CreditNoteSummary {
-  number: string;
-  issueDate: string;
-  invoiceNumber: string;
-  reason: string;
-  totalExclVatCents: number;
-  totalVatCents: number;
-  totalInclVatCents: number;
-}
+export const creditNoteSummarySchema = z.strictObject({
+  number: z.string(),
+  issueDate: calendarDay,
+  invoiceNumber: z.string(),
+  reason: z.string(),
+  totalExclVatCents: cents,
+  totalVatCents: cents,
+  totalInclVatCents: cents,
+});
+export type CreditNoteSummary = z.infer<typeof creditNoteSummarySchema>;
+
+/** A transfer as the invoice's readers see it. */
+export const recordedTransferSchema = z.strictObject({ amountCents: cents, receivedOn: calendarDay, bankReference: z.string() });
+export type RecordedTransfer = z.infer<typeof recordedTransferSchema>;
 
 /** One invoice with the transfers received against it and the credit notes correcting it. */
-export interface InvoiceDetail extends InvoiceSummary {
-  transfers: RecordedTransfer[];
-  creditNotes: CreditNoteSummary[];
-}
+export const invoiceDetailSchema = invoiceSummarySchema.extend({
+  transfers: z.array(recordedTransferSchema),
+  creditNotes: z.array(creditNoteSummarySchema),
+});
+export type InvoiceDetail = z.infer<typeof invoiceDetailSchema>;
 
 /** What is left to pay on an invoice: never below zero (a credit after payment is owed back, not due). */
 export const invoiceBalance = (invoice: { totalInclVatCents: number; paidCents: number; creditedCents: number }): number =>
@@ -219,13 +228,6 @@ export const transferSchema = z.strictObject({
 });
 export type TransferInput = z.input<typeof transferSchema>;
 export type Transfer = z.infer<typeof transferSchema>;
-
-/** A transfer as the invoice's readers see it. */
-export interface RecordedTransfer {
-  amountCents: number;
-  receivedOn: string;
-  bankReference: string;
-}
 
 /** Days after the due date at which an unpaid invoice's reminders go out, each once. */
 export const REMINDER_DAYS = [1, 15, 30] as const;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { VatRate } from './catalogue.ts';
-import type { Locale } from './locale.ts';
-import { ORDER_STATUSES, type OrderStatus } from './order-status.ts';
+import { VAT_RATES, type VatRate } from './catalogue.ts';
+import { ORDER_STATUSES } from './order-status.ts';
 import { textField } from './text.ts';
 import { optionalLocaleSchema } from './locale-schema.ts';
-import { MAX_CREDIT_LIMIT_CENTS, PAYMENT_METHODS, PAYMENT_TERMS, type PaymentMethod, type PaymentStatus, type PaymentTerms } from './company.ts';
+import { MAX_CREDIT_LIMIT_CENTS, PAYMENT_METHODS, PAYMENT_STATUSES, PAYMENT_TERMS } from './company.ts';
 import { formatInteger, formatUnits } from './format.ts';
-import { refusal, rule, type CodedError, type Refusal } from './error-codes.ts';
+import { refusal, rule, type Refusal } from './error-codes.ts';
+import { calendarDay, cents, codedErrorSchema, localeAnswer, timestamp } from './answers.ts';
 
 export * from './order-status.ts';
 
@@ -35,12 +35,8 @@ export interface PricedLine {
   co2eKgPer1000: number;
 }
 
-export interface LineAmounts {
-  exclVatCents: number;
-  vatCents: number;
-  inclVatCents: number;
-  co2eGrams: number;
-}
+export const lineAmountsSchema = z.strictObject({ exclVatCents: cents, vatCents: cents, inclVatCents: cents, co2eGrams: z.number().int() });
+export type LineAmounts = z.infer<typeof lineAmountsSchema>;
 
 /** A line's amounts; under the intra-Community regime no French VAT is charged. */
 export function lineAmounts(line: PricedLine, regime: 'domestic' | 'intra_community' = 'domestic'): LineAmounts {
@@ -182,106 +178,137 @@ export const impactQuerySchema = z.strictObject({
 });
 
 // ---------------------------------------------------------------- answers
-export interface CartLine {
+const vatRegime = z.enum(['domestic', 'intra_community']);
+
+export const cartLineSchema = z.strictObject({
   /** Name and slug in the asked locale, or in French (`locale: 'fr'`) where the product has no version in it. */
-  product: { locale: Locale; name: string; slug: string; minQuantity: number; quantityStep: number; stock: number; image: string | null };
-  quantity: number;
+  product: z.strictObject({ locale: localeAnswer, name: z.string(), slug: z.string(), minQuantity: z.number().int(), quantityStep: z.number().int(), stock: z.number().int(), image: z.string().nullable() }),
+  quantity: z.number().int(),
   /** What the customer's company pays per 1,000 units: its negotiated price, or the list price. */
-  pricePer1000Cents: number;
+  pricePer1000Cents: cents,
   /** The list price, beside it. */
-  listPricePer1000Cents: number;
-  vatRate: VatRate;
-  amounts: LineAmounts;
-  problem: string | null;
+  listPricePer1000Cents: cents,
+  vatRate: z.enum(VAT_RATES),
+  amounts: lineAmountsSchema,
+  problem: z.string().nullable(),
   /** The same problem as a code, to word it in the reader's language. */
-  problemCode: CodedError | null;
-}
+  problemCode: codedErrorSchema.nullable(),
+});
+export type CartLine = z.infer<typeof cartLineSchema>;
 
-export interface Cart {
-  lines: CartLine[];
-  totals: LineAmounts;
+export const cartSchema = z.strictObject({
+  lines: z.array(cartLineSchema),
+  totals: lineAmountsSchema,
   /** 'intra_community': the company buys exempt of French VAT (its lines carry no VAT). */
-  vatRegime: 'domestic' | 'intra_community';
-}
+  vatRegime,
+});
+export type Cart = z.infer<typeof cartSchema>;
 
-export interface OrderLine {
-  productName: string;
-  productSlug: string;
-  quantity: number;
+export const orderLineSchema = z.strictObject({
+  productName: z.string(),
+  productSlug: z.string(),
+  quantity: z.number().int(),
   /** The price the order was placed at (the company's negotiated price where it had one). */
-  pricePer1000Cents: number;
+  pricePer1000Cents: cents,
   /** The list price on that day; null for orders placed before negotiated prices. */
-  listPricePer1000Cents: number | null;
-  vatRate: VatRate;
-  amounts: LineAmounts;
-}
+  listPricePer1000Cents: cents.nullable(),
+  vatRate: z.enum(VAT_RATES),
+  amounts: lineAmountsSchema,
+});
+export type OrderLine = z.infer<typeof orderLineSchema>;
 
-export interface OrderEvent {
-  at: string;
-  from: OrderStatus | null;
-  to: OrderStatus;
-  /** `company_admin`: an admin of the client company (approving or declining an order), named in `byName`. */
-  by: 'customer' | 'company_admin' | 'consultant' | 'administrator' | 'system';
-  byName: string | null;
-  comment: string | null;
-}
+/** Who changed an order or a quote. `company_admin`: an admin of the client company (approving or declining an order), named in `byName`. */
+export const actorSchema = z.enum(['customer', 'company_admin', 'consultant', 'administrator', 'system']);
 
-export interface OrderNote {
-  at: string;
-  author: string;
-  body: string;
-}
+/** A change of status in an order's or a quote's history. */
+export const historyEventSchema = <S extends readonly [string, ...string[]]>(statuses: S) =>
+  z.strictObject({ at: timestamp, from: z.enum(statuses).nullable(), to: z.enum(statuses), by: actorSchema, byName: z.string().nullable(), comment: z.string().nullable() });
 
-export interface Order {
-  reference: string;
-  status: OrderStatus;
-  placedAt: string;
-  provider: 'simulated' | 'stripe';
-  paymentExpiresAt: string | null;
+export const orderEventSchema = historyEventSchema(ORDER_STATUSES);
+export type OrderEvent = z.infer<typeof orderEventSchema>;
+
+export const orderNoteSchema = z.strictObject({ at: timestamp, author: z.string(), body: z.string() });
+export type OrderNote = z.infer<typeof orderNoteSchema>;
+
+export const orderSchema = z.strictObject({
+  reference: z.string(),
+  status: z.enum(ORDER_STATUSES),
+  placedAt: timestamp,
+  provider: z.enum(['simulated', 'stripe']),
+  paymentExpiresAt: timestamp.nullable(),
   /** By card at checkout, or on invoice (then `paymentTerms` and `paymentDueAt` say when). */
-  paymentMethod: PaymentMethod;
+  paymentMethod: z.enum(PAYMENT_METHODS),
   /** Where the money stands, apart from the goods: an order on invoice can be delivered and unpaid. */
-  paymentStatus: PaymentStatus;
-  paymentTerms: PaymentTerms | null;
-  paymentDueAt: string | null;
-  purchaseOrderNumber: string | null;
+  paymentStatus: z.enum(PAYMENT_STATUSES),
+  paymentTerms: z.enum(PAYMENT_TERMS).nullable(),
+  paymentDueAt: calendarDay.nullable(),
+  purchaseOrderNumber: z.string().nullable(),
   /** Above the buyer's limit: until when the company's admins may approve it, and which limit it passed. */
-  approvalExpiresAt: string | null;
-  approvalReason: ApprovalReason | null;
+  approvalExpiresAt: timestamp.nullable(),
+  approvalReason: z.enum(['order_limit', 'monthly_limit']).nullable(),
   /** 'intra_community': sold exempt of French VAT to a company of another EU member state. */
-  vatRegime: 'domestic' | 'intra_community';
+  vatRegime,
   /** The number of its invoice, once the sale is certain (paid by card, confirmed on invoice). */
-  invoiceNumber: string | null;
-  lines: OrderLine[];
-  totals: LineAmounts;
-  history: OrderEvent[];
-}
+  invoiceNumber: z.string().nullable(),
+  lines: z.array(orderLineSchema),
+  totals: lineAmountsSchema,
+  history: z.array(orderEventSchema),
+});
+export type Order = z.infer<typeof orderSchema>;
 
-export interface CategoryImpact {
-  category: string;
-  units: number;
-  exclVatCents: number;
-  co2eGrams: number;
-}
+/** An order as its consultant sees it: with the client and the internal notes. */
+export const consultantOrderSchema = orderSchema.extend({
+  client: z.strictObject({ id: z.number().int(), companyName: z.string(), email: z.string(), firstName: z.string().optional(), lastName: z.string().optional() }).nullable(),
+  notes: z.array(orderNoteSchema).optional(),
+});
+export type ConsultantOrder = z.infer<typeof consultantOrderSchema>;
+
+/** An order above a buyer's limit, as the company's admins see it: with the buyer. */
+export const pendingApprovalSchema = orderSchema.extend({ buyer: z.strictObject({ id: z.number().int(), name: z.string() }) });
+export type PendingApproval = z.infer<typeof pendingApprovalSchema>;
+
+/** How an order is paid once it is placed: the simulated card form, or Stripe's Payment Element. */
+export const paymentStartSchema = z.strictObject({
+  provider: z.enum(['simulated', 'stripe']),
+  clientSecret: z.string().nullable(),
+  publishableKey: z.string().nullable(),
+});
+export type PaymentStart = z.infer<typeof paymentStartSchema>;
+
+/** POST /api/checkout (and accepting a quote): the order placed and how to pay it. */
+export const placedOrderSchema = z.strictObject({ order: orderSchema, payment: paymentStartSchema });
+export type PlacedOrder = z.infer<typeof placedOrderSchema>;
+
+/** POST /api/orders/:reference/simulated-payment: what the simulated card did, and the order after it. */
+export const simulatedPaymentResultSchema = z.strictObject({ outcome: z.string(), order: orderSchema });
+export type SimulatedPaymentResult = z.infer<typeof simulatedPaymentResultSchema>;
+
+/** POST /api/orders/:reference/reorder: the cart with the order's lines back in it, and the lines that could not go back. */
+export const reorderResultSchema = z.strictObject({
+  cart: cartSchema,
+  skipped: z.array(z.strictObject({ product: z.string(), reason: z.string(), code: codedErrorSchema })),
+});
+export type ReorderResult = z.infer<typeof reorderResultSchema>;
+
+export const categoryImpactSchema = z.strictObject({ category: z.string(), units: z.number().int(), exclVatCents: cents, co2eGrams: z.number().int() });
+export type CategoryImpact = z.infer<typeof categoryImpactSchema>;
 
 /** One month of a year's paid orders (1 = January, in France's calendar). */
-export interface MonthImpact {
-  month: number;
-  exclVatCents: number;
-  co2eGrams: number;
-}
+export const monthImpactSchema = z.strictObject({ month: z.number().int().min(1).max(12), exclVatCents: cents, co2eGrams: z.number().int() });
+export type MonthImpact = z.infer<typeof monthImpactSchema>;
 
 /**
  * A year of a client's paid orders: spend excl. VAT and CO₂e, by category (largest spend
  * first) and by month (all twelve). CO₂e is each product's emission factor (kg CO₂e per
  * 1,000 units) × the units bought: GHG Protocol scope 3, category 1, purchased goods.
  */
-export interface ImpactSummary {
-  year: number;
+export const impactSummarySchema = z.strictObject({
+  year: z.number().int(),
   /** Years with paid orders, and the current one, newest first. */
-  years: number[];
-  orders: number;
-  totals: { exclVatCents: number; co2eGrams: number };
-  byCategory: CategoryImpact[];
-  byMonth: MonthImpact[];
-}
+  years: z.array(z.number().int()),
+  orders: z.number().int(),
+  totals: z.strictObject({ exclVatCents: cents, co2eGrams: z.number().int() }),
+  byCategory: z.array(categoryImpactSchema),
+  byMonth: z.array(monthImpactSchema),
+});
+export type ImpactSummary = z.infer<typeof impactSummarySchema>;

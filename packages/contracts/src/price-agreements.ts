@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { rule } from './error-codes.ts';
 import { optionalLocaleSchema } from './locale-schema.ts';
-import type { Locale } from './locale.ts';
-import { FULL_DISCOUNT_BASIS_POINTS, isDay, type AgreementKind, type Day } from './prices.ts';
+import { AGREEMENT_KINDS, FULL_DISCOUNT_BASIS_POINTS, isDay } from './prices.ts';
+import { calendarDay, cents, localeAnswer, timestamp } from './answers.ts';
 
 /**
  * The consultant's price agreements with a client company:
@@ -52,22 +52,24 @@ export type PriceAgreementInput = z.infer<typeof priceAgreementInputSchema>;
 export const priceAgreementQuerySchema = z.strictObject({ locale: optionalLocaleSchema });
 
 /** A price agreement as the consultant reads it; names in the asked language (French where missing). */
-export interface PriceAgreement {
-  id: number;
-  kind: AgreementKind;
-  category: { slug: string; name: string; locale: Locale } | null;
-  product: { slug: string; name: string; locale: Locale; listPriceCents: number } | null;
-  discountBasisPoints: number | null;
-  netPriceCents: number | null;
-  startsOn: Day;
-  endsOn: Day;
+export const priceAgreementSchema = z.strictObject({
+  id: z.number().int(),
+  kind: z.enum(AGREEMENT_KINDS),
+  category: z.strictObject({ slug: z.string(), name: z.string(), locale: localeAnswer }).nullable(),
+  product: z.strictObject({ slug: z.string(), name: z.string(), locale: localeAnswer, listPriceCents: cents }).nullable(),
+  discountBasisPoints: z.number().int().nullable(),
+  netPriceCents: cents.nullable(),
+  startsOn: calendarDay,
+  endsOn: calendarDay,
   /** The consultant who set it, "First Last". */
-  createdBy: string | null;
-  createdAt: string;
-}
+  createdBy: z.string().nullable(),
+  createdAt: timestamp,
+});
+export type PriceAgreement = z.infer<typeof priceAgreementSchema>;
 
-/** A company's agreements, and what its consultant may choose from for a new one. */
-export interface CompanyAgreements {
-  company: { id: number; legalName: string };
-  agreements: PriceAgreement[];
-}
+/** A company's agreements. */
+export const companyAgreementsSchema = z.strictObject({
+  company: z.strictObject({ id: z.number().int(), legalName: z.string() }),
+  agreements: z.array(priceAgreementSchema),
+});
+export type CompanyAgreements = z.infer<typeof companyAgreementsSchema>;

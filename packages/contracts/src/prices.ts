@@ -11,6 +11,8 @@
  * - Amounts are integer cents per 1,000 units; a discount is in basis points (1250 = 12.5 %)
  *   and the discounted price is rounded half up to the cent.
  */
+import type { CompanyPrice } from './catalogue.ts';
+
 export const AGREEMENT_KINDS = ['category_discount', 'net_price'] as const;
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
 
@@ -50,16 +52,8 @@ export type AgreementTerms =
   | { kind: 'category_discount'; category: string; discountBasisPoints: number; startsOn: Day; endsOn: Day }
   | { kind: 'net_price'; product: string; netPriceCents: number; startsOn: Day; endsOn: Day };
 
-/** What a member of a company sees beside a product's list price. */
-export interface CompanyPrice {
-  /** What the company pays per 1,000 units excl. VAT, in cents. */
-  priceCents: number;
-  kind: AgreementKind;
-  /** The category discount applied, in basis points; null for a net price. */
-  discountBasisPoints: number | null;
-  /** The last day of the agreement (included). */
-  endsOn: Day;
-}
+/** What a member of a company sees beside a product's list price (its schema: catalogue.ts). */
+export type { CompanyPrice };
 
 /** A product as the rules need it: its key, list price, and its category then that category's ancestors. */
 export interface PricedProduct {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ERROR_CODES, type CodedError, type ErrorCode } from './error-codes.ts';
-import type { Cart } from './orders.ts';
+import { codedErrorSchema } from './answers.ts';
+import { cartSchema } from './orders.ts';
 
 // ---------------------------------------------------------------- SKUs
 /**
@@ -37,22 +37,14 @@ export const quickOrderRequestSchema = z.strictObject({
 });
 export type QuickOrderRequest = z.infer<typeof quickOrderRequestSchema>;
 
-const codedErrorSchema = z.object({
-  code: z.string().refine((code): code is ErrorCode => Object.hasOwn(ERROR_CODES, code)),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-}) as z.ZodType<CodedError>;
-
 /** A line put in the cart: its number in what was sent (from 1, header and blank lines counted). */
-export const quickOrderAddedSchema = z.object({ line: z.number().int(), sku: z.string(), quantity: z.number().int() });
+export const quickOrderAddedSchema = z.strictObject({ line: z.number().int(), sku: z.string(), quantity: z.number().int() });
 export type QuickOrderAdded = z.infer<typeof quickOrderAddedSchema>;
 
 /** A line left out, with why as a code (to word it) and as the cms' English sentence. */
-export const quickOrderRefusedSchema = z.object({ line: z.number().int(), sku: z.string(), code: codedErrorSchema, reason: z.string() });
+export const quickOrderRefusedSchema = z.strictObject({ line: z.number().int(), sku: z.string(), code: codedErrorSchema, reason: z.string() });
 export type QuickOrderRefused = z.infer<typeof quickOrderRefusedSchema>;
 
 /** The answer: the cart after the valid lines went in, and each line's fate. */
-export interface QuickOrderResult {
-  cart: Cart;
-  added: QuickOrderAdded[];
-  refused: QuickOrderRefused[];
-}
+export const quickOrderResultSchema = z.strictObject({ cart: cartSchema, added: z.array(quickOrderAddedSchema), refused: z.array(quickOrderRefusedSchema) });
+export type QuickOrderResult = z.infer<typeof quickOrderResultSchema>;

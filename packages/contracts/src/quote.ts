@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { rule } from './error-codes.ts';
 import { isDay, type Day } from './prices.ts';
 import { textField } from './text.ts';
-import { checkoutSchema, type LineAmounts } from './orders.ts';
-import type { VatRate } from './catalogue.ts';
+import { checkoutSchema, historyEventSchema, lineAmountsSchema } from './orders.ts';
+import { VAT_RATES } from './catalogue.ts';
+import { calendarDay, cents, timestamp } from './answers.ts';
 
 /**
  * Quotes: a buyer turns their cart into a request with a message (quantities beyond stock,
@@ -118,56 +119,51 @@ export const consultantQuoteQuerySchema = z.strictObject({
   company: z.coerce.number({ error: 'company must be a company id' }).int('company must be a company id').positive('company must be a company id').optional(),
 });
 
-export interface QuoteLine {
-  productName: string;
-  productSlug: string;
-  quantity: number;
+export const quoteLineSchema = z.strictObject({
+  productName: z.string(),
+  productSlug: z.string(),
+  quantity: z.number().int(),
   /** The price asked per 1,000 units excl. VAT: the company's on the day of the request, then the consultant's. */
-  pricePer1000Cents: number;
+  pricePer1000Cents: cents,
   /** The list price when the quote was last written. */
-  listPricePer1000Cents: number;
-  vatRate: VatRate;
-  amounts: LineAmounts;
+  listPricePer1000Cents: cents,
+  vatRate: z.enum(VAT_RATES),
+  amounts: lineAmountsSchema,
   /** The product's ordering rules, for forms. */
-  minQuantity: number;
-  quantityStep: number;
-}
+  minQuantity: z.number().int(),
+  quantityStep: z.number().int(),
+});
+export type QuoteLine = z.infer<typeof quoteLineSchema>;
 
-export interface QuoteEvent {
-  at: string;
-  from: QuoteStatus | null;
-  to: QuoteStatus;
-  by: 'customer' | 'company_admin' | 'consultant' | 'administrator' | 'system';
-  byName: string | null;
-  comment: string | null;
-}
+export const quoteEventSchema = historyEventSchema(QUOTE_STATUSES);
+export type QuoteEvent = z.infer<typeof quoteEventSchema>;
 
-export interface Quote {
+export const quoteSchema = z.strictObject({
   /** `D-2026-000017`. */
-  number: string;
+  number: z.string(),
   /** As on today: an offer past its last day reads `expired`. */
-  status: QuoteStatus;
-  requestedAt: string;
-  sentAt: string | null;
+  status: z.enum(QUOTE_STATUSES),
+  requestedAt: timestamp,
+  sentAt: timestamp.nullable(),
   /** The offer's last day (YYYY-MM-DD, France), once sent. */
-  validUntil: Day | null;
+  validUntil: calendarDay.nullable(),
   /** The buyer's request. */
-  message: string;
+  message: z.string(),
   /** The consultant's word with the offer. */
-  comment: string | null;
-  requestedBy: string | null;
-  companyName: string;
-  vatRegime: 'domestic' | 'intra_community';
-  lines: QuoteLine[];
-  totals: LineAmounts;
-  history: QuoteEvent[];
+  comment: z.string().nullable(),
+  requestedBy: z.string().nullable(),
+  companyName: z.string(),
+  vatRegime: z.enum(['domestic', 'intra_community']),
+  lines: z.array(quoteLineSchema),
+  totals: lineAmountsSchema,
+  history: z.array(quoteEventSchema),
   /** The order it became, once accepted. */
-  orderReference: string | null;
+  orderReference: z.string().nullable(),
   /** The conversation with the consultant about it. */
-  conversationId: number | null;
-}
+  conversationId: z.number().int().nullable(),
+});
+export type Quote = z.infer<typeof quoteSchema>;
 
 /** A quote as its consultant sees it: whose it is. */
-export interface ConsultantQuote extends Quote {
-  client: { id: number; email: string; companyId: number };
-}
+export const consultantQuoteSchema = quoteSchema.extend({ client: z.strictObject({ id: z.number().int(), email: z.string(), companyId: z.number().int() }) });
+export type ConsultantQuote = z.infer<typeof consultantQuoteSchema>;

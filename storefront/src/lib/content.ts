@@ -1,117 +1,29 @@
 /**
- * Shapes of the cms content pages (GET /api/pages/home, /api/pages/commitment) and of
- * Strapi's "blocks" rich text, with the rules that make them safe to render.
+ * The cms content pages (GET /api/pages/home, /api/pages/commitment) and Strapi's "blocks"
+ * rich text: their shapes are the contracts' (content.ts); here, the rules that make them safe to render.
  */
-import type { Locale, Media } from '@ventalis/contracts';
-
-export interface TextNode {
-  type: 'text';
-  text: string;
-  bold?: boolean;
-  italic?: boolean;
-  underline?: boolean;
-  strikethrough?: boolean;
-  code?: boolean;
-}
-
-export interface LinkNode {
-  type: 'link';
-  url: string;
-  children: TextNode[];
-}
-
-export type InlineNode = TextNode | LinkNode;
-
-export interface ParagraphNode {
-  type: 'paragraph';
-  children: InlineNode[];
-}
-
-export interface HeadingNode {
-  type: 'heading';
-  level: number;
-  children: InlineNode[];
-}
-
-export interface ListItemNode {
-  type: 'list-item';
-  children: InlineNode[];
-}
-
-export interface ListNode {
-  type: 'list';
-  format: 'ordered' | 'unordered';
-  children: Array<ListItemNode | ListNode>;
-}
-
-export interface QuoteNode {
-  type: 'quote';
-  children: InlineNode[];
-}
-
-export interface CodeNode {
-  type: 'code';
-  children: InlineNode[];
-}
-
-export interface ImageNode {
-  type: 'image';
-  image: { url: string; alternativeText?: string | null; width?: number | null; height?: number | null };
-  children?: InlineNode[];
-}
-
-export type BlockNode = ParagraphNode | HeadingNode | ListNode | QuoteNode | CodeNode | ImageNode;
-export type BlocksContent = BlockNode[];
-
-export interface HeroBlock {
-  __component: 'blocks.hero';
-  title: string;
-  subtitle: string | null;
-  image: Media | null;
-  ctaLabel: string | null;
-  ctaUrl: string | null;
-}
-
-export interface RichTextBlock {
-  __component: 'blocks.rich-text';
-  body: BlocksContent;
-}
-
-export interface KeyFiguresBlock {
-  __component: 'blocks.key-figures';
-  title: string | null;
-  figures: { value: string; label: string }[];
-}
-
-export interface ImageTextBlock {
-  __component: 'blocks.image-text';
-  title: string | null;
-  body: BlocksContent;
-  image: Media | null;
-  imagePosition: 'left' | 'right';
-}
-
-export interface CallToActionBlock {
-  __component: 'blocks.call-to-action';
-  title: string;
-  text: string | null;
-  buttonLabel: string;
-  buttonUrl: string;
-}
-
-export type PageBlock = HeroBlock | RichTextBlock | KeyFiguresBlock | ImageTextBlock | CallToActionBlock;
-
-export interface ContentPage {
-  /** The language of the text: French when the page has no version in the one asked for. */
-  locale: Locale;
-  title: string;
-  seoDescription: string | null;
-  updatedAt: string;
-  publishedAt: string | null;
-  blocks: PageBlock[];
-}
-
-export type PageName = 'home' | 'commitment';
+export type {
+  TextNode,
+  LinkNode,
+  InlineNode,
+  ParagraphNode,
+  HeadingNode,
+  ListItemNode,
+  ListNode,
+  QuoteNode,
+  CodeNode,
+  ImageNode,
+  BlockNode,
+  BlocksContent,
+  HeroBlock,
+  RichTextBlock,
+  KeyFiguresBlock,
+  ImageTextBlock,
+  CallToActionBlock,
+  PageBlock,
+  ContentPage,
+  PageName,
+} from '@ventalis/contracts';
 
 const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 

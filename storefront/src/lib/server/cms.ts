@@ -4,7 +4,23 @@
  * labels); anything tied to a person (tokens, account) is never cached.
  */
 import type {
+  Account,
   Cart,
+  ChatTicket,
+  InvitationAccepted,
+  PlacedOrder,
+  ReadUpTo,
+  RefusedAnswer,
+  RemovedAnswer,
+  ReorderResult,
+  RevokedAnswer,
+  SimulatedPaymentResult,
+  UnreadCount,
+  ClientDetail,
+  ConsultantInvoice,
+  ConsultantOrder,
+  PaymentStart,
+  PendingApproval,
   CheckoutOptions,
   CheckoutRequest,
   CompanyTerms,
@@ -55,6 +71,8 @@ import type { CodedError, ErrorDetails } from '@ventalis/contracts/error-codes';
 import { DEFAULT_LOCALE, type Locale } from '@ventalis/contracts/locale';
 import type { ContentPage, PageName } from '../content.ts';
 
+export type { Account, ClientDetail, ConsultantInvoice, ConsultantOrder, PaymentStart, PendingApproval } from '@ventalis/contracts';
+
 export interface AuthTokens {
   jwt: string;
   refreshToken: string;
@@ -66,43 +84,6 @@ export type QuickOrderInput = { lines: string; file?: undefined } | { file: Blob
 export interface Credentials {
   identifier: string;
   password: string;
-}
-
-/** GET /api/account: a customer's profile, or a consultant's own card. */
-export type Account = ({ role: 'customer' } & CustomerProfile) | { role: 'consultant'; consultant: ConsultantCard | null; locale: Locale };
-
-/** How an order is paid once it is placed: the simulated card form, or Stripe's Payment Element. */
-export interface PaymentStart {
-  provider: 'simulated' | 'stripe';
-  clientSecret: string | null;
-  publishableKey: string | null;
-}
-
-/** A client as their consultant sees them. */
-export interface ClientDetail extends ClientSummary {
-  /** The client's company: its consultant sets its negotiated prices. */
-  companyId: number | null;
-  siret: string;
-  vatNumber: string | null;
-  confirmed: boolean;
-  createdAt: string;
-  billingAddress: { line1: string; line2: string | null; postalCode: string; city: string; country: string } | null;
-  /** The client's company and its payment terms, which their consultant sets. */
-  company: ({ id: number } & CompanyTerms) | null;
-}
-
-/** An order above a buyer's limit, as the company's admins see it: with the buyer. */
-export type PendingApproval = Order & { buyer: { id: number; name: string } };
-
-/** An order as the consultant sees it: with the client and the internal notes. */
-/** An invoice in a consultant's list, with the company it is addressed to. */
-export interface ConsultantInvoice extends InvoiceSummary {
-  company: { id: number; legalName: string };
-}
-
-export interface ConsultantOrder extends Order {
-  client: { id: number; companyName: string; email: string; firstName?: string; lastName?: string } | null;
-  notes?: OrderNote[];
 }
 
 /**
@@ -456,7 +437,7 @@ export function createCmsClient(options: CmsClientOptions) {
     },
 
     /** The cart becomes an order; the same idempotency key twice gives the same order. */
-    checkout: (jwt: string, request: CheckoutRequest) => authed<{ order: Order; payment: PaymentStart }>('POST', '/api/checkout', jwt, request),
+    checkout: (jwt: string, request: CheckoutRequest) => authed<PlacedOrder>('POST', '/api/checkout', jwt, request),
     /** Card, and on invoice when the company may, with the credit left; 403 for someone who may not order. */
     getCheckoutOptions: (jwt: string) => authed<CheckoutOptions>('GET', '/api/checkout/options', jwt),
     /** An admin of the company: the orders above a buyer's limit, and the decision on each. */
@@ -468,9 +449,9 @@ export function createCmsClient(options: CmsClientOptions) {
     getOrder: (jwt: string, reference: string) => authed<Order>('GET', `/api/orders/${ref(reference)}`, jwt),
     startPayment: (jwt: string, reference: string) => authed<PaymentStart>('POST', `/api/orders/${ref(reference)}/payment`, jwt),
     paySimulated: (jwt: string, reference: string, card: { cardNumber: string; expiry: string; cvc: string; name?: string }) =>
-      authed<{ outcome: string; order: Order }>('POST', `/api/orders/${ref(reference)}/simulated-payment`, jwt, card),
+      authed<SimulatedPaymentResult>('POST', `/api/orders/${ref(reference)}/simulated-payment`, jwt, card),
     cancelOrder: (jwt: string, reference: string) => authed<Order>('POST', `/api/orders/${ref(reference)}/cancel`, jwt),
-    reorder: (jwt: string, reference: string) => authed<{ cart: Cart; skipped: { product: string; reason: string; code?: CodedError }[] }>('POST', inLocale(`/api/orders/${ref(reference)}/reorder`), jwt),
+    reorder: (jwt: string, reference: string) => authed<ReorderResult>('POST', inLocale(`/api/orders/${ref(reference)}/reorder`), jwt),
     getImpact: (jwt: string, year?: number) => authed<ImpactSummary>('GET', `/api/orders/impact${query({ year, locale: locale() })}`, jwt),
     /** The carbon statement of a year, as the cms sends it (PDF or CSV, in the page's language). */
     impactStatement: (jwt: string, year: number | undefined, format: 'pdf' | 'csv') => pdf(`/api/orders/impact/statement.${format}${query({ year, locale: locale() })}`, jwt),
@@ -492,7 +473,7 @@ export function createCmsClient(options: CmsClientOptions) {
     listQuotes: (jwt: string) => authed<Quote[]>('GET', '/api/quotes', jwt),
     getQuote: (jwt: string, number: string) => authed<Quote>('GET', `/api/quotes/${encodeURIComponent(number)}`, jwt),
     /** The offer becomes an order at the quoted prices, by the checkout's rules: answered like a checkout. */
-    acceptQuote: (jwt: string, number: string, request: QuoteAccept) => authed<{ order: Order; payment: PaymentStart }>('POST', `/api/quotes/${encodeURIComponent(number)}/accept`, jwt, request),
+    acceptQuote: (jwt: string, number: string, request: QuoteAccept) => authed<PlacedOrder>('POST', `/api/quotes/${encodeURIComponent(number)}/accept`, jwt, request),
     declineQuote: (jwt: string, number: string, reason?: string) => authed<Quote>('POST', `/api/quotes/${encodeURIComponent(number)}/decline`, jwt, reason ? { reason } : {}),
     /** A sent quote's PDF, as the cms sends it; a CmsError 404 for one the member may not see. */
     quotePdf: (jwt: string, number: string) => pdf(`/api/quotes/${encodeURIComponent(number)}/pdf`, jwt),
@@ -500,22 +481,22 @@ export function createCmsClient(options: CmsClientOptions) {
     // ---------------------------------------------------------------- company members
     getCompany: (jwt: string) => authed<CompanyOverview>('GET', '/api/company', jwt),
     inviteMember: (jwt: string, invitation: { email: string; role: CompanyRole; locale?: Locale }) => authed<CompanyInvitation>('POST', '/api/company/invitations', jwt, invitation),
-    revokeInvitation: (jwt: string, id: number) => authed<{ revoked: true }>('DELETE', `/api/company/invitations/${id}`, jwt),
+    revokeInvitation: (jwt: string, id: number) => authed<RevokedAnswer>('DELETE', `/api/company/invitations/${id}`, jwt),
     updateMember: (jwt: string, id: number, changes: MemberUpdate) => authed<CompanyMember>('PUT', `/api/company/members/${id}`, jwt, changes),
     /** An admin removes a colleague; `me` leaves the company. */
-    removeMember: (jwt: string, id: number | 'me') => authed<{ removed: true }>('DELETE', `/api/company/members/${id}`, jwt),
+    removeMember: (jwt: string, id: number | 'me') => authed<RemovedAnswer>('DELETE', `/api/company/members/${id}`, jwt),
     approveJoinRequest: (jwt: string, id: number, role: CompanyRole) => authed<CompanyMember>('POST', `/api/company/join-requests/${id}/approve`, jwt, { role }),
-    refuseJoinRequest: (jwt: string, id: number, comment: string) => authed<{ refused: true }>('POST', `/api/company/join-requests/${id}/refuse`, jwt, { comment }),
+    refuseJoinRequest: (jwt: string, id: number, comment: string) => authed<RefusedAnswer>('POST', `/api/company/join-requests/${id}/refuse`, jwt, { comment }),
     /** An invitation link, read by its secret: a CmsError 404 or 410 (with its code) when it no longer opens anything. */
     async previewInvitation(token: string): Promise<InvitationPreview> {
       return (await getJson<{ data: InvitationPreview }>(`/api/company/invitations/${encodeURIComponent(token)}`)).data;
     },
     /** Accepts an invitation: a new account's fields, or, signed in as the invited address, nothing. */
-    async acceptInvitation(token: string, accepting: { account: InvitationAcceptInput } | { jwt: string }): Promise<{ email: string; legalName: string }> {
+    async acceptInvitation(token: string, accepting: { account: InvitationAcceptInput } | { jwt: string }): Promise<InvitationAccepted> {
       const path = `/api/company/invitations/${encodeURIComponent(token)}/accept`;
       const response = 'jwt' in accepting ? await send(path, { method: 'POST', jwt: accepting.jwt, body: {} }) : await send(path, { method: 'POST', body: accepting.account });
       if (!response.ok) throw await failure(response, path);
-      return ((await response.json()) as { data: { email: string; legalName: string } }).data;
+      return ((await response.json()) as { data: InvitationAccepted }).data;
     },
 
     // ---------------------------------------------------------------- consultant
@@ -553,14 +534,14 @@ export function createCmsClient(options: CmsClientOptions) {
 
     // ---------------------------------------------------------------- conversations
     listConversations: (jwt: string) => authed<ConversationSummary[]>('GET', '/api/conversations', jwt),
-    unreadMessages: async (jwt: string) => (await authed<{ unread: number }>('GET', '/api/conversations/unread', jwt)).unread,
+    unreadMessages: async (jwt: string) => (await authed<UnreadCount>('GET', '/api/conversations/unread', jwt)).unread,
     getConversation: (jwt: string, id: number) => authed<ConversationSummary>('GET', `/api/conversations/${id}`, jwt),
     conversationHistory: (jwt: string, id: number, page: { before?: number; limit?: number } = {}) => authed<ChatMessage[]>('GET', `/api/conversations/${id}/messages${query(page)}`, jwt),
     sendMessage: (jwt: string, id: number, body: string) => authed<ChatMessage>('POST', `/api/conversations/${id}/messages`, jwt, { body }),
-    markRead: (jwt: string, id: number, upTo: number) => authed<{ lastReadMessageId: number }>('POST', `/api/conversations/${id}/read`, jwt, { upTo }),
+    markRead: (jwt: string, id: number, upTo: number) => authed<ReadUpTo>('POST', `/api/conversations/${id}/read`, jwt, { upTo }),
     startOrderConversation: (jwt: string, reference: string) => authed<ConversationSummary>('POST', `/api/conversations/order/${ref(reference)}`, jwt),
     /** A short-lived ticket for this person's socket to the chat-server. */
-    chatTicket: (jwt: string) => authed<{ ticket: string; expiresAt: string }>('POST', '/api/chat/ticket', jwt),
+    chatTicket: (jwt: string) => authed<ChatTicket>('POST', '/api/chat/ticket', jwt),
 
     /** A file from the cms' public uploads folder, streamed as the cms answers it. */
     fetchUpload(path: string, headers: Headers): Promise<Response> {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { ChatMessage, ConversationSummary } from '@ventalis/contracts';
+import type { ChatMessage, ConversationSummary, SentMessage } from '@ventalis/contracts';
 import { getService } from '../../../utils/services';
 import { createChatStore } from '../chat-store';
 import { PARTICIPANT, createConversation, memberWhere, type Member, type Row } from '../model';
@@ -64,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Stores a message; the sender has read everything up to it. */
-    async send(me: Member, conversationId: number, body: string): Promise<{ message: ChatMessage; recipients: Member[] }> {
+    async send(me: Member, conversationId: number, body: string): Promise<SentMessage> {
       const { mine, all } = await summaries().participation(me, conversationId);
       const stored = await store.insertMessage(conversationId, body, { member: me, participantId: mine.participantId });
       // The stored row is the message: no second read; the sender as others see them.
