@@ -1,15 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { startCluster, type Cluster } from '../scripts/cluster.ts';
 import { root } from '../scripts/lib.ts';
+import { startRedis } from './redis.ts';
 
 /**
  * The production topology (two cms, two storefronts, two chat-servers behind nginx, in
- * production mode on PostgreSQL and Redis) under a steady load of checkouts, while replicas
- * are killed with SIGKILL. Clients behave as the storefront does: a checkout that got no
+ * production mode on PostgreSQL and a Redis of their own) under a steady load of checkouts,
+ * while replicas are killed with SIGKILL, a cms is stopped with SIGTERM and Redis restarted. Clients behave as the storefront does: a checkout that got no
  * answer is sent again with the same idempotency key. Afterwards every order a client was
  * answered exists once, none exists that nobody was answered, and the stock went down by
  * exactly what the orders hold.
@@ -24,6 +26,8 @@ const CUSTOMERS = ['claire.dubois@maison-lavande.example', 'julien.moreau@atelie
 
 let cluster: Cluster;
 let cms: string;
+let redis: Awaited<ReturnType<typeof startRedis>>;
+const dir = path.join(root, '.tmp', 'faults');
 
 async function sql<T>(query: string, values: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -37,12 +41,14 @@ async function sql<T>(query: string, values: unknown[] = []): Promise<T[]> {
 const stock = async () => (await sql<{ stock: number }>(`SELECT stock FROM products WHERE slug = $1 AND locale = 'fr' AND published_at IS NOT NULL`, [PRODUCT]))[0]!.stock;
 
 beforeAll(async () => {
+  redis = await startRedis(16379, path.join(dir, `redis-${database}`));
   cluster = await startCluster({
     ports: { storefront: 18080, cms: 18337, chat: 18400 },
     replicaBase: 19000,
     databaseUrl,
+    redisUrl: redis.url,
     redisPrefix: `faults-${database}`,
-    dir: path.join(root, '.tmp', 'faults'),
+    dir,
     quiet: true,
     adminPanel: false,
   });
@@ -53,6 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cluster?.stop();
+  await redis?.stop();
   const client = new pg.Client({ connectionString: server.toString() });
   await client.connect();
   await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
@@ -82,13 +89,15 @@ async function untilReady(name: string) {
   expect(await cluster.supervisor.whenSettled(name)).toBe('ready');
 }
 
-test('SIGKILL of a cms and of a storefront under a load of checkouts: no order lost or doubled, no stock oversold', async () => {
-  const jwts: string[] = [];
-  for (const identifier of CUSTOMERS) {
-    const signedIn = await call(`${cms}/auth/local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier, password: 'Ventalis-Demo-2026!' }) });
-    expect(signedIn.status, JSON.stringify(signedIn.body)).toBe(200);
-    jwts.push(signedIn.body.jwt);
-  }
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Customers who each add to their cart and check out, again and again, as the storefront
+ * does (the same key until an answer), beside visitors reading the catalogue; counts the
+ * errors clients see, and the order each checkout key was answered with.
+ */
+async function checkoutLoad() {
+  const jwts = await Promise.all(CUSTOMERS.map((identifier) => signIn(identifier)));
   const stockBefore = await stock();
   const startedAt = new Date();
   const errors = { checkout: 0, cart: 0, storefront: 0 };
@@ -103,7 +112,7 @@ test('SIGKILL of a cms and of a storefront under a load of checkouts: no order l
       if (added.status !== 200 && added.status !== 201) {
         if (!transient(added.status)) throw new Error(`adding to the cart refused: ${added.status} ${JSON.stringify(added.body)}`);
         errors.cart += 1;
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        await sleep(200);
         continue;
       }
       // The same key until an answer: as the storefront's checkout form does.
@@ -116,7 +125,7 @@ test('SIGKILL of a cms and of a storefront under a load of checkouts: no order l
         }
         if (!transient(placed.status)) throw new Error(`checkout refused: ${placed.status} ${JSON.stringify(placed.body)}`);
         errors.checkout += 1;
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        await sleep(200);
       }
     }
   }
@@ -128,52 +137,114 @@ test('SIGKILL of a cms and of a storefront under a load of checkouts: no order l
   }
 
   const load = Promise.all([...jwts.map((jwt, i) => customer(jwt, i)), visitor(), visitor()]);
-  await new Promise((resolve) => setTimeout(resolve, 3000));
-
-  // A cms dies in the middle of checkouts; the supervisor starts it again.
-  const during: Record<string, typeof errors> = {};
   const snapshot = () => ({ ...errors });
-  let before = snapshot();
-  cluster.supervisor.process('cms-1')!.kill('SIGKILL');
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  await untilReady('cms-1');
-  during['cms-1 killed'] = Object.fromEntries(Object.entries(snapshot()).map(([k, v]) => [k, v - before[k as keyof typeof errors]])) as typeof errors;
+  return {
+    startedAt,
+    answered,
+    /** Runs `fault` and answers the errors clients saw meanwhile. */
+    async during(fault: () => Promise<void>): Promise<typeof errors> {
+      const before = snapshot();
+      await fault();
+      return Object.fromEntries(Object.entries(snapshot()).map(([k, v]) => [k, v - before[k as keyof typeof errors]])) as typeof errors;
+    },
+    async stop() {
+      running = false;
+      await load;
+    },
+    /** Every answered order exists once, under its key, none exists that nobody was answered, and the stock went down by what they hold. */
+    async expectIntact(): Promise<string[]> {
+      const placed = answered.reduce((sum, orders) => sum + orders.size, 0);
+      expect(placed).toBeGreaterThan(10);
+      const rows = await sql<{ key: string; reference: string; units: string }>(
+        `SELECT split_part(o.idempotency_key, ':', 2) AS key, o.reference, COALESCE(SUM(l.quantity), 0) AS units
+           FROM orders o
+           LEFT JOIN orders_cmps c ON c.entity_id = o.id AND c.field = 'lines'
+           LEFT JOIN components_order_lines l ON l.id = c.cmp_id
+          WHERE o.placed_at >= $1
+          GROUP BY o.id`,
+        [startedAt],
+      );
+      expect(rows).toHaveLength(placed);
+      const stored = rows.map(({ key, reference }) => ({ key, reference }));
+      // A cart line added again after an answer lost (the cms died after storing it) holds twice the units: the orders say how many.
+      const ordered = rows.reduce((sum, row) => sum + Number(row.units), 0);
+      const expected = answered.flatMap((orders) => [...orders.entries()].map(([key, reference]) => ({ key, reference })));
+      const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+      expect([...stored].sort(byKey)).toEqual(expected.sort(byKey));
+      expect(ordered).toBeGreaterThanOrEqual(placed * QUANTITY);
+      expect(await stock()).toBe(stockBefore - ordered);
+      return expected.map(({ reference }) => reference);
+    },
+  };
+}
 
-  before = snapshot();
-  cluster.supervisor.process('storefront-1')!.kill('SIGKILL');
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  await untilReady('storefront-1');
-  await new Promise((resolve) => setTimeout(resolve, 2000));
-  during['storefront-1 killed'] = Object.fromEntries(Object.entries(snapshot()).map(([k, v]) => [k, v - before[k as keyof typeof errors]])) as typeof errors;
-
-  running = false;
-  await load;
+test('SIGKILL of a cms and of a storefront under a load of checkouts: no order lost or doubled, no stock oversold', async () => {
+  const load = await checkoutLoad();
+  await sleep(3000);
+  const during: Record<string, Awaited<ReturnType<typeof load.during>>> = {};
+  // A cms dies in the middle of checkouts; the supervisor starts it again.
+  during['cms-1 killed'] = await load.during(async () => {
+    cluster.supervisor.process('cms-1')!.kill('SIGKILL');
+    await sleep(500);
+    await untilReady('cms-1');
+  });
+  during['storefront-1 killed'] = await load.during(async () => {
+    cluster.supervisor.process('storefront-1')!.kill('SIGKILL');
+    await sleep(500);
+    await untilReady('storefront-1');
+    await sleep(2000);
+  });
+  await load.stop();
   console.log(`Errors seen by clients during each fault (retried): ${JSON.stringify(during)}`);
-
-  // Every answered order exists once, under its key, and no order exists that nobody was answered.
-  const placed = answered.reduce((sum, orders) => sum + orders.size, 0);
-  expect(placed).toBeGreaterThan(10);
-  const rows = await sql<{ key: string; reference: string; units: string }>(
-    `SELECT split_part(o.idempotency_key, ':', 2) AS key, o.reference, COALESCE(SUM(l.quantity), 0) AS units
-       FROM orders o
-       LEFT JOIN orders_cmps c ON c.entity_id = o.id AND c.field = 'lines'
-       LEFT JOIN components_order_lines l ON l.id = c.cmp_id
-      WHERE o.placed_at >= $1
-      GROUP BY o.id`,
-    [startedAt],
-  );
-  expect(rows).toHaveLength(placed);
-  const stored = rows.map(({ key, reference }) => ({ key, reference }));
-  // A cart line added again after an answer lost (the cms died after storing it) holds twice the units: the orders say how many.
-  const ordered = rows.reduce((sum, row) => sum + Number(row.units), 0);
-  const expected = answered.flatMap((orders) => [...orders.entries()].map(([key, reference]) => ({ key, reference })));
-  const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
-  expect([...stored].sort(byKey)).toEqual(expected.sort(byKey));
-  // The stock went down by what the orders hold, no more, no less.
-  expect(ordered).toBeGreaterThanOrEqual(placed * QUANTITY);
-  expect(await stock()).toBe(stockBefore - ordered);
+  await load.expectIntact();
   // The storefront answered throughout, bar the requests in flight on the replica that died.
   expect(during['storefront-1 killed']!.storefront).toBeLessThan(10);
+});
+
+/** The mails of the outbox written since `since`, soft line breaks undone, each once. */
+function mailsSince(since: Date): string[] {
+  const outbox = path.join(dir, 'outbox');
+  return readdirSync(outbox)
+    .filter((name) => name.endsWith('.eml') && statSync(path.join(outbox, name)).mtime >= since)
+    .map((name) => readFileSync(path.join(outbox, name), 'utf8').replace(/=\r?\n/g, ''));
+}
+
+test('SIGTERM of a cms, then a restart of Redis, under a load of checkouts: no client error, no order lost or doubled, each order mailed once', async () => {
+  const load = await checkoutLoad();
+  await sleep(3000);
+  const during: Record<string, Awaited<ReturnType<typeof load.during>>> = {};
+  const faultTimes: Record<string, string> = {};
+  // An operator restarts a cms: it stops taking connections, answers what it has, then exits.
+  during['cms-2 stopped (SIGTERM) and started again'] = await load.during(async () => {
+    faultTimes.sigterm = new Date().toISOString();
+    const cms2 = cluster.supervisor.process('cms-2')!;
+    const exited = new Promise((resolve) => cms2.once('exit', resolve));
+    cms2.kill('SIGTERM');
+    await exited;
+    cluster.supervisor.restart('cms-2');
+    await untilReady('cms-2');
+  });
+  // Redis goes away and comes back: the job queues, cache invalidations and chat adapters reconnect.
+  during['Redis restarted'] = await load.during(async () => {
+    faultTimes.redisDown = new Date().toISOString();
+    await redis.restart(1000);
+    faultTimes.redisUp = new Date().toISOString();
+    await sleep(4000);
+  });
+  await load.stop();
+  console.log(`Errors seen by clients during each fault (retried): ${JSON.stringify(during)}`);
+  const references = await load.expectIntact();
+  // A graceful stop loses no request: the proxy sends new ones to the other cms.
+  expect(during['cms-2 stopped (SIGTERM) and started again']).toEqual({ checkout: 0, cart: 0, storefront: 0 });
+  // Every order's confirmation is a job (BullMQ on Redis, in process while Redis is away): each is mailed, once.
+  const mailed = () => {
+    const mails = mailsSince(load.startedAt);
+    return references.map((reference) => ({ reference, mails: mails.filter((mail) => mail.includes(reference)).length }));
+  };
+  await vi.waitFor(() => expect(mailed().filter(({ mails }) => mails === 0)).toEqual([]), { timeout: 30_000, interval: 500 }).catch(() => undefined);
+  const wrong = mailed().filter(({ mails }) => mails !== 1);
+  const placedAt = await sql<{ reference: string; placed_at: Date }>(`SELECT reference, placed_at FROM orders WHERE reference = ANY($1)`, [wrong.map((w) => w.reference)]);
+  expect(wrong, `orders not mailed once (${JSON.stringify(wrong)}), placed at ${JSON.stringify(placedAt)}; faults: ${JSON.stringify(faultTimes)}`).toEqual([]);
 });
 
 /** Signs in through the proxy and answers the account's token. */

@@ -54,6 +54,24 @@ describe('npm start supervision', () => {
     expect(lines.join('\n')).toMatch(/chat-server is running again/);
   });
 
+  it('leaves a service stopped with SIGTERM stopped until it is started again', async () => {
+    stack = supervise([service('cms'), service('storefront')], options);
+    await Promise.all(['cms', 'storefront'].map((name) => stack!.whenSettled(name)));
+    const first = stack.process('cms')!.pid;
+    const gone = exited(stack, 'cms');
+    stack.process('cms')!.kill('SIGTERM');
+    await gone;
+    expect(await stack.whenSettled('cms')).toBe('given-up');
+    expect(stack.process('cms')).toBeUndefined();
+    expect(lines.join('\n')).toMatch(/cms stopped \(SIGTERM\)/);
+
+    stack.restart('cms');
+    expect(await stack.whenSettled('cms')).toBe('ready');
+    expect(stack.process('cms')!.pid).not.toBe(first);
+    expect(alive(stack.process('cms')!.pid)).toBe(true);
+    expect(alive(stack.process('storefront')!.pid)).toBe(true);
+  });
+
   it('gives up on a service that keeps crashing, says so, and leaves the others running', async () => {
     stack = supervise([service('cms'), service('chat-server', true)], { ...options, maxCrashes: 3 });
     expect(await stack.whenSettled('chat-server')).toBe('given-up');

@@ -38,6 +38,8 @@ export interface Supervisor {
   process(name: string): ChildProcess | undefined;
   /** Resolves with the service's state once it is ready (again) or given up. */
   whenSettled(name: string): Promise<'ready' | 'given-up'>;
+  /** Starts again a service that stopped (asked to, or given up on); nothing if it runs. */
+  restart(name: string): void;
   /** Stops every service with the signal and resolves when all have exited. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -134,6 +136,14 @@ export function supervise(specs: ServiceSpec[], options: SuperviseOptions = {}):
       if (!entry) return Promise.reject(new Error(`no service ${name}`));
       if (entry.settled) return Promise.resolve(entry.settled);
       return new Promise((resolve) => entry.waiters.push(resolve));
+    },
+    restart(name) {
+      const entry = state.get(name);
+      if (!entry) throw new Error(`no service ${name}`);
+      if (stopping || entry.child || entry.restartTimer) return;
+      entry.crashes = [];
+      entry.settled = undefined;
+      start(entry);
     },
     async stop(signal = 'SIGTERM') {
       stopping = true;

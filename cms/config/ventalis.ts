@@ -27,6 +27,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       backoffMs: env.int('JOB_BACKOFF_MS', 30_000),
       // How often the minute jobs run.
       everyMs: env.int('JOB_EVERY_MS', 60_000),
+      // How long a job waits for Redis to come back to be queued, before it runs in the process that made it.
+      queueWaitMs: env.int('JOB_QUEUE_WAIT_MS', 30_000),
     },
     // On SIGTERM, how long requests in flight may take to finish before their connections are cut.
     shutdownGraceSeconds: env.int('SHUTDOWN_GRACE_SECONDS', 10),

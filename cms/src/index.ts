@@ -28,6 +28,7 @@ import { reusePreparedStatements } from './bootstrap/sqlite-statements';
 import { limitPanelAuthentication } from './api/account/auth-limits';
 import { stopRenderThread } from './invoicing/render-thread';
 import { everyMinute, startJobs, stopJobs, type JobSettings } from './jobs/jobs';
+import { backgroundSettled } from './utils/background';
 
 const PUBLIC_CONTENT = new Set([
   'api::product.product',
@@ -171,6 +172,8 @@ export default {
 
   async destroy() {
     storefront?.stop();
+    // What the last requests started (their emails being composed) queues its jobs first.
+    await backgroundSettled(5000);
     // The jobs under way finish; the queue keeps the others for another process (on Redis).
     await stopJobs();
     // Invoices being issued for sales just made finish before the database closes (the sweep would catch up anyway).

@@ -24,6 +24,8 @@ export interface JobSettings {
   backoffMs: number;
   /** How often the minute jobs run. */
   everyMs: number;
+  /** How long a job waits for Redis to come back to be queued, before it runs in the process that made it. */
+  queueWaitMs: number;
 }
 
 interface Definition {
@@ -154,7 +156,7 @@ class OnRedis implements Backend {
     redisUrl: string,
     private readonly prefix: string,
   ) {
-    // Adding fails fast when Redis is away (the job then runs here and now); the worker waits for it.
+    // Adding fails fast when Redis is away (the job waits and tries again, see add()); the worker waits for it.
     this.producer = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
     this.consumer = new Redis(redisUrl, { maxRetriesPerRequest: null });
     this.producer.on('error', () => undefined);
@@ -217,20 +219,30 @@ class OnRedis implements Backend {
       removeOnComplete: { age: KEEP_DONE_SECONDS },
       removeOnFail: { age: KEEP_FAILED_SECONDS },
     };
-    try {
-      // Not even tried while Redis is away: a command kept for its return could run after the job was done here.
-      if (this.producer.status !== 'ready') throw new Error('Redis is not connected');
-      await withTimeout(this.queue.add(name, data, options), 3000);
-    } catch (error) {
-      // Redis is away: the job is done here rather than lost (once; no retry survives this process).
-      this.host.log.warn(`Job ${name} could not be queued (${errorText(error)}): it runs in this process`);
-      const definition = definitions.get(name);
-      await definition?.run(data).catch(async (failure: unknown) => {
-        const about = definition.describe(data);
-        this.host.log.error(`Job ${name} (${about}) failed: ${errorText(failure)}`);
-        await this.host.recordFailure({ job: name, key, about, error: errorText(failure), attempts: 1 }).catch(() => undefined);
-      });
+    // Queued under its key's id: BullMQ keeps one job per id, so an add sent again (after an
+    // answer lost with the connection, or by ioredis resending it on reconnect) never makes a
+    // second. While Redis is away, the job waits for it, tried again and again.
+    const deadline = Date.now() + this.settings.queueWaitMs;
+    let lastError: unknown;
+    for (;;) {
+      try {
+        if (this.producer.status !== 'ready') throw new Error('Redis is not connected');
+        await withTimeout(this.queue.add(name, data, options), 3000);
+        return;
+      } catch (error) {
+        lastError = error;
+      }
+      if (Date.now() >= deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
+    // Redis stayed away: the job is done here rather than lost (once; no retry survives this process).
+    this.host.log.warn(`Job ${name} could not be queued for ${this.settings.queueWaitMs} ms (${errorText(lastError)}): it runs in this process`);
+    const definition = definitions.get(name);
+    await definition?.run(data).catch(async (failure: unknown) => {
+      const about = definition.describe(data);
+      this.host.log.error(`Job ${name} (${about}) failed: ${errorText(failure)}`);
+      await this.host.recordFailure({ job: name, key, about, error: errorText(failure), attempts: 1 }).catch(() => undefined);
+    });
   }
 
   /** Waits for the jobs under way in this process (the worker takes no new one), then lets go of Redis. */

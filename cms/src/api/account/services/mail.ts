@@ -4,6 +4,7 @@ import { mails } from '../../../mail/templates';
 import { randomUUID } from 'node:crypto';
 import { addJob, defineJob } from '../../../jobs/jobs';
 import { consultantInvitationMail, emailConfirmationMail, passwordResetMail, registrationAttemptMail, type PlainMail } from '../../../mail/messages';
+import { inBackground } from '../../../utils/background';
 
 interface Mail {
   to: string;
@@ -58,10 +59,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await addJob('mail', job, `mail-${key ?? randomUUID()}`).catch((error: unknown) => strapi.log.error(`Mail to ${to} failed: ${String(error)}`));
   };
 
-  /** Sends without holding up the answer. */
-  const sendLater = (mail: Mail) => {
-    setImmediate(() => void send(mail));
-  };
+  /** Sends without holding up the answer (a graceful stop waits for it). */
+  const sendLater = (mail: Mail) => inBackground(() => send(mail));
 
   const plain = (to: string, locale: Locale, mail: PlainMail): Mail => ({ to, locale, ...mail });
 

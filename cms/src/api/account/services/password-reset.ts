@@ -5,6 +5,7 @@ import { getService } from '../../../utils/services';
 import { isCommonPassword } from './common-passwords';
 import { accountLocale, storefrontLink } from '../../../utils/locale';
 import { refusal } from '@ventalis/contracts';
+import { inBackground } from '../../../utils/background';
 
 const USER = 'plugin::users-permissions.user';
 const digest = (code: string) => createHash('sha256').update(code).digest('hex');
@@ -22,11 +23,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const code = await this.issueCode(user.id, ttlMinutes);
     const locale = accountLocale(user);
     const link = storefrontLink(strapi, locale, `/reset-password?code=${code}`);
-    setImmediate(() => {
+    inBackground(() =>
       getService('account.mail')
         .passwordReset(user.email, locale, link, ttlMinutes)
-        .catch((error: unknown) => strapi.log.error(`Password reset mail failed: ${String(error)}`));
-    });
+        .catch((error: unknown) => strapi.log.error(`Password reset mail failed: ${String(error)}`)),
+    );
   },
 
   /** A fresh single-use code for the account, replacing any earlier one. */

@@ -6,6 +6,7 @@ import { getService } from '../../../utils/services';
 import { isCommonPassword } from './common-passwords';
 import { accountLocale, storefrontLink } from '../../../utils/locale';
 import { refusal } from '@ventalis/contracts';
+import { inBackground } from '../../../utils/background';
 
 export const CUSTOMER_ROLE = 'customer';
 export const CONSULTANT_ROLE = 'consultant';
@@ -81,9 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async resendConfirmation(email: string): Promise<void> {
     const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: { $eqi: email } } });
     if (!user || user.confirmed || user.blocked) return;
-    setImmediate(() => {
-      this.sendConfirmation(user).catch((error: unknown) => strapi.log.error(`Confirmation mail to ${user.email} failed: ${String(error)}`));
-    });
+    inBackground(() => this.sendConfirmation(user).catch((error: unknown) => strapi.log.error(`Confirmation mail to ${user.email} failed: ${String(error)}`)));
   },
 
   /**

@@ -6,6 +6,7 @@ import { ACTORS, shopComment, STATUS_NAMES } from '../../../mail/messages';
 import { getService } from '../../../utils/services';
 import { accountLocale, storefrontLink } from '../../../utils/locale';
 import type { Actor } from './lifecycle';
+import { inBackground } from '../../../utils/background';
 
 const ORDER = 'api::order.order';
 
@@ -115,14 +116,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Called once the change is committed: the mail leaves on its own, after the request's
-     * work; a failure to compose it is logged instead of reaching the buyer's checkout or the webhook.
+     * work (a graceful stop waits for it); a failure to compose it is logged instead of
+     * reaching the buyer's checkout or the webhook.
      */
     statusChanged(orderId: number, change: StatusChange) {
-      setImmediate(() => {
+      inBackground(() =>
         service.send(orderId, change).catch((error: unknown) => {
           strapi.log.error(`Order email (${change.from ?? 'placed'} → ${change.to}) for order #${orderId} failed: ${String(error)}`);
-        });
-      });
+        }),
+      );
     },
   };
   return service;
