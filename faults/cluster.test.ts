@@ -5,6 +5,7 @@ import pg from 'pg';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { startCluster, type Cluster } from '../scripts/cluster.ts';
+import { replicaPorts } from '../scripts/cluster-topology.ts';
 import { root } from '../scripts/lib.ts';
 import { startRedis } from './redis.ts';
 
@@ -263,10 +264,10 @@ interface ChatMessage {
  * A socket through the proxy that asks a fresh ticket at each (re)connection, as the
  * storefront's messages page does, and catches up with conversation:sync once reconnected.
  */
-function chatClient(jwt: string) {
+function chatClient(jwt: string, url = cluster.urls.chat) {
   const seen = new Map<number, ChatMessage>();
   let conversationId = 0;
-  const socket: Socket = connect(cluster.urls.chat, {
+  const socket: Socket = connect(url, {
     transports: ['websocket'],
     extraHeaders: { origin: cluster.urls.storefront },
     reconnectionDelay: 200,
@@ -304,10 +305,15 @@ function chatClient(jwt: string) {
   };
 }
 
-test('SIGKILL of a chat-server while a buyer writes: every acknowledged message stored once and delivered after the reconnect', async () => {
-  const writer = chatClient(await signIn('claire.dubois@maison-lavande.example'));
+/**
+ * A buyer writes to her company's conversation while `fault` runs; her colleague reads it.
+ * Every acknowledged message must be stored once and reach the reader, live or caught up
+ * once reconnected (a new ticket, then conversation:sync), without a reload.
+ */
+async function chatUnder(fault: () => Promise<void>, nodes: [string?, string?] = []) {
+  const writer = chatClient(await signIn('claire.dubois@maison-lavande.example'), nodes[0]);
   // Her colleague reads the company's conversation with their consultant.
-  const reader = chatClient(await signIn('paul.girard@maison-lavande.example'));
+  const reader = chatClient(await signIn('paul.girard@maison-lavande.example'), nodes[1]);
   const conversationId = await writer.join();
   expect(await reader.join()).toBe(conversationId);
 
@@ -318,7 +324,7 @@ test('SIGKILL of a chat-server while a buyer writes: every acknowledged message 
   const write = async () => {
     for (let n = 0; running; n++) {
       if (!writer.socket.connected) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await sleep(100);
         continue;
       }
       try {
@@ -330,28 +336,47 @@ test('SIGKILL of a chat-server while a buyer writes: every acknowledged message 
         unanswered += 1;
       }
       // Under the per-socket limit (20 messages in 10 s).
-      await new Promise((resolve) => setTimeout(resolve, 550));
+      await sleep(550);
     }
   };
   const writing = write();
-  await new Promise((resolve) => setTimeout(resolve, 2000));
-  for (const name of ['chat-1', 'chat-2']) {
-    cluster.supervisor.process(name)!.kill('SIGKILL');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await untilReady(name);
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-  }
+  await sleep(2000);
+  await fault();
   running = false;
   await writing;
-  console.log(`Chat: ${acknowledged.length} messages acknowledged, ${unanswered} sent without an acknowledgement during the faults`);
   expect(acknowledged.length).toBeGreaterThan(5);
 
   // Stored once each.
   const stored = await sql<{ id: number; body: string }>(`SELECT id, body FROM messages WHERE body LIKE $1`, [`fault ${run} %`]);
   for (const message of acknowledged) expect(stored.filter((row) => row.body === message.body), message.body).toHaveLength(1);
-  // Delivered to the reader, live or caught up once it has reconnected (a new ticket, then conversation:sync).
   const missing = () => acknowledged.filter((message) => !reader.seen.has(message.id)).map((m) => m.body);
   await vi.waitFor(() => expect(missing(), `reader: ${reader.events.join(' | ')}`).toEqual([]), { timeout: 15_000, interval: 250 });
   writer.socket.close();
   reader.socket.close();
+  return { acknowledged: acknowledged.length, unanswered, readerEvents: reader.events };
+}
+
+test('SIGKILL of a chat-server while a buyer writes: every acknowledged message stored once and delivered after the reconnect', async () => {
+  const seen = await chatUnder(async () => {
+    for (const name of ['chat-1', 'chat-2']) {
+      cluster.supervisor.process(name)!.kill('SIGKILL');
+      await sleep(500);
+      await untilReady(name);
+      await sleep(3000);
+    }
+  });
+  console.log(`Chat, each chat-server killed: ${seen.acknowledged} messages acknowledged, ${seen.unanswered} sent without an acknowledgement`);
+});
+
+test('a Redis restart while a buyer writes on one chat-server and her colleague reads on the other: every acknowledged message stored once and delivered, without a reload', async () => {
+  // Straight to each node, so that every message crosses Redis.
+  const [first, second] = replicaPorts(cluster.options.replicaBase).chat.map((port) => `http://127.0.0.1:${port}`);
+  const seen = await chatUnder(
+    async () => {
+      await redis.restart(1000);
+      await sleep(4000);
+    },
+    [first, second],
+  );
+  console.log(`Chat, Redis restarted: ${seen.acknowledged} messages acknowledged, ${seen.unanswered} sent without an acknowledgement`);
 });
