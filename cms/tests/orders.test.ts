@@ -81,14 +81,16 @@ describe('cart', () => {
 describe('checkout and simulated payment', () => {
   test('turns the cart into an order with a price snapshot, reserves stock and empties the cart', async () => {
     const before = await stockOf(app, 'recycled-mailer-bag');
-    const { order, payment } = await placeOrder(app, jwt, [['recycled-mailer-bag', 2000]]);
+    const { order } = await placeOrder(app, jwt, [['recycled-mailer-bag', 2000]]);
     expect(order.status).toBe('awaiting_payment');
     expect(order).toMatchObject({
       lines: [{ productSlug: 'recycled-mailer-bag', quantity: 2000, pricePer1000Cents: 9900, vatRate: '20', amounts: { exclVatCents: 19_800, vatCents: 3960, inclVatCents: 23_760 } }],
       totals: { exclVatCents: 19_800, vatCents: 3960, inclVatCents: 23_760 },
       history: [{ from: null, to: 'awaiting_payment', by: 'customer' }],
     });
-    expect(payment).toEqual({ provider: 'simulated', clientSecret: null, publishableKey: null });
+    // The pay page starts its payment: with the simulated provider, a card form and no secret.
+    const payment = await app.api().post(`/api/orders/${order.reference}/payment`).set(bearer(jwt)).expect(200);
+    expect(payment.body.data).toEqual({ provider: 'simulated', clientSecret: null, publishableKey: null });
     // The reference names the day the order was placed (Paris time).
     const placed = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: '2-digit', month: '2-digit', day: '2-digit' }).format(new Date(order.placedAt)).replace(/-/g, '');
     expect(order.reference).toMatch(new RegExp(`^VT-${placed}-[A-Z2-9]{6}$`));

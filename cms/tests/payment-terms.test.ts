@@ -100,7 +100,10 @@ describe('an order on invoice', () => {
     const res = await checkout({ paymentMethod: 'invoice', purchaseOrderNumber: '  PO-4411 ' });
     expect(res.status).toBe(201);
     expect(res.body.data.order).toMatchObject({ status: 'in_progress', paymentMethod: 'invoice', paymentStatus: 'unpaid', paymentTerms: 'transfer_45_days_end_of_month', paymentDueAt: due, purchaseOrderNumber: 'PO-4411', paymentExpiresAt: null });
-    expect(res.body.data.payment.clientSecret).toBeNull();
+    // Nothing to pay by card: no payment to start.
+    const pay = await app.api().post(`/api/orders/${res.body.data.order.reference}/payment`).set(bearer(jwt));
+    expect(pay.status).toBe(400);
+    expect(pay.body.error.details.code).toBe('payment.nothing_to_pay');
     expect(await stockOf(app, 'kraft-shipping-box')).toBe(stock - 1000);
     expect((await app.api().get('/api/cart').set(bearer(jwt))).body.data.lines).toEqual([]);
     expect(await options()).toMatchObject({ creditAvailableCents: 200_000 - BOXES });

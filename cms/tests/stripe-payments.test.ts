@@ -6,7 +6,7 @@ import { startApp, type TestApp } from './support/strapi';
 import { startFakeStripe, type FakeStripe } from './support/fake-stripe';
 import { seedCatalogue } from './support/catalogue';
 import { bearer, createConsultant, login, registerCustomer, snapshot } from './support/fixtures';
-import { placeOrder, stockOf } from './support/orders';
+import { placeOrder as checkOut, stockOf } from './support/orders';
 
 /**
  * Stripe in test mode, driven through the official SDK against a Stripe-compatible
@@ -45,6 +45,17 @@ afterAll(async () => {
 const deliver = (payload: string, header = stripe.webhooks.generateTestHeaderString({ payload, secret: fake.webhookSecret })) =>
   app.api().post('/api/payments/stripe/webhook').set('Content-Type', 'application/json').set('Stripe-Signature', header).send(payload);
 const deliverEvent = (type: string, intentId: string) => deliver(JSON.stringify(fake.event(type, intentId)));
+/** What the pay page does first: starts the order's payment (or finds it again). */
+const startPayment = async (reference: string) => {
+  const res = await app.api().post(`/api/orders/${reference}/payment`).set(bearer(jwt));
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return { payment: res.body.data as { provider: string; clientSecret: string | null; publishableKey: string | null } };
+};
+/** A checkout, then the pay page's start of its payment: the order has its PaymentIntent. */
+const placeOrder = async (...args: Parameters<typeof checkOut>) => {
+  const placed = await checkOut(...args);
+  return { ...placed, ...(await startPayment(placed.order.reference)) };
+};
 const orderOf = async (reference: string) => (await app.api().get(`/api/orders/${reference}`).set(bearer(jwt))).body.data;
 const intentOf = async (reference: string) => (await app.strapi.db.query('api::order.order').findOne({ where: { reference } })).paymentIntentId as string;
 /** What Stripe.js does in the browser with the client secret. */
@@ -52,8 +63,11 @@ const payInBrowser = (intentId: string, paymentMethod = 'pm_card_visa') =>
   stripe.paymentIntents.confirm(intentId, { payment_method: paymentMethod, return_url: 'http://storefront.test/checkout/done' }).catch((error: unknown) => error);
 
 describe('Stripe PaymentIntents', () => {
-  test('checkout creates one PaymentIntent for the order total, with an idempotency key, and hands back its client secret', async () => {
-    const { order, payment } = await placeOrder(app, jwt, [['kraft-shipping-box', 1500]]);
+  test('the checkout calls Stripe not at all; the pay page creates one PaymentIntent for the order total, with an idempotency key, and gets its client secret', async () => {
+    const before = fake.requests.length;
+    const { order } = await checkOut(app, jwt, [['kraft-shipping-box', 1500]]);
+    expect(fake.requests.slice(before)).toEqual([]);
+    const { payment } = await startPayment(order.reference);
     expect(payment).toEqual({ provider: 'stripe', clientSecret: expect.stringMatching(/^pi_.+_secret_/), publishableKey: 'pk_test_fake' });
     const intentId = await intentOf(order.reference);
     expect(fake.paymentIntents.get(intentId)).toMatchObject({ amount: order.totals.inclVatCents, currency: 'eur', metadata: { orderReference: order.reference } });
@@ -212,7 +226,7 @@ describe('reliability', () => {
     expect(mailed(refunded.order.reference, /^Reçu de la commande/).length).toBeLessThanOrEqual(1);
   });
 
-  test('a checkout retried after a dropped connection makes one order and one payment', async () => {
+  test('a checkout retried after a dropped connection makes one order, and its pay page one payment', async () => {
     await app.api().post('/api/cart/items').set(bearer(jwt)).send({ product: 'recycled-mailer-bag', quantity: 1000 }).expect(200);
     const key = randomUUID();
     const body = JSON.stringify({ idempotencyKey: key });
@@ -241,9 +255,10 @@ describe('reliability', () => {
     const orders = await app.strapi.db.query('api::order.order').findMany({ where: { idempotencyKey: { $endsWith: key } } });
     expect(orders).toHaveLength(1);
     expect(orders[0].reference).toBe(reference);
-    // Asking again for the payment (the storefront did not get the first answer) reuses it.
-    const again = await app.api().post(`/api/orders/${reference}/payment`).set(bearer(jwt));
-    expect(again.body.data.clientSecret).toBe(retry!.body.data.payment.clientSecret);
+    // The pay page starts the payment; a second start (a reload, an answer lost) reuses it.
+    const first = await startPayment(reference);
+    const again = await startPayment(reference);
+    expect(again.payment.clientSecret).toBe(first.payment.clientSecret);
     expect([...fake.paymentIntents.values()].filter((pi) => pi.metadata.orderReference === reference)).toHaveLength(1);
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

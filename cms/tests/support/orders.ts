@@ -10,7 +10,7 @@ export async function placeOrder(app: TestApp, jwt: string, items: [string, numb
   }
   const res = await app.api().post('/api/checkout').set(bearer(jwt)).send({ idempotencyKey: key });
   if (res.status !== 201) throw new Error(`checkout failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.data as { order: { reference: string; status: string; totals: { inclVatCents: number } }; payment: { provider: string; clientSecret: string | null } };
+  return res.body.data as { order: { reference: string; status: string; totals: { inclVatCents: number } } };
 }
 
 export const payWithCard = (app: TestApp, jwt: string, reference: string, cardNumber = '4242 4242 4242 4242') =>

@@ -275,8 +275,8 @@ export const paymentStartSchema = z.strictObject({
 });
 export type PaymentStart = z.infer<typeof paymentStartSchema>;
 
-/** POST /api/checkout (and accepting a quote): the order placed and how to pay it. */
-export const placedOrderSchema = z.strictObject({ order: orderSchema, payment: paymentStartSchema });
+/** POST /api/checkout (and accepting a quote): the order placed. A card payment is then started with POST /api/orders/:reference/payment. */
+export const placedOrderSchema = z.strictObject({ order: orderSchema });
 export type PlacedOrder = z.infer<typeof placedOrderSchema>;
 
 /** POST /api/orders/:reference/simulated-payment: what the simulated card did, and the order after it. */

@@ -31,14 +31,9 @@ const statementName = (year: number) => `ventalis-carbon-statement-${year}`;
 export default {
   async checkout(ctx: Context) {
     const { idempotencyKey, ...choice } = parseInput(checkoutSchema, ctx.request.body);
-    const { order, payment } = await getService('order.checkout').checkout(customerId(ctx), idempotencyKey, choice);
+    const { order } = await getService('order.checkout').checkout(customerId(ctx), idempotencyKey, choice);
     ctx.status = 201;
-    ctx.body = {
-      data: {
-        order: await getService('order.orders').getForCustomer(customerId(ctx), order.reference),
-        payment: { ...payment, publishableKey: getService('order.payments').publishableKey() },
-      },
-    };
+    ctx.body = { data: { order: await getService('order.orders').getForCustomer(customerId(ctx), order.reference) } };
   },
 
   /** What the checkout offers: card, and on invoice when the company may, with the credit left. */

@@ -35,7 +35,9 @@ export interface OrderSource {
 
 /**
  * The cart becomes an order exactly once per checkout (idempotency key), with a price
- * snapshot and its stock reserved in the same transaction; then its payment starts.
+ * snapshot and its stock reserved in the same transaction. Its card payment is started by
+ * the pay page (POST /api/orders/:reference/payment), which it goes to next and which must
+ * start it anyway when the buyer comes back later: the checkout does not call the provider.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const findByKey = async (key: string) => {
@@ -130,8 +132,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     referenceFor: orderReference,
 
     /**
-     * Returns the order and how to pay it; the same key twice gives the same order. Its lines
-     * are the cart's, or another source's (an accepted quote).
+     * Returns the order; the same key twice gives the same order. Its lines are the cart's, or
+     * another source's (an accepted quote).
      */
     async checkout(customerId: number, idempotencyKey: string, choice: CheckoutChoice = { paymentMethod: 'card', purchaseOrderNumber: undefined }, source: OrderSource = cartSource(customerId)) {
       const key = `${customerId}:${idempotencyKey}`;
@@ -148,8 +150,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       // Confirmed on invoice as it was placed: its invoice, once the order is committed.
       if (order.paymentMethod === 'invoice') getService('document.invoices').issueSoon(order.id);
-      const payment = order.status === 'awaiting_payment' ? await getService('order.payments').start(order) : { provider: order.provider, clientSecret: null };
-      return { order, payment };
+      return { order };
     },
   };
 };

@@ -27,17 +27,12 @@ export default {
     await sendPdf(ctx, number, async () => bytes);
   },
 
-  /** The order the accepted offer becomes, and how to pay it: the checkout's answer. */
+  /** The order the accepted offer becomes: the checkout's answer. */
   async accept(ctx: Context) {
     const request = parseInput(quoteAcceptSchema, ctx.request.body);
-    const { order, payment } = await getService('quote.quotes').accept(userId(ctx), String(ctx.params.number), request);
+    const { order } = await getService('quote.quotes').accept(userId(ctx), String(ctx.params.number), request);
     ctx.status = 201;
-    ctx.body = {
-      data: {
-        order: await getService('order.orders').getForCustomer(userId(ctx), order.reference),
-        payment: { ...payment, publishableKey: getService('order.payments').publishableKey() },
-      },
-    };
+    ctx.body = { data: { order: await getService('order.orders').getForCustomer(userId(ctx), order.reference) } };
   },
 
   async decline(ctx: Context) {
