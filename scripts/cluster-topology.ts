@@ -12,8 +12,10 @@ import type { ServiceSpec } from './supervise.ts';
 export interface ClusterOptions {
   /** Where visitors, API clients and sockets come in (nginx). */
   ports: { storefront: number; cms: number; chat: number };
-  /** First port of the replicas (each service takes two in a row from base, base+10, base+20). */
+  /** First port of the replicas (each service takes its replicas in a row from base, base+10, base+20). */
   replicaBase: number;
+  /** Processes of each service: REPLICAS, as compose runs (1 to compare with one process of each). */
+  replicas?: number;
   databaseUrl: string;
   redisUrl: string;
   /** Names this cluster's keys in a Redis it may share. */
@@ -29,16 +31,16 @@ export interface ClusterOptions {
 
 export const REPLICAS = 2;
 
-/** The replicas' ports: cms 1..2 from base, storefronts from base+10, chat-servers from base+20. */
-export function replicaPorts(base: number) {
-  const ports = (offset: number) => Array.from({ length: REPLICAS }, (_, i) => base + offset + i + 1);
+/** The replicas' ports: cms 1..n from base, storefronts from base+10, chat-servers from base+20. */
+export function replicaPorts(base: number, replicas = REPLICAS) {
+  const ports = (offset: number) => Array.from({ length: replicas }, (_, i) => base + offset + i + 1);
   return { cms: ports(0), storefront: ports(10), chat: ports(20) };
 }
 
 /** compose's proxy configuration with this machine's addresses filled in (what nginx's image does with envsubst). */
-export function nginxSite(options: Pick<ClusterOptions, 'ports' | 'replicaBase'>): string {
+export function nginxSite(options: Pick<ClusterOptions, 'ports' | 'replicaBase' | 'replicas'>): string {
   const template = readFileSync(path.join(root, 'deploy', 'nginx', 'ventalis.conf.template'), 'utf8');
-  const replicas = replicaPorts(options.replicaBase);
+  const replicas = replicaPorts(options.replicaBase, options.replicas);
   const servers = (ports: number[]) => ports.map((port) => `server 127.0.0.1:${port} max_fails=1 fail_timeout=5s;`).join('\n  ');
   const values: Record<string, string> = {
     STOREFRONT_LISTEN: `127.0.0.1:${options.ports.storefront}`,
@@ -52,7 +54,7 @@ export function nginxSite(options: Pick<ClusterOptions, 'ports' | 'replicaBase'>
 }
 
 /** nginx's main file around the site, with every path inside its own folder (it runs unprivileged or as root alike). */
-export function nginxMain(options: Pick<ClusterOptions, 'ports' | 'replicaBase' | 'nginxDir'>): string {
+export function nginxMain(options: Pick<ClusterOptions, 'ports' | 'replicaBase' | 'replicas' | 'nginxDir'>): string {
   const dir = options.nginxDir;
   const asRoot = process.getuid?.() === 0 ? 'user root;\n' : '';
   return `${asRoot}worker_processes 2;
@@ -74,7 +76,7 @@ http {
 /** The seven processes: the replicas in production mode, then nginx once each cms has started. */
 export function clusterServices(options: ClusterOptions): ServiceSpec[] {
   const { ports, secrets } = options;
-  const replicas = replicaPorts(options.replicaBase);
+  const replicas = replicaPorts(options.replicaBase, options.replicas);
   const storefrontOrigin = `http://localhost:${ports.storefront}`;
   const cmsPublic = `http://localhost:${ports.cms}`;
   const chatPublic = `http://localhost:${ports.chat}`;

@@ -12,7 +12,7 @@ import pg from 'pg';
 import { adminPanelIsStale, buildContracts, clearCompiledCms, compiledCmsIsStale, ensureInstalled, ensureSystemPackages, mustRun, newest, NGINX, root } from './lib.ts';
 import { localSecrets } from './local-secrets.ts';
 import { STACK_SECRETS } from './stack.ts';
-import { clusterServices, nginxMain, type ClusterOptions } from './cluster-topology.ts';
+import { clusterServices, nginxMain, REPLICAS, type ClusterOptions } from './cluster-topology.ts';
 import { supervise, type Supervisor } from './supervise.ts';
 
 export interface Cluster {
@@ -60,7 +60,7 @@ async function buildStorefront(dir: string, origin: string, chatUrl: string) {
  * database with the demo data, a local SMTP outbox, then the seven processes under a
  * supervisor that restarts one that dies.
  */
-export async function startCluster(settings: { ports?: ClusterOptions['ports']; replicaBase?: number; databaseUrl?: string; redisUrl?: string; redisPrefix?: string; dir?: string; quiet?: boolean; adminPanel?: boolean } = {}): Promise<Cluster> {
+export async function startCluster(settings: { ports?: ClusterOptions['ports']; replicaBase?: number; replicas?: number; databaseUrl?: string; redisUrl?: string; redisPrefix?: string; dir?: string; quiet?: boolean; adminPanel?: boolean } = {}): Promise<Cluster> {
   const dir = settings.dir ?? path.join(root, '.tmp', 'cluster');
   const ports = settings.ports ?? { storefront: 8080, cms: 8337, chat: 8400 };
   const databaseUrl = settings.databaseUrl ?? process.env.CLUSTER_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ventalis_cluster';
@@ -101,6 +101,7 @@ export async function startCluster(settings: { ports?: ClusterOptions['ports']; 
   const options: ClusterOptions = {
     ports,
     replicaBase: settings.replicaBase ?? 9000,
+    replicas: settings.replicas ?? REPLICAS,
     databaseUrl,
     redisUrl,
     redisPrefix: settings.redisPrefix ?? 'ventalis-cluster',
