@@ -107,6 +107,16 @@ export async function login(app: TestApp, email: string, password: string): Prom
 
 export const bearer = (jwt: string) => ({ Authorization: `Bearer ${jwt}` });
 
+/**
+ * A forgery of a token: one character near its end changed to another that decodes
+ * differently. (Changing its last characters could leave it valid: the last character of a
+ * base64url signature carries unused bits, and a key may already end with what is written.)
+ */
+export function forge(token: string): string {
+  const at = token.length - 5;
+  return `${token.slice(0, at)}${token[at] === 'A' ? 'Q' : 'A'}${token.slice(at + 1)}`;
+}
+
 const POPULATED: Record<string, Record<string, unknown>> = {
   [USER]: { consultant: { select: ['id'] }, role: { select: ['type'] }, company: { select: ['id'] } },
   'api::company.company': { consultant: { select: ['id'] }, billingAddress: true, deliveryAddresses: true },
