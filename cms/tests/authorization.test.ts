@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from './support/strapi';
 import { seedCatalogue } from './support/catalogue';
@@ -431,5 +432,13 @@ describe('the API description', () => {
     for (const asset of page.text.matchAll(/(?:src|href)="(docs\/[^"]+)"/g)) await app.api().get(`/api/${asset[1]}`).expect(200);
     expect(page.text).toContain('docs/swagger-ui-bundle.js');
     await app.api().get('/api/docs/package.json').expect(404);
+    // The page's script points Swagger UI at the document, from /api/docs (with or without a final slash).
+    const start = await app.api().get('/api/docs/start.js').expect(200);
+    for (const pathname of ['/api/docs', '/api/docs/']) {
+      let options: { url?: string } = {};
+      const window = { addEventListener: (_event: string, run: () => void) => run() } as Record<string, unknown>;
+      runInNewContext(start.text, { window, location: { pathname }, SwaggerUIBundle: (given: { url: string }) => (options = given) });
+      expect(options.url).toBe('/api/openapi.json');
+    }
   });
 });

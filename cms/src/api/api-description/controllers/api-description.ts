@@ -20,7 +20,8 @@ const ASSETS: Record<string, { type: string; body: () => Promise<string | Buffer
   'swagger-ui-bundle.js': { type: 'text/javascript; charset=utf-8', body: () => readFile(path.join(SWAGGER_UI, 'swagger-ui-bundle.js')) },
   'start.js': {
     type: 'text/javascript; charset=utf-8',
-    body: async () => "window.addEventListener('load', () => { window.ui = SwaggerUIBundle({ url: '../openapi.json', dom_id: '#api', deepLinking: true }); });\n",
+    // The document beside this page (/api/docs → /api/openapi.json), wherever a proxy mounts the API.
+    body: async () => "window.addEventListener('load', () => { window.ui = SwaggerUIBundle({ url: location.pathname.replace(/\\/docs\\/?$/, '/openapi.json'), dom_id: '#api', deepLinking: true }); });\n",
   },
 };
 
