@@ -149,6 +149,9 @@ class OnRedis implements Backend {
   private worker: Worker | undefined;
   private producer: Redis;
   private consumer: Redis;
+  /** Jobs waiting for Redis to be queued; a stop does not wait for Redis, it runs them here first. */
+  private waiting = new Set<Promise<void>>();
+  private closing = false;
 
   constructor(
     private readonly host: Host,
@@ -212,6 +215,12 @@ class OnRedis implements Backend {
   }
 
   async add(name: string, data: unknown, key: string) {
+    const adding = this.queueOrRun(name, data, key);
+    this.waiting.add(adding);
+    await adding.finally(() => this.waiting.delete(adding));
+  }
+
+  private async queueOrRun(name: string, data: unknown, key: string) {
     const options = {
       jobId: jobId(key),
       attempts: this.settings.attempts,
@@ -232,11 +241,11 @@ class OnRedis implements Backend {
       } catch (error) {
         lastError = error;
       }
-      if (Date.now() >= deadline) break;
+      if (this.closing || Date.now() >= deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    // Redis stayed away: the job is done here rather than lost (once; no retry survives this process).
-    this.host.log.warn(`Job ${name} could not be queued for ${this.settings.queueWaitMs} ms (${errorText(lastError)}): it runs in this process`);
+    // Redis stayed away (or this process is stopping meanwhile): the job is done here rather than lost (once; no retry survives this process).
+    this.host.log.warn(`Job ${name} could not be queued (${errorText(lastError)}): it runs in this process`);
     const definition = definitions.get(name);
     await definition?.run(data).catch(async (failure: unknown) => {
       const about = definition.describe(data);
@@ -247,6 +256,9 @@ class OnRedis implements Backend {
 
   /** Waits for the jobs under way in this process (the worker takes no new one), then lets go of Redis. */
   async close() {
+    // Jobs still waiting for Redis stop waiting and run here, while the database is open.
+    this.closing = true;
+    await Promise.allSettled([...this.waiting]);
     // With Redis away there is nothing under way to wait for: the worker is let go at once.
     const connected = this.consumer.status === 'ready';
     if (this.worker) await withTimeout(this.worker.close(!connected), connected ? 15_000 : 1000).catch(() => this.worker?.close(true).catch(() => undefined));
