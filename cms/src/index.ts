@@ -28,7 +28,7 @@ import { reusePreparedStatements } from './bootstrap/sqlite-statements';
 import { limitPanelAuthentication } from './api/account/auth-limits';
 import { stopRenderThread } from './invoicing/render-thread';
 import { everyMinute, startJobs, stopJobs, type JobSettings } from './jobs/jobs';
-import { backgroundSettled } from './utils/background';
+import { backgroundSettled, reportBackgroundFailures } from './utils/background';
 
 const PUBLIC_CONTENT = new Set([
   'api::product.product',
@@ -163,6 +163,12 @@ export default {
     // Each minute job runs once per tick across the cms processes (on Redis), every email is a retried job
     // (defined by the mail service, made here so that a mail queued before a restart finds its sender).
     getService('account.mail');
+    // Background work that fails (an email that could not be composed) is shown with the failed jobs.
+    reportBackgroundFailures(async (what, error) => {
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+      strapi.log.error(`${what} failed: ${message}`);
+      await getService('job-failure.failures').record({ job: 'background', key: what, about: what, error: message, attempts: 1 });
+    });
     await startJobs(
       { log: strapi.log, recordFailure: (failure) => getService('job-failure.failures').record(failure) },
       strapi.config.get('ventalis.jobs') as JobSettings,

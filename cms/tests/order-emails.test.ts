@@ -281,3 +281,31 @@ describe('a mail server that fails', () => {
     }
   });
 });
+
+describe('an email that cannot be composed', () => {
+  test('leaves the order as placed and is shown to administrators with the failed jobs', async () => {
+    const emails = app.strapi.service('api::order.emails') as { send: (...args: unknown[]) => Promise<void> };
+    const compose = emails.send;
+    // What a database gone at the wrong moment does to the confirmation being composed.
+    emails.send = async () => {
+      throw new Error('Connection terminated unexpectedly');
+    };
+    try {
+      const { order } = await placeOrder(app, customer.jwt, [['kraft-shipping-box', 1000]]);
+      expect(order.status).toBe('awaiting_payment');
+      const id = (await app.strapi.db.query('api::order.order').findOne({ where: { reference: order.reference }, select: ['id'] })).id;
+      const failure = await vi.waitFor(
+        async () => {
+          const row = await app.strapi.db.query('api::job-failure.job-failure').findOne({ where: { job: 'background', about: `The email of order #${id} (placed → awaiting_payment)` } });
+          expect(row).not.toBeNull();
+          return row;
+        },
+        { timeout: 5000 },
+      );
+      expect(failure).toMatchObject({ error: 'Connection terminated unexpectedly', attempts: 1, occurrences: 1 });
+      expect((await app.api().get(`/api/orders/${order.reference}`).set(bearer(customer.jwt))).body.data.status).toBe('awaiting_payment');
+    } finally {
+      emails.send = compose;
+    }
+  });
+});

@@ -145,6 +145,15 @@ describe('checkout and simulated payment', () => {
     expect(await app.strapi.db.query('api::order.order').count({ where: { reference: first.order.reference } })).toBe(1);
   });
 
+  test('two checkouts of one cart sent at once under different keys make one order; the other finds the cart empty', async () => {
+    await add('kraft-shipping-box', 1000);
+    const before = await app.strapi.db.query('api::order.order').count({ where: { customer: { id: customerId } } });
+    const answers = await Promise.all([1, 2].map(() => app.api().post('/api/checkout').set(bearer(jwt)).send({ idempotencyKey: randomUUID() })));
+    expect(answers.map((res) => res.status).sort()).toEqual([201, 400]);
+    expect(answers.find((res) => res.status === 400)!.body.error.details.code).toBe('cart.empty');
+    expect(await app.strapi.db.query('api::order.order').count({ where: { customer: { id: customerId } } })).toBe(before + 1);
+  });
+
   test.each([
     [{}, /idempotencyKey must be a UUID/],
     [{ idempotencyKey: 'abc' }, /idempotencyKey must be a UUID/],

@@ -329,11 +329,86 @@ describe('the buyer’s answer', () => {
     const res = await as('buyer').post(`/api/quotes/${quote.number}/accept`, { offer: await sentAtOf(quote.number), idempotencyKey: randomUUID() });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.data.order).toMatchObject({ status: 'awaiting_approval', approvalReason: 'order_limit' });
+    // The admin declines the order: it was never a sale, and the offer is open again.
+    await as('admin').post(`/api/company/approvals/${res.body.data.order.reference}/decline`, { comment: 'Pas ce mois-ci' }).expect(200);
+    const reopened = (await as('buyer').get(`/api/quotes/${quote.number}`)).body.data as Quote;
+    expect(reopened).toMatchObject({ status: 'sent', orderReference: null });
+    expect(reopened.history.at(-1)).toMatchObject({ from: 'accepted', to: 'sent', by: 'system', comment: `Order ${res.body.data.order.reference} was not placed in the end: the offer is open again.` });
     await app.strapi.db.query('plugin::users-permissions.user').update({ where: { id: people.buyer.id }, data: { orderLimitCents: null } });
   });
 });
 
+describe('an order from a quote that is not paid', () => {
+  test('a failed payment gives the stock back and opens the offer again, at its prices, without touching the cart; it can be accepted and paid again', async () => {
+    const quote = await ask('buyer', [['plant-based-dish-soap', 3000]]);
+    await offer(quote.number, { lines: [{ product: 'plant-based-dish-soap', quantity: 3000, pricePer1000Cents: 700 }] });
+    const stock = await stockOf(app, 'plant-based-dish-soap');
+    const first = await as('buyer').post(`/api/quotes/${quote.number}/accept`, { offer: await sentAtOf(quote.number), idempotencyKey: randomUUID() });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(await stockOf(app, 'plant-based-dish-soap')).toBe(stock - 3000);
+    await fillCart('buyer', [['kraft-shipping-box', 1000]]);
+    const cartBefore = (await as('buyer').get('/api/cart')).body.data;
+
+    const declined = await payWithCard(app, people.buyer.jwt, first.body.data.order.reference, '4000 0000 0000 0002');
+    expect(declined.body.data?.outcome, JSON.stringify(declined.body)).toBe('payment_failed');
+    const failed = (await as('buyer').get(`/api/orders/${first.body.data.order.reference}`)).body.data;
+    expect(failed).toMatchObject({ status: 'payment_failed' });
+    expect(failed.history.at(-1).comment).toBe('Payment failed: your card was declined. You can accept the quote again.');
+    expect(await stockOf(app, 'plant-based-dish-soap')).toBe(stock);
+    // The quoted lines did not go to the cart at the day's prices: the offer holds them.
+    expect((await as('buyer').get('/api/cart')).body.data).toEqual(cartBefore);
+    const reopened = (await as('buyer').get(`/api/quotes/${quote.number}`)).body.data as Quote;
+    expect(reopened).toMatchObject({ status: 'sent', orderReference: null });
+    expect(reopened.history.map((e) => e.to)).toEqual(['requested', 'sent', 'accepted', 'sent']);
+
+    const second = await as('buyer').post(`/api/quotes/${quote.number}/accept`, { offer: await sentAtOf(quote.number), idempotencyKey: randomUUID() });
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    expect(second.body.data.order.reference).not.toBe(first.body.data.order.reference);
+    await payWithCard(app, people.buyer.jwt, second.body.data.order.reference).expect(200);
+    expect((await as('buyer').get(`/api/quotes/${quote.number}`)).body.data).toMatchObject({ status: 'accepted', orderReference: second.body.data.order.reference });
+    await app.api().delete('/api/cart').set(bearer(people.buyer.jwt)).expect(200);
+  });
+
+  test('an order the buyer cancels before paying opens the offer again', async () => {
+    const quote = await ask('buyer', [['plant-based-dish-soap', 1000]]);
+    await offer(quote.number, { lines: [{ product: 'plant-based-dish-soap', quantity: 1000, pricePer1000Cents: 800 }] });
+    const accepted = await as('buyer').post(`/api/quotes/${quote.number}/accept`, { offer: await sentAtOf(quote.number), idempotencyKey: randomUUID() });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);
+    await as('buyer').post(`/api/orders/${accepted.body.data.order.reference}/cancel`).expect(200);
+    expect((await as('buyer').get(`/api/quotes/${quote.number}`)).body.data).toMatchObject({ status: 'sent', orderReference: null });
+  });
+});
+
+describe('a company without a billing address', () => {
+  test('gets its offer by email with its PDF, and downloads it: its name, without an address', async () => {
+    const strangerCompany = (await companyIdOf(app, people.stranger.id))!;
+    const company = await app.strapi.db.query('api::company.company').findOne({ where: { id: strangerCompany }, select: ['documentId'] });
+    await app.strapi.documents('api::company.company').update({ documentId: company.documentId, data: { billingAddress: null } as never });
+    expect((await app.strapi.db.query('api::company.company').findOne({ where: { id: strangerCompany }, populate: { billingAddress: true } })).billingAddress).toBeNull();
+    const quote = await ask('stranger', [['kraft-shipping-box', 1000]]);
+    await offer(quote.number, { lines: [{ product: 'kraft-shipping-box', quantity: 1000, pricePer1000Cents: 9_500 }] });
+    const mail = await app.mailbox.waitFor(people.stranger.email, new RegExp(`Votre devis ${quote.number} est prêt`));
+    expect(mail.attachments).toHaveLength(1);
+    const res = await as('stranger').get(`/api/quotes/${quote.number}/pdf`).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    const text = pdfText(res.body);
+    expect(text).toContain(quote.number);
+    expect(text).toContain('Autre Maison');
+    expect(pdfText(mail.attachments[0]!.content)).toContain('Autre Maison');
+  });
+});
+
 describe('two answers at once', () => {
+  test('two requests sent at once from one cart make one quote; the other finds the cart empty', async () => {
+    await fillCart('otherBuyer', [['kraft-shipping-box', 1000]]);
+    const count = () => app.strapi.db.query(QUOTE).count({ where: { customer: { id: people.otherBuyer.id } } });
+    const before = await count();
+    const answers = await Promise.all([1, 2].map(() => as('otherBuyer').post('/api/quotes', { message: 'Un prix, s’il vous plaît' })));
+    expect(answers.map((res) => res.status).sort()).toEqual([201, 400]);
+    expect(answers.find((res) => res.status === 400)!.body.error.details.code).toBe('cart.empty');
+    expect(await count()).toBe(before + 1);
+  });
+
   test('two acceptances of one offer make one order; the other is told the quote is used', async () => {
     const quote = await ask('admin', [['recycled-mailer-bag', 1000]]);
     await offer(quote.number, { lines: [{ product: 'recycled-mailer-bag', quantity: 1000, pricePer1000Cents: 7_000 }] });

@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises';
 import type { BrowserContextOptions, Page } from '@playwright/test';
 import { confirmEmail, consultantPersona, logIn, register, uniqueSiret } from './support/accounts.ts';
 import { expect, test } from './support/fixtures.ts';
+import { payOnPayPage } from './support/payment.ts';
 
 /**
  * Quotes. A new company asks for more boxes than the stock from its cart, with a message; its
  * consultant lowers the price and sends the offer; the buyer downloads the PDF and accepts it,
- * paying the order at the quoted price. A second request is declined. On the demo data, Karim
+ * a declined card gives the offer back, and the buyer accepts it again, paying the order at the
+ * quoted price. A second request is declined. On the demo data, Karim
  * reads the quote NordLog's consultant sent him, and Lucie's request waits in her consultant's
  * workspace.
  */
@@ -90,7 +92,7 @@ test('the consultant lowers the price and sends the offer; a price of 0 is refus
   await expect(consultant.getByTestId('quote-status')).toHaveText('Sent');
 });
 
-test('the buyer downloads the PDF and accepts the offer: the order is at the quoted price', async ({ page }) => {
+test('the buyer downloads the PDF and accepts the offer; after a declined card, accepts it again: the order is at the quoted price', async ({ page }) => {
   await page.goto('/account');
   await page.getByRole('link', { name: 'Your quotes' }).click();
   await page.getByRole('link', { name: quoteNumber }).click();
@@ -105,14 +107,19 @@ test('the buyer downloads the PDF and accepts the offer: the order is at the quo
   expect(download.suggestedFilename()).toBe(`${quoteNumber}.pdf`);
   expect((await readFile(await download.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
-  await page.getByRole('button', { name: 'Accept and order' }).click();
-  await expect(page.getByRole('heading', { name: 'Pay your order' })).toBeVisible();
-  const reference = /\/orders\/([^/]+)\/pay/.exec(page.url())![1]!;
-  await page.getByLabel('Card number').fill('4242 4242 4242 4242');
-  await page.getByLabel('Expiry date (MM/YY)').fill('12/30');
-  await page.getByLabel('Security code (CVC)').fill('123');
-  await page.getByRole('button', { name: /^Pay / }).click();
-  await expect(page).toHaveURL(new RegExp(`/orders/${reference}`));
+  const acceptAndPay = async (card: string) => {
+    await page.getByRole('button', { name: 'Accept and order' }).click();
+    return payOnPayPage(page, card);
+  };
+  // A declined card: the order failed, and the offer is the buyer's again, at its price.
+  await acceptAndPay('4000 0000 0000 0002');
+  await expect(page.getByRole('alert')).toContainText('You can accept the quote again');
+  await page.getByRole('link', { name: `Open quote ${quoteNumber}` }).click();
+  await expect(page.getByTestId('quote-status')).toHaveText('Sent');
+  await expect(page.getByTestId('quote-total-excl')).toHaveText('€800.00');
+  await expect(page.getByText(/^Order VT-\d{6}-\w{6} was not placed in the end: the offer is open again\.$/)).toBeVisible();
+
+  const reference = await acceptAndPay('4242 4242 4242 4242');
   await expect(page.getByRole('main').locator('[data-status]').first()).toHaveText('Paid');
   // €800.00 + 20 % VAT.
   await expect(page.getByTestId('order-total')).toHaveText('€960.00');

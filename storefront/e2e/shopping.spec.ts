@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { BrowserContextOptions, Page } from '@playwright/test';
 import { confirmEmail, consultantPersona, logIn, register, uniqueSiret } from './support/accounts.ts';
 import { expect, test } from './support/fixtures.ts';
+import { payOnPayPage } from './support/payment.ts';
 
 /**
  * A new company from registration to a paid order, a declined card, and its consultant
@@ -36,14 +37,7 @@ async function addToCart(page: Page, slug: string, quantity: string) {
 
 async function checkOutAndPay(page: Page, card: string) {
   await page.getByRole('button', { name: 'Check out and pay' }).click();
-  await expect(page.getByRole('heading', { name: 'Pay your order' })).toBeVisible();
-  const reference = /\/orders\/([^/]+)\/pay/.exec(page.url())![1];
-  await page.getByLabel('Card number').fill(card);
-  await page.getByLabel('Expiry date (MM/YY)').fill('12/30');
-  await page.getByLabel('Security code (CVC)').fill('123');
-  await page.getByRole('button', { name: /^Pay / }).click();
-  await expect(page).toHaveURL(new RegExp(`/orders/${reference}`));
-  return reference;
+  return payOnPayPage(page, card);
 }
 
 test('a company registers, confirms its email and finds its consultant on its dashboard', async ({ page }) => {

@@ -64,8 +64,10 @@ const EMPTY: Box = { height: 0, draw: () => undefined };
  * A quote as it is printed: the same parties, lines and totals as an invoice, with the offer's
  * last day instead of a payment, and the consultant's word to the buyer.
  */
-export interface QuoteSheet extends Pick<InvoiceSnapshot, 'number' | 'language' | 'seller' | 'buyer' | 'vatRegime' | 'lines' | 'totals'> {
+export interface QuoteSheet extends Pick<InvoiceSnapshot, 'number' | 'language' | 'seller' | 'vatRegime' | 'lines' | 'totals'> {
   kind: 'quote';
+  /** An offer may go to a company whose billing address is not known yet (an invoice never does). */
+  buyer: Omit<InvoiceSnapshot['buyer'], 'billingAddress'> & { billingAddress: Address | null };
   /** The day it was sent, YYYY-MM-DD. */
   issueDate: string;
   validUntil: string;
@@ -158,7 +160,8 @@ class Sheet {
     return beside([this.bilingual(label, x, labelWidth - 6), valueBox], 2);
   }
 
-  private address(address: Address, x: number, width: number): Box {
+  private address(address: Address | null, x: number, width: number): Box {
+    if (!address) return EMPTY;
     const country = address.country === 'FR' ? '' : countryName(address.country);
     const lines = [address.line1, address.line2, `${address.postalCode} ${address.city}`, country].filter(Boolean);
     return stack(lines.map((line) => this.text(line, x, width, BODY)));
@@ -214,7 +217,7 @@ class Sheet {
   /** The buyer's billing address, and where the goods go when elsewhere. */
   parties(): Box {
     const { buyer } = this.snapshot;
-    const party = (heading: Bilingual, address: Address, x: number, width: number, identifiers: Box[] = []) =>
+    const party = (heading: Bilingual, address: Address | null, x: number, width: number, identifiers: Box[] = []) =>
       stack([this.bilingual(heading, x, width, HEADING), this.text(buyer.legalName, x, width, STRONG), this.address(address, x, width), ...identifiers], 2);
     const billing = party(TEXTS.buyer, buyer.billingAddress, LEFT, HALF_WIDTH, [
       buyer.siret ? this.field(TEXTS.siret, buyer.siret, LEFT, HALF_WIDTH, 112) : EMPTY,

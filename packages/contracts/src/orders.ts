@@ -243,6 +243,8 @@ export const orderSchema = z.strictObject({
   paymentTerms: z.enum(PAYMENT_TERMS).nullable(),
   paymentDueAt: calendarDay.nullable(),
   purchaseOrderNumber: z.string().nullable(),
+  /** The quote it was placed from (accepted), if any: an order from a quote that ends unpaid gives the offer back. */
+  quoteNumber: z.string().nullable(),
   /** Above the buyer's limit: until when the company's admins may approve it, and which limit it passed. */
   approvalExpiresAt: timestamp.nullable(),
   approvalReason: z.enum(['order_limit', 'monthly_limit']).nullable(),

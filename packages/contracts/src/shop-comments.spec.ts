@@ -1,10 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { consultantTakesOver, paymentFailureReason, shopComment } from './shop-comments.ts';
+import { consultantTakesOver, paymentFailedComment, paymentFailureReason, quoteReopenedComment, shopComment } from './shop-comments.ts';
 
 describe('shopComment', () => {
   test('words the shop comments in French, with the reason of a failed payment', () => {
     expect(shopComment('fr', 'Payment received. Thank you!')).toBe('Paiement reçu. Merci\u00a0!');
     expect(shopComment('fr', 'Payment failed: your card was declined. Your cart has been restored.')).toBe('Le paiement a échoué\u00a0: votre carte a été refusée. Votre panier a été rétabli.');
+  });
+
+  test('an order from a quote whose payment failed: the quote opens again, and its history says so, in French too', () => {
+    const failed = paymentFailedComment('your card was declined', true);
+    expect(failed).toBe('Payment failed: your card was declined. You can accept the quote again.');
+    expect(shopComment('fr', failed)).toBe('Le paiement a échoué\u00a0: votre carte a été refusée. Vous pouvez de nouveau accepter le devis.');
+    expect(paymentFailedComment('your card was declined', false)).toBe('Payment failed: your card was declined. Your cart has been restored.');
+    const reopened = quoteReopenedComment('VT-261205-ABC234');
+    expect(shopComment('fr', reopened)).toBe('La commande VT-261205-ABC234 n’a finalement pas abouti\u00a0: l’offre est de nouveau ouverte.');
+    expect(shopComment('en', reopened)).toBe(reopened);
   });
 
   test('leaves English as it is, and a consultant comment untouched in either language', () => {
@@ -31,7 +41,7 @@ describe('shopComment', () => {
   ])("Stripe's %o is stored as \"%s\" and reads in French", (error, english, french) => {
     const reason = paymentFailureReason(error);
     expect(reason).toBe(english);
-    const comment = `Payment failed: ${reason}. Your cart has been restored.`;
+    const comment = paymentFailedComment(reason, false);
     expect(shopComment('fr', comment)).toBe(`Le paiement a échoué\u00a0: ${french}. Votre panier a été rétabli.`);
   });
 

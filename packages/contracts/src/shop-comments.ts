@@ -56,6 +56,8 @@ export function paymentFailureReason(error: { code?: string | null; decline_code
 const SHOP_COMMENTS_FR: [RegExp, (match: RegExpMatchArray) => string][] = [
   [/^Payment received\. Thank you!$/, () => `Paiement reçu. Merci${NBSP}!`],
   [/^Payment failed: (.*)\. Your cart has been restored\.$/s, (m) => `Le paiement a échoué${NBSP}: ${PAYMENT_REASONS_FR[m[1]!] ?? m[1]}. Votre panier a été rétabli.`],
+  [/^Payment failed: (.*)\. You can accept the quote again\.$/s, (m) => `Le paiement a échoué${NBSP}: ${PAYMENT_REASONS_FR[m[1]!] ?? m[1]}. Vous pouvez de nouveau accepter le devis.`],
+  [/^Order (\S+) was not placed in the end: the offer is open again\.$/, (m) => `La commande ${m[1]} n’a finalement pas abouti${NBSP}: l’offre est de nouveau ouverte.`],
   [/^Your payment has been refunded\.$/, () => 'Votre paiement a été remboursé.'],
   [/^Cancelled by the client before payment\.$/, () => 'Annulée par le client avant le paiement.'],
   [/^Nobody approved this order in time: it is cancelled and its products released\.$/, () => `Personne n’a validé cette commande à temps${NBSP}: elle est annulée et ses produits remis en stock.`],
@@ -79,3 +81,13 @@ export function shopComment(locale: Locale, comment: string): string {
 
 /** The English notice posted when `name` becomes the client's consultant: one wording, stored once. */
 export const consultantTakesOver = (name: string): string => `${name} is now your consultant and takes over this conversation.`;
+
+/**
+ * The English comment of a failed payment: the order's lines go back to the cart, or, for an
+ * order placed from a quote, the quote can be accepted again.
+ */
+export const paymentFailedComment = (reason: string, fromQuote: boolean): string =>
+  `Payment failed: ${reason}. ${fromQuote ? 'You can accept the quote again.' : 'Your cart has been restored.'}`;
+
+/** The English comment in a quote's history when the order it became ended unpaid, and its offer opens again. */
+export const quoteReopenedComment = (orderReference: string): string => `Order ${orderReference} was not placed in the end: the offer is open again.`;

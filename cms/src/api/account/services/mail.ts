@@ -60,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Sends without holding up the answer (a graceful stop waits for it). */
-  const sendLater = (mail: Mail) => inBackground(() => send(mail));
+  const sendLater = (mail: Mail) => inBackground(`The mail to ${mail.to} (${mail.subject})`, () => send(mail));
 
   const plain = (to: string, locale: Locale, mail: PlainMail): Mail => ({ to, locale, ...mail });
 

@@ -23,11 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const code = await this.issueCode(user.id, ttlMinutes);
     const locale = accountLocale(user);
     const link = storefrontLink(strapi, locale, `/reset-password?code=${code}`);
-    inBackground(() =>
-      getService('account.mail')
-        .passwordReset(user.email, locale, link, ttlMinutes)
-        .catch((error: unknown) => strapi.log.error(`Password reset mail failed: ${String(error)}`)),
-    );
+    inBackground(`The password reset mail to ${user.email}`, () => getService('account.mail').passwordReset(user.email, locale, link, ttlMinutes));
   },
 
   /** A fresh single-use code for the account, replacing any earlier one. */

@@ -82,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async resendConfirmation(email: string): Promise<void> {
     const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: { $eqi: email } } });
     if (!user || user.confirmed || user.blocked) return;
-    inBackground(() => this.sendConfirmation(user).catch((error: unknown) => strapi.log.error(`Confirmation mail to ${user.email} failed: ${String(error)}`)));
+    inBackground(`The confirmation mail to ${user.email}`, () => this.sendConfirmation(user));
   },
 
   /**

@@ -64,6 +64,9 @@ export const totalsOf = (lines: LineSnapshot[]) =>
 export const priceFor = (pricing: CompanyPricing | null, product: CartProduct): number =>
   pricing?.priceOf({ documentId: product.documentId, priceCents: product.priceCents, categoryDocumentId: product.category?.documentId ?? null })?.priceCents ?? product.priceCents;
 
+/** The first key of the carts' advisory locks (the second is the buyer's id). */
+const CART_LOCK = 7_210_001;
+
 /** One persistent cart per customer, kept as lines in the cms. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const storedLines = async (customerId: number): Promise<StoredLine[]> =>
@@ -208,6 +211,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async empty(customerId: number, locale: Locale = DEFAULT_LOCALE): Promise<Cart> {
       await service.clear(customerId);
       return service.view(customerId, locale);
+    },
+
+    /**
+     * In a transaction: holds the buyer's cart until it ends, so that the checkouts and quote
+     * requests that read it and empty it take turns (a second one, sent at the same time, finds
+     * it empty instead of ordering the same lines again). A lock of the cart's own on PostgreSQL
+     * (no other work takes it, so it cannot deadlock with their row locks); SQLite runs one write
+     * transaction at a time.
+     */
+    async hold(customerId: number): Promise<void> {
+      if (strapi.db.dialect.client === 'sqlite') return;
+      await strapi.db.transaction(({ trx }) => strapi.db.connection.raw('SELECT pg_advisory_xact_lock(?, ?)', [CART_LOCK, customerId]).transacting(trx as never));
     },
 
     async clear(customerId: number): Promise<void> {

@@ -24,9 +24,11 @@ import { fieldError, notFound, refused } from '../../../utils/validation';
 import { mails } from '../../../mail/templates';
 import { accountLocale, storefrontLink } from '../../../utils/locale';
 import { afterCommit } from '../../../utils/after-commit';
+import { inBackground } from '../../../utils/background';
 import { asDocument } from '../../../utils/tables';
 import { getService } from '../../../utils/services';
 import { renderOffThread } from '../../../invoicing/render-thread';
+import type { QuoteSheet } from '../../../invoicing/pdf';
 import { invoicesIssued, measureBacklog } from '../../../observability/metrics';
 
 const INVOICE = 'api::document.invoice';
@@ -51,10 +53,10 @@ const SUMMARY_FIELDS = ['id', 'number', 'issueDate', 'dueDate', 'paymentMethod',
 const addressOf = (row: Row | null | undefined): Address | null =>
   row ? { line1: row.line1, line2: row.line2 ?? '', postalCode: row.postalCode, city: row.city, country: String(row.country).toUpperCase() } : null;
 
-/** What the company's documents say of it: its name, billing address and identifiers (a company row with its billingAddress). */
-export const buyerOf = (company: Row): InvoiceSnapshot['buyer'] => ({
+/** What the company's documents say of it: its name, billing address (when known) and identifiers (a company row with its billingAddress). */
+export const buyerOf = (company: Row): QuoteSheet['buyer'] => ({
   legalName: company.legalName ?? '',
-  billingAddress: addressOf(company.billingAddress)!,
+  billingAddress: addressOf(company.billingAddress),
   deliveryAddress: null,
   siret: company.siret || null,
   vatNumber: company.vatNumber || null,
@@ -101,6 +103,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const byCard = order.paymentMethod !== 'invoice';
     const vatRegime: VatRegime = order.vatRegime === 'intra_community' ? 'intra_community' : 'domestic';
     const totals = invoiceTotals(lines, vatRegime, byCard ? Number(order.totalInclVatCents) : 0);
+    // Only orders whose company has a billing address are invoiced (they wait for one, see issueMany).
+    const { billingAddress, ...buyer } = buyerOf(order.company ?? {});
+    if (!billingAddress) throw new Error(`Order ${order.reference} cannot be invoiced: its company has no billing address`);
     return {
       kind: 'invoice',
       number,
@@ -108,7 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       saleDate: dayInFrance(new Date(order.placedAt)),
       language: isLocale(order.customer?.language) ? order.customer.language : 'fr',
       seller,
-      buyer: buyerOf(order.company ?? {}),
+      buyer: { ...buyer, billingAddress },
       orderReference: order.reference,
       purchaseOrderNumber: order.purchaseOrderNumber || null,
       vatRegime,
@@ -415,7 +420,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const claimed = await strapi.db.getConnection('invoices').where({ id: invoice.id, reminders_sent: invoice.remindersSent }).update({ reminders_sent: stage });
         if (Number(claimed) === 0) continue;
         reminded += 1;
-        afterCommit(strapi, () => void service.sendReminder(invoice, stage).catch((error: unknown) => strapi.log.error(`Reminder for invoice ${invoice.number} failed: ${String(error)}`)));
+        afterCommit(strapi, () => inBackground(`The reminder of invoice ${invoice.number}`, () => service.sendReminder(invoice, stage)));
       }
       return { overdue, reminded };
     },

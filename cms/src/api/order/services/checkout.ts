@@ -29,6 +29,8 @@ export interface SourceLine {
 export interface OrderSource {
   /** What the order is placed from, as the metrics count it. */
   name: 'cart' | 'quote';
+  /** The quote's number, which the order keeps. */
+  quoteNumber?: string;
   lines(): Promise<SourceLine[]>;
   placed(order: StoredOrder): Promise<void>;
 }
@@ -49,6 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cartSource = (customerId: number): OrderSource => ({
     name: 'cart',
     async lines() {
+      await getService('cart.cart').hold(customerId);
       const lines = (await getService('cart.cart').storedLines(customerId)).filter((l) => l.product);
       if (lines.length === 0) throw new errors.ValidationError('Your cart is empty: add products before checking out', refusalDetails({ code: 'cart.empty' }, { errors: { cart: 'Empty' } }));
       return lines.map((line) => ({ product: line.product!, quantity: line.quantity, pricePer1000Cents: null }));
@@ -108,6 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           paymentTerms: invoice?.paymentTerms ?? null,
           paymentDueAt: invoice?.paymentDueAt ?? null,
           purchaseOrderNumber: choice.purchaseOrderNumber ?? null,
+          quoteNumber: source.quoteNumber ?? null,
           lines: snapshot,
           totalExclVatCents: totals.exclVatCents,
           totalVatCents: totals.vatCents,

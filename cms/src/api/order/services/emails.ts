@@ -26,7 +26,7 @@ type Row = Record<string, any>;
  * The emails a buyer gets about their order: confirmation when it is placed, the receipt
  * when it is paid, a failed payment, each consultant's change with its comment, and its
  * cancellation. The lifecycle calls `statusChanged` once its transaction has committed, so a
- * change that rolls back mails nothing; a mail that fails is logged and the order stays as it is.
+ * change that rolls back mails nothing; a mail that fails is reported (log, failed jobs) and the order stays as it is.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const byWhom = (locale: Locale, actor: Actor) => {
@@ -116,15 +116,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Called once the change is committed: the mail leaves on its own, after the request's
-     * work (a graceful stop waits for it); a failure to compose it is logged instead of
-     * reaching the buyer's checkout or the webhook.
+     * work (a graceful stop waits for it); a failure to compose it is reported to
+     * administrators instead of reaching the buyer's checkout or the webhook.
      */
     statusChanged(orderId: number, change: StatusChange) {
-      inBackground(() =>
-        service.send(orderId, change).catch((error: unknown) => {
-          strapi.log.error(`Order email (${change.from ?? 'placed'} → ${change.to}) for order #${orderId} failed: ${String(error)}`);
-        }),
-      );
+      inBackground(`The email of order #${orderId} (${change.from ?? 'placed'} → ${change.to})`, () => service.send(orderId, change));
     },
   };
   return service;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { consultantMayMove, formatUnits, SPENT_STATUSES, unitsLeft, type OrderStatus } from '@ventalis/contracts';
+import { paymentFailedComment } from '@ventalis/contracts/shop-comments';
 import { refusalDetails } from '../../../utils/validation';
 import { payments } from '../../../observability/metrics';
 import { getService } from '../../../utils/services';
@@ -12,6 +13,10 @@ export interface Actor {
   name: string | null;
 }
 export const SYSTEM: Actor = { role: 'system', name: null };
+/** Before the sale is certain (paid, or confirmed on invoice)… */
+const UNSOLD: OrderStatus[] = ['awaiting_approval', 'awaiting_payment'];
+/** …an order that ends here was never a sale. */
+const ENDED_UNSOLD: OrderStatus[] = ['cancelled', 'payment_failed'];
 
 /**
  * What strapi.db.transaction hands its callback besides the transaction: onCommit runs once
@@ -63,10 +68,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Writes a status change and its history entry together; the client is mailed once they are committed. */
+    /**
+     * Writes a status change and its history entry together; the client is mailed once they are
+     * committed. An order that ends before it was a sale gives its quote, if any, back to the buyer.
+     */
     async record(order: StoredOrder, to: OrderStatus, actor: Actor, comment: string | null, extra: Record<string, unknown> = {}) {
       await strapi.db.transaction(async ({ onCommit }: TransactionHooks) => {
         await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { status: to, ...extra } });
+        if (UNSOLD.includes(order.status) && ENDED_UNSOLD.includes(to)) await getService('quote.quotes').reopenAfter(order);
         await strapi.db.query('api::order.order-event').create({
           data: { order: order.id, fromStatus: order.status, toStatus: to, actorRole: actor.role, actorName: actor.name, comment },
         });
@@ -144,13 +153,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return outcome;
     },
 
-    /** A failed payment gives the stock back and puts the lines back into the cart. */
+    /** A failed payment gives the stock back and puts the lines back into the cart (or opens the quote it came from again). */
     async markPaymentFailed(order: StoredOrder, reason: string): Promise<string> {
       if (order.status !== 'awaiting_payment') return 'ignored: not awaiting payment';
       await strapi.db.transaction(async () => {
-        await service.record(order, 'payment_failed', SYSTEM, `Payment failed: ${reason}. Your cart has been restored.`);
+        const fromQuote = await getService('quote.quotes').reopenAfter(order);
+        await service.record(order, 'payment_failed', SYSTEM, paymentFailedComment(reason, fromQuote));
         await service.releaseStock(order);
-        if (order.customer) {
+        if (order.customer && !fromQuote) {
           await getService('cart.cart').putBack(order.customer.id, order.lines.filter((l) => l.productId).map((l) => ({ productId: l.productId!, quantity: l.quantity })));
         }
       });

@@ -35,6 +35,7 @@ const toOrder = (row: Row): Order => ({
   paymentTerms: row.paymentTerms ?? null,
   paymentDueAt: row.paymentDueAt ? String(row.paymentDueAt).slice(0, 10) : null,
   purchaseOrderNumber: row.purchaseOrderNumber ?? null,
+  quoteNumber: row.quoteNumber ?? null,
   approvalExpiresAt: row.status === 'awaiting_approval' ? iso(row.approvalExpiresAt) : null,
   approvalReason: row.status === 'awaiting_approval' ? (row.approvalReason ?? null) : null,
   vatRegime: row.vatRegime === 'intra_community' ? 'intra_community' : 'domestic',

@@ -21,9 +21,11 @@ import {
   type VatRate,
   type VatRegime,
 } from '@ventalis/contracts';
+import { quoteReopenedComment } from '@ventalis/contracts/shop-comments';
 import { fieldError, notFound, refused } from '../../../utils/validation';
 import { asDocument } from '../../../utils/tables';
 import { afterCommit } from '../../../utils/after-commit';
+import { inBackground } from '../../../utils/background';
 import { accountLocale, storefrontLink } from '../../../utils/locale';
 import { getService } from '../../../utils/services';
 import { mails } from '../../../mail/templates';
@@ -257,8 +259,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
-  const later = (what: string, work: () => Promise<void>) =>
-    afterCommit(strapi, () => void work().catch((error: unknown) => strapi.log.error(`${what} failed: ${String(error)}`)));
+  const later = (what: string, work: () => Promise<void>) => afterCommit(strapi, () => inBackground(what, work));
 
   const service = {
     /**
@@ -269,6 +270,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async request(customerId: number, input: QuoteRequest): Promise<Quote> {
       const { companyId } = await companies().assertMayOrder(customerId);
       const quoteId: number = await strapi.db.transaction(async () => {
+        await cart().hold(customerId);
         const stored = (await cart().storedLines(customerId)).filter((line): line is typeof line & { product: CartProduct } => line.product !== null);
         if (stored.length === 0) throw refused(refusal('cart.empty', 'Your cart is empty: add the products you want a quote for'));
         // Quantities asked by product, the slug in any language naming the product of a cart line.
@@ -354,6 +356,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const source: OrderSource = {
         name: 'quote',
+        quoteNumber: seen.number,
         async lines() {
           const row = await strapi.db.transaction(({ trx }) => lockRow(trx, seen.id));
           assertAcceptable(row, dayInFrance());
@@ -478,6 +481,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (changed) expired += 1;
       }
       return expired;
+    },
+
+    /**
+     * The order an accepted quote became ended before it was a sale (its payment failed or
+     * never came, nobody approved it in time, it was cancelled unpaid): the offer is open again,
+     * at its prices, until its last day. In the order's own transaction. Answers whether the
+     * order came from a quote.
+     */
+    async reopenAfter(order: { id: number; reference: string }): Promise<boolean> {
+      const row = await strapi.db.query(QUOTE).findOne({ where: { order: { id: order.id }, status: 'accepted' }, select: ['id'] });
+      if (!row) return false;
+      await strapi.db.query(QUOTE).update({ where: { id: row.id }, data: { status: 'sent', order: null } });
+      await record(row.id, 'accepted', 'sent', { role: 'system', name: null }, quoteReopenedComment(order.reference));
+      return true;
     },
   };
   return service;
