@@ -7,13 +7,15 @@
  * seconds are slower (the cms opens its database connections and compiles its code as it
  * first runs), so the first WARMUP seconds are sent but not timed; and now and then one
  * second's p99 reaches ~150 ms while neither the cms' nor the chat-server's event loop was
- * held longer than ~50 ms, i.e. the wait is in PostgreSQL's commits (its checkpoints write for
- * 90 s every 5 minutes here). Each timed second's p99 and each process' worst event-loop
- * delay are printed, so a run says where its tail came from.
+ * held longer than ~50 ms, i.e. the wait is in PostgreSQL's commits. Each timed second's p99,
+ * each process' worst event-loop delay and what PostgreSQL's checkpointer wrote in each
+ * second (its /proc io) are printed, so a run says where its tail came from.
  *   ./nodew node bench/chat.ts [seconds]     (needs the cms compiled and PostgreSQL)
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { io as connect, type Socket } from 'socket.io-client';
 import { mintTicket } from '@ventalis/contracts/chat-ticket';
 import { startProcess, startServer, stopServer } from './support/measure.mts';
@@ -34,6 +36,29 @@ async function worstEventLoopDelay(url: string): Promise<number> {
   return Math.round(Number(text.match(/^nodejs_eventloop_lag_max_seconds(?:\{[^}]*\})? (\S+)/m)?.[1] ?? NaN) * 1000);
 }
 
+/** The PostgreSQL checkpointer's process, whose writes each second the bench reads beside its p99 (null where it cannot be found). */
+async function checkpointerPid(): Promise<number | null> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'`);
+    return rows[0]?.pid ?? null;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Bytes a process has written to storage so far (Linux /proc), or NaN where it cannot be read (another user's process). */
+function bytesWritten(pid: number): number {
+  try {
+    return Number(/^write_bytes: (\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? NaN);
+  } catch {
+    return NaN;
+  }
+}
+
 interface Result {
   name: string;
   sent: number;
@@ -43,6 +68,8 @@ interface Result {
   p99: number;
   /** p99 of the messages sent in each timed second. */
   perSecond: number[];
+  /** MB the PostgreSQL checkpointer wrote in each timed second, when watched. */
+  checkpointMb: number[] | null;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -54,7 +81,7 @@ async function startChatServer(cmsUrl: string): Promise<{ child: ChildProcess; p
 }
 
 /** Opens two tabs per client, sends `rate` messages a second from tab one, times tab two. */
-async function run(name: string, url: string, auth: (i: number) => Record<string, unknown>, conversationOf: (i: number) => number, watch: Record<string, string> = {}): Promise<Result> {
+async function run(name: string, url: string, auth: (i: number) => Record<string, unknown>, conversationOf: (i: number) => number, watch: Record<string, string> = {}, checkpointer: number | null = null): Promise<Result> {
   const tabs: [Socket, Socket][] = [];
   for (let i = 0; i < clients; i += 1) {
     const open = () =>
@@ -87,6 +114,10 @@ async function run(name: string, url: string, auth: (i: number) => Record<string
   let sent = 0;
   const warmup = rate * WARMUP;
   const total = warmup + rate * seconds;
+  // The checkpointer's writes, read once a second from the start of the sending.
+  const written: number[] = [];
+  const sampler = checkpointer === null ? null : setInterval(() => written.push(bytesWritten(checkpointer)), 1000);
+  if (checkpointer !== null) written.push(bytesWritten(checkpointer));
   await new Promise<void>((resolve) => {
     const started = performance.now();
     const timer = setInterval(() => {
@@ -111,6 +142,7 @@ async function run(name: string, url: string, auth: (i: number) => Record<string
       }
     }, 5);
   });
+  if (sampler) clearInterval(sampler);
   const deadline = performance.now() + 10_000;
   while (latencies.length + errors < total - warmup && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   for (const [service, address] of Object.entries(watch)) console.log(`${service} while sending: worst event-loop delay ${await worstEventLoopDelay(address)} ms`);
@@ -118,7 +150,8 @@ async function run(name: string, url: string, auth: (i: number) => Record<string
   if (codes.size > 0) console.log(`${name}: refused ${JSON.stringify(Object.fromEntries(codes))}`);
   const sorted = latencies.sort((a, b) => a - b);
   const perSecond = bySecond.map((values) => percentile(values.sort((a, b) => a - b), 99));
-  return { name, sent: sent - warmup, delivered: latencies.length, errors, p50: percentile(sorted, 50), p99: percentile(sorted, 99), perSecond };
+  const checkpointMb = checkpointer === null ? null : Array.from({ length: seconds }, (_, i) => ((written[WARMUP + i + 1] ?? NaN) - (written[WARMUP + i] ?? NaN)) / 1e6);
+  return { name, sent: sent - warmup, delivered: latencies.length, errors, p50: percentile(sorted, 50), p99: percentile(sorted, 99), perSecond, checkpointMb };
 }
 
 console.log(`Setting up: the cms on PostgreSQL with ${clients} clients…`);
@@ -137,6 +170,7 @@ const persisted = await run(
   (i) => ({ ticket: mintTicket({ kind: 'user', id: cms.info.chat[i]!.customerId, exp, gen: cms.info.chat[i]!.gen }, SECRET) }),
   (i) => cms.info.chat[i]!.conversationId,
   services,
+  await checkpointerPid(),
 );
 const rssKb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(chat.child.pid)]).toString().trim());
 chat.child.kill('SIGTERM');
@@ -153,4 +187,5 @@ for (const r of [persisted, baseline]) {
   console.log(`| ${r.name} | ${r.sent} | ${r.delivered} | ${r.errors} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ×${(r.p99 / baseline.p99).toFixed(1)} |`);
 }
 for (const r of [persisted, baseline]) console.log(`p99 of each second, ${r.name}: ${r.perSecond.map((ms) => ms.toFixed(0)).join(' ')} ms`);
+if (persisted.checkpointMb) console.log(`PostgreSQL's checkpointer wrote, in each of those seconds: ${persisted.checkpointMb.map((mb) => (Number.isNaN(mb) ? '?' : mb.toFixed(1))).join(' ')} MB`);
 console.log(`\nchat-server memory after the run: ${(rssKb / 1024).toFixed(0)} MB resident (target p99 ≤ 50 ms with persistence)`);

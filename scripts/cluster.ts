@@ -60,7 +60,7 @@ async function buildStorefront(dir: string, origin: string, chatUrl: string) {
  * database with the demo data, a local SMTP outbox, then the seven processes under a
  * supervisor that restarts one that dies.
  */
-export async function startCluster(settings: { ports?: ClusterOptions['ports']; replicaBase?: number; replicas?: number; databaseUrl?: string; redisUrl?: string; redisPrefix?: string; dir?: string; quiet?: boolean; adminPanel?: boolean } = {}): Promise<Cluster> {
+export async function startCluster(settings: { ports?: ClusterOptions['ports']; replicaBase?: number; replicas?: number; databaseUrl?: string; redisUrl?: string; redisPrefix?: string; dir?: string; quiet?: boolean; write?: (stream: 'stdout' | 'stderr', text: string) => void; adminPanel?: boolean } = {}): Promise<Cluster> {
   const dir = settings.dir ?? path.join(root, '.tmp', 'cluster');
   const ports = settings.ports ?? { storefront: 8080, cms: 8337, chat: 8400 };
   const databaseUrl = settings.databaseUrl ?? process.env.CLUSTER_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ventalis_cluster';
@@ -117,7 +117,7 @@ export async function startCluster(settings: { ports?: ClusterOptions['ports']; 
   const ready = new Promise<void>((resolve) => (announce = resolve));
   const supervisor = supervise(clusterServices(options), {
     onAllReady: () => announce(),
-    ...(settings.quiet ? { write: () => undefined } : {}),
+    ...(settings.write ? { write: settings.write } : settings.quiet ? { write: () => undefined } : {}),
   });
   await ready;
   return {

@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startApp, type TestApp } from './support/strapi';
@@ -7,7 +7,9 @@ import { bearer, createConsultant, login, registerCustomer } from './support/fix
 
 /**
  * A SIGTERM in the middle of a checkout: the cms stops taking connections and tells the proxy
- * it is not ready, but the checkout already under way finishes, answered and stored once.
+ * it is not ready, but the checkout already under way finishes, answered and stored once. The
+ * proxy's idle keep-alive connections are not cut under it: a request it sends on one while the
+ * cms drains is answered, and told to close the connection.
  */
 let app: TestApp;
 let jwt: string;
@@ -27,7 +29,21 @@ afterAll(async () => {
   await app?.stop();
 });
 
-test('the checkout in flight when the cms is told to stop is finished and answered; new connections are refused', async () => {
+/** A GET on the proxy's kept-alive connection: its status, whether the connection was reused, and its Connection header. */
+const onKeptConnection = (agent: Agent, path: string) =>
+  new Promise<{ status: number; reused: boolean; connection: string | undefined }>((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, agent, headers: bearer(jwt) }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket, connection: res.headers.connection }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+
+test('the checkout in flight when the cms is told to stop is finished and answered; the proxy’s idle connection still serves; new connections are refused', async () => {
+  // A proxy's connection, kept alive and idle when the stop comes.
+  const proxy = new Agent({ keepAlive: true, maxSockets: 1 });
+  expect(await onKeptConnection(proxy, '/api/cart')).toMatchObject({ status: 200, reused: false });
   const body = JSON.stringify({ idempotencyKey: randomUUID() });
   const ordersBefore = await app.strapi.db.query('api::order.order').count({});
   // The checkout has started (its headers are in) but its body is still on its way.
@@ -47,10 +63,13 @@ test('the checkout in flight when the cms is told to stop is finished and answer
   await new Promise((resolve) => setTimeout(resolve, 50));
   // No new connection while it drains.
   await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  // The proxy sends a request on its idle connection meanwhile: answered, and the connection is to be closed.
+  expect(await onKeptConnection(proxy, '/api/cart')).toEqual({ status: 200, reused: true, connection: 'close' });
 
   const { status, connection, body: text } = await answer;
   expect(status, text).toBe(201);
   expect(connection).toBe('close');
   await stopping;
+  proxy.destroy();
   expect(await app.strapi.db.query('api::order.order').count({})).toBe(ordersBefore + 1);
 });

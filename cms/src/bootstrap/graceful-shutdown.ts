@@ -1,3 +1,4 @@
+import { Server, type Socket } from 'node:net';
 import type { Core } from '@strapi/strapi';
 
 let draining = false;
@@ -11,26 +12,32 @@ export const isDraining = () => draining;
  * lets the requests in flight finish (up to `graceMs`), answering them with
  * `Connection: close`; only then is the rest of the cms stopped, so that what those last
  * requests start (their emails, their jobs) is still waited for and queued.
+ *
+ * The proxy's idle keep-alive connections are not cut either: a proxy may be sending a request
+ * on one at the very instant the cms closes it, and it cannot send a POST again elsewhere (it
+ * answers the client 502). The proxy closes each of them itself, after its next answer
+ * (`Connection: close`) or once it stayed idle for the proxy's keep-alive timeout (4 s in
+ * deploy/nginx, below Node's 5 s); the drain waits for that, up to `graceMs`.
  */
 export function shutDownGracefully(strapi: Core.Strapi, graceMs: number): void {
   draining = false;
   const server = strapi.server.httpServer;
-  let inFlight = 0;
+  const connections = new Set<Socket>();
   let settled: (() => void) | undefined;
-  server.on('request', (_request, response) => {
-    inFlight += 1;
-    response.once('close', () => {
-      inFlight -= 1;
-      if (inFlight === 0) settled?.();
+  server.on('connection', (socket: Socket) => {
+    connections.add(socket);
+    socket.once('close', () => {
+      connections.delete(socket);
+      if (connections.size === 0) settled?.();
     });
   });
   let drained: Promise<void> | undefined;
   const drain = () =>
     (drained ??= (async () => {
       draining = true;
-      if (server.listening) server.close();
-      server.closeIdleConnections();
-      if (inFlight === 0) return;
+      // Stops listening only: http.Server's own close() also cuts the idle connections.
+      if (server.listening) Server.prototype.close.call(server);
+      if (connections.size === 0) return;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, graceMs);
         timer.unref();

@@ -160,12 +160,39 @@ class OnRedis implements Backend {
     private readonly prefix: string,
   ) {
     // Adding fails fast when Redis is away (the job waits and tries again, see add()); the worker waits for it.
-    this.producer = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-    this.consumer = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    // Named, so that Redis' CLIENT LIST and the logs tell them apart.
+    this.producer = new Redis(redisUrl, { maxRetriesPerRequest: 1, connectionName: 'ventalis-jobs-producer' });
+    this.consumer = new Redis(redisUrl, { maxRetriesPerRequest: null, connectionName: 'ventalis-jobs-worker' });
     this.producer.on('error', () => undefined);
     this.consumer.on('error', () => undefined);
-    this.queue = new Queue(QUEUE, { connection: this.producer, prefix: `${prefix}:bull` });
-    this.queue.on('error', () => undefined);
+    this.queue = this.makeQueue();
+  }
+
+  private makeQueue(): Queue {
+    const queue = new Queue(QUEUE, { connection: this.producer, prefix: `${this.prefix}:bull` });
+    queue.on('error', () => undefined);
+    return queue;
+  }
+
+  /**
+   * The queue, once it has spoken to Redis. BullMQ's queue first reads Redis' version, and if
+   * Redis goes away during that very read (a cms starting as Redis restarts), it keeps that
+   * failure for good: every add would then fail at once, and every job run in its process 30 s
+   * late, until a restart. Such a queue is made again (on the same connection).
+   */
+  private async usableQueue(): Promise<Queue> {
+    const queue = this.queue;
+    try {
+      await queue.waitUntilReady();
+      return queue;
+    } catch (error) {
+      if (this.queue === queue) {
+        this.queue = this.makeQueue();
+        void queue.close().catch(() => undefined);
+        this.host.log.warn(`The jobs’ queue is made again: its first contact with Redis failed (${errorText(error)})`);
+      }
+      throw error;
+    }
   }
 
   async start() {
@@ -175,20 +202,37 @@ class OnRedis implements Backend {
     measureBacklog('jobs', async () => {
       // A scrape does not wait for Redis: the gauge keeps its last figure meanwhile.
       if (this.producer.status !== 'ready') throw new Error('Redis is not connected');
-      const counts = await this.queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
+      const counts = await (await this.usableQueue()).getJobCounts('waiting', 'delayed', 'active', 'prioritized');
       return Object.values(counts).reduce((sum, n) => sum + n, 0);
     });
     // One scheduler per minute job for the whole deployment (upserting is idempotent), set again
-    // whenever Redis comes back, so that a cms started while Redis was away catches up.
-    const schedule = () => {
-      for (const name of recurring.keys()) {
-        this.queue
-          .upsertJobScheduler(name, { every: this.settings.everyMs }, { name, opts: { removeOnComplete: 100, removeOnFail: 100 } })
-          .catch((error: unknown) => this.host.log.warn(`Scheduling ${name} waits for Redis: ${errorText(error)}`));
-      }
+    // whenever Redis comes back, so that a cms started while Redis was away catches up; a failed
+    // upsert is tried again a few seconds later.
+    const schedule = (name: string) => {
+      this.usableQueue()
+        .then((queue) => queue.upsertJobScheduler(name, { every: this.settings.everyMs }, { name, opts: { removeOnComplete: 100, removeOnFail: 100 } }))
+        .catch((error: unknown) => {
+          this.host.log.warn(`Scheduling ${name} waits for Redis: ${errorText(error)}`);
+          if (!this.closing) setTimeout(() => this.producer.status === 'ready' && schedule(name), 5000).unref();
+        });
     };
-    this.producer.on('ready', schedule);
-    if (this.producer.status === 'ready') schedule();
+    const scheduleAll = () => {
+      for (const name of recurring.keys()) schedule(name);
+    };
+    this.producer.on('ready', scheduleAll);
+    // What an operator reads of the queue's connection: when it was lost, and how long adding waited for it.
+    let lostAt: number | null = null;
+    this.producer.on('close', () => {
+      if (lostAt !== null) return;
+      lostAt = Date.now();
+      this.host.log.warn('Redis connection for queuing jobs lost: jobs wait for it');
+    });
+    this.producer.on('ready', () => {
+      if (lostAt === null) return;
+      this.host.log.warn(`Redis connection for queuing jobs back after ${Date.now() - lostAt} ms`);
+      lostAt = null;
+    });
+    if (this.producer.status === 'ready') scheduleAll();
   }
 
   private async process(job: Job) {
@@ -232,20 +276,23 @@ class OnRedis implements Backend {
     // answer lost with the connection, or by ioredis resending it on reconnect) never makes a
     // second. While Redis is away, the job waits for it, tried again and again.
     const deadline = Date.now() + this.settings.queueWaitMs;
-    let lastError: unknown;
+    // Why each try failed, counted: what the log says if the job has to run here.
+    const failures = new Map<string, number>();
     for (;;) {
       try {
-        if (this.producer.status !== 'ready') throw new Error('Redis is not connected');
-        await withTimeout(this.queue.add(name, data, options), 3000);
+        if (this.producer.status !== 'ready') throw new Error(`Redis is not connected (${this.producer.status})`);
+        await withTimeout(this.usableQueue().then((queue) => queue.add(name, data, options)), 3000);
         return;
       } catch (error) {
-        lastError = error;
+        const reason = errorText(error).slice(0, 120);
+        failures.set(reason, (failures.get(reason) ?? 0) + 1);
       }
       if (this.closing || Date.now() >= deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     // Redis stayed away (or this process is stopping meanwhile): the job is done here rather than lost (once; no retry survives this process).
-    this.host.log.warn(`Job ${name} could not be queued (${errorText(lastError)}): it runs in this process`);
+    const why = [...failures].map(([reason, count]) => `${reason} ×${count}`).join('; ');
+    this.host.log.warn(`Job ${name} could not be queued (${why}): it runs in this process`);
     const definition = definitions.get(name);
     await definition?.run(data).catch(async (failure: unknown) => {
       const about = definition.describe(data);
