@@ -223,7 +223,7 @@ class OnRedis implements Backend {
     // What an operator reads of the queue's connection: when it was lost, and how long adding waited for it.
     let lostAt: number | null = null;
     this.producer.on('close', () => {
-      if (lostAt !== null) return;
+      if (lostAt !== null || this.closing) return;
       lostAt = Date.now();
       this.host.log.warn('Redis connection for queuing jobs lost: jobs wait for it');
     });
