@@ -27,7 +27,7 @@ import { cacheAccountSettings, indexSessions, memoiseAbilities, reuseJwtKeys, sk
 import { reusePreparedStatements } from './bootstrap/sqlite-statements';
 import { limitPanelAuthentication } from './api/account/auth-limits';
 import { stopRenderThread } from './invoicing/render-thread';
-import { everyMinute, startJobs, stopJobs, type JobSettings } from './jobs/jobs';
+import { errorText, everyMinute, startJobs, stopJobs, type JobSettings } from './jobs/jobs';
 import { backgroundSettled, reportBackgroundFailures } from './utils/background';
 
 const PUBLIC_CONTENT = new Set([
@@ -165,7 +165,7 @@ export default {
     getService('account.mail');
     // Background work that fails (an email that could not be composed) is shown with the failed jobs.
     reportBackgroundFailures(async (what, error) => {
-      const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+      const message = errorText(error);
       strapi.log.error(`${what} failed: ${message}`);
       await getService('job-failure.failures').record({ job: 'background', key: what, about: what, error: message, attempts: 1 });
     });

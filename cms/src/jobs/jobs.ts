@@ -67,7 +67,8 @@ const jobId = (key: string) => createHash('sha256').update(key).digest('hex').sl
 /** The metrics' name of a job: "Expiring unpaid orders" → expiring-unpaid-orders. */
 const slug = (what: string) => what.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+/** An error's message as a failure's record and the log keep it (bounded). */
+export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 2000);
 
 interface Backend {
   start(): Promise<void>;
