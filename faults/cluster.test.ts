@@ -341,6 +341,7 @@ async function chatUnder(fault: () => Promise<void>, nodes: [string?, string?] =
   expect(await reader.join()).toBe(conversationId);
 
   const run = randomBytes(3).toString('hex');
+  const linesBefore = jobLines.length;
   const acknowledged: ChatMessage[] = [];
   let unanswered = 0;
   let running = true;
@@ -373,10 +374,12 @@ async function chatUnder(fault: () => Promise<void>, nodes: [string?, string?] =
   const stored = await sql<{ id: number; body: string }>(`SELECT id, body FROM messages WHERE body LIKE $1`, [`fault ${run} %`]);
   for (const message of acknowledged) expect(stored.filter((row) => row.body === message.body), message.body).toHaveLength(1);
   const missing = () => acknowledged.filter((message) => !reader.seen.has(message.id)).map((m) => m.body);
-  await vi.waitFor(() => expect(missing(), `reader: ${reader.events.join(' | ')}`).toEqual([]), { timeout: 15_000, interval: 250 });
+  const said = () => jobLines.slice(linesBefore).filter((line) => line.includes('[chat-')).join('\n');
+  await vi.waitFor(() => expect(missing(), `reader: ${reader.events.join(' | ')}\nWhat the chat-servers said meanwhile:\n${said()}`).toEqual([]), { timeout: 15_000, interval: 250 });
+  const waited = jobLines.slice(linesBefore).filter((line) => line.includes('Redis takes messages again')).length;
   writer.socket.close();
   reader.socket.close();
-  return { acknowledged: acknowledged.length, unanswered, readerEvents: reader.events };
+  return { acknowledged: acknowledged.length, unanswered, waited, readerEvents: reader.events };
 }
 
 test('SIGKILL of a chat-server while a buyer writes: every acknowledged message stored once and delivered after the reconnect', async () => {
@@ -401,5 +404,5 @@ test('a Redis restart while a buyer writes on one chat-server and her colleague 
     },
     [first, second],
   );
-  console.log(`Chat, Redis restarted: ${seen.acknowledged} messages acknowledged, ${seen.unanswered} sent without an acknowledgement`);
+  console.log(`Chat, Redis restarted: ${seen.acknowledged} messages acknowledged, ${seen.unanswered} sent without an acknowledgement; ${seen.waited} time(s) a node's messages waited for Redis to take them`);
 });

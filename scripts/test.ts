@@ -11,6 +11,17 @@ import { durationsIn, formatSlowest, slowest } from './slowest.ts';
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const reports = mkdtempSync(path.join(tmpdir(), 'ventalis-tests-'));
 const results: { suite: string; passed: number; failed: number; code: number }[] = [];
+/** Wall time of each step, printed with the summary: what to cut when the suite gets long. */
+const started = Date.now();
+const timings: { step: string; seconds: number }[] = [];
+async function timed<T>(step: string, work: () => Promise<T>): Promise<T> {
+  const from = Date.now();
+  try {
+    return await work();
+  } finally {
+    timings.push({ step, seconds: (Date.now() - from) / 1000 });
+  }
+}
 /** Each suite's JSON report, for the slowest tests at the end. */
 const reportFiles: { suite: string; file: string }[] = [];
 
@@ -18,7 +29,7 @@ async function vitest(suite: string, workspace: string, env: Record<string, stri
   console.log(`\n━━ ${suite} ━━`);
   const report = path.join(reports, `${suite.replace(/\W+/g, '-')}.json`);
   reportFiles.push({ suite, file: report });
-  const code = await run('npx', ['vitest', 'run', '--root', workspace, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { env });
+  const code = await timed(suite, () => run('npx', ['vitest', 'run', '--root', workspace, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { env }));
   let passed = 0;
   let failed = 0;
   try {
@@ -42,7 +53,7 @@ function readReport<T>(file: string): T | null {
 /** Unit tests (Vitest), then browser journeys (Playwright, against the built storefront and the real cms). */
 async function storefront() {
   console.log('\n━━ storefront ━━');
-  const code = await run('npm', ['test', '--workspace', 'storefront'], { env: { TEST_REPORT_DIR: reports } });
+  const code = await timed('storefront unit and e2e', () => run('npm', ['test', '--workspace', 'storefront'], { env: { TEST_REPORT_DIR: reports } }));
   reportFiles.push({ suite: 'storefront unit', file: path.join(reports, 'storefront-unit.json') }, { suite: 'storefront e2e', file: path.join(reports, 'storefront-e2e.json') });
   const unit = readReport<{ success: boolean; numPassedTests: number; numFailedTests: number; numFailedTestSuites: number }>('storefront-unit.json');
   const e2e = readReport<{ stats: { expected: number; unexpected: number; flaky: number }; errors: unknown[] }>('storefront-e2e.json');
@@ -72,10 +83,12 @@ async function postgresReachable() {
   }
 }
 
-await ensureInstalled();
-await buildContracts();
-// Before any suite: the cms' invoice tests need xmllint and pdftotext, the journeys Chromium, the fault tests nginx.
-await ensureSystemPackages(TEST_PACKAGES);
+await timed('packages', async () => {
+  await ensureInstalled();
+  await buildContracts();
+  // Before any suite: the cms' invoice tests need xmllint and pdftotext, the journeys Chromium, the fault tests nginx.
+  await ensureSystemPackages(TEST_PACKAGES);
+});
 
 await vitest('contracts', 'packages/contracts');
 await vitest('scripts', 'scripts');
@@ -91,6 +104,10 @@ await vitest('cluster faults', 'faults', { TEST_DATABASE_URL: postgresUrl });
 // Seen before it becomes a failure: a test near its timeout here fails on a slower machine.
 console.log('\n━━ Ten slowest tests ━━');
 for (const line of formatSlowest(slowest(reportFiles.flatMap(({ suite, file }) => durationsIn(suite, file, root))))) console.log(line);
+
+console.log('\n━━ Time ━━');
+for (const { step, seconds } of timings) console.log(`${seconds.toFixed(0).padStart(6)} s  ${step}`);
+console.log(`${((Date.now() - started) / 1000).toFixed(0).padStart(6)} s  in all`);
 
 console.log('\n━━ Summary ━━');
 for (const r of results) console.log(`${r.code === 0 ? '✓' : '✗'} ${r.suite}: ${r.passed} passed, ${r.failed} failed`);

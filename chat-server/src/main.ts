@@ -4,8 +4,8 @@
  *   node src/main.ts
  */
 import { createServer } from 'node:http';
-import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
+import { sharedAdapter } from './adapter.ts';
 import { createApplication } from './app.ts';
 import { createCmsGateway } from './cms.ts';
 import { redisTicketLedger } from './tickets.ts';
@@ -38,7 +38,16 @@ if (redis) {
 }
 
 const httpServer = createServer();
-const adapter = redis ? createAdapter(redis, { streamName: process.env.REDIS_STREAM_NAME || 'ventalis-chat' }) : undefined;
+const adapter = redis
+  ? sharedAdapter(redis, {
+      streamName: process.env.REDIS_STREAM_NAME || 'ventalis-chat',
+      report(event) {
+        if (event.kind === 'waiting') log.warn(`chat-server: Redis refused a message for the other nodes (${event.error}): trying again, later messages wait behind it`);
+        else if (event.kind === 'resumed') log.warn(`chat-server: Redis takes messages again; ${event.messages} message(s) for the other nodes waited up to ${event.waitedMs} ms`);
+        else log.error(`chat-server: a message for the other nodes was given up after a minute of Redis refusing it (${event.error}); their members see it on their next sync`);
+      },
+    })
+  : undefined;
 // Several chat-servers share Redis: a ticket spent on one is spent on all.
 const tickets = redis ? redisTicketLedger(redis, `${process.env.REDIS_STREAM_NAME || 'ventalis-chat'}:ticket:`) : undefined;
 // Ready once Redis (when shared) answers: the proxy sends no sockets to a node cut off from the others.

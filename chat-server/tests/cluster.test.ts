@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -7,9 +8,23 @@ import type { TestApp } from '../../cms/tests/support/strapi.ts';
 import { bearer, login, registerCustomer } from '../../cms/tests/support/fixtures.ts';
 import { emitWithAck, next, open, ORIGIN, pause, SECRET, startCms, ticketFor, type ChatClient, type Person } from './support/stack.ts';
 
-/** Two chat-server processes sharing delivery through the machine's Redis (Streams adapter). */
+/**
+ * Two chat-server processes sharing delivery through the machine's Redis (Streams adapter), as
+ * a Redis user of their own: a test can take a command away from them without touching others.
+ */
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const stream = `ventalis-chat-test-${process.pid}-${Date.now()}`;
+const redisUser = { name: `ventalis-chat-test-${process.pid}`, password: randomBytes(12).toString('hex') };
+const nodesRedisUrl = Object.assign(new URL(REDIS_URL), { username: redisUser.name, password: redisUser.password }).toString();
+async function onRedis<T>(work: (redis: ReturnType<typeof createClient>) => Promise<T>): Promise<T> {
+  const redis = createClient({ url: REDIS_URL });
+  await redis.connect();
+  try {
+    return await work(redis);
+  } finally {
+    await redis.quit();
+  }
+}
 let cms: TestApp;
 let people: Record<'a' | 'b' | 'x' | 'y', Person>;
 let conversationA = 0;
@@ -19,7 +34,7 @@ const sockets: ChatClient[] = [];
 function startNode(cmsUrl: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(import.meta.dirname, '..', 'src', 'main.ts')], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CMS_URL: cmsUrl, CHAT_SECRET: SECRET, ALLOWED_ORIGINS: ORIGIN, REDIS_URL, REDIS_STREAM_NAME: stream, NODE_ENV: 'test' },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CMS_URL: cmsUrl, CHAT_SECRET: SECRET, ALLOWED_ORIGINS: ORIGIN, REDIS_URL: nodesRedisUrl, REDIS_STREAM_NAME: stream, NODE_ENV: 'test' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -31,6 +46,7 @@ function startNode(cmsUrl: string): Promise<{ child: ChildProcess; url: string }
 }
 
 beforeAll(async () => {
+  await onRedis((redis) => redis.sendCommand(['ACL', 'SETUSER', redisUser.name, 'on', `>${redisUser.password}`, '~*', '&*', '+@all']));
   const started = await startCms();
   cms = started.app;
   people = started.people;
@@ -42,10 +58,10 @@ afterEach(() => {
 });
 afterAll(async () => {
   await Promise.all(nodes.map(({ child }) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')))));
-  const redis = createClient({ url: REDIS_URL });
-  await redis.connect();
-  await redis.del(stream);
-  await redis.quit();
+  await onRedis(async (redis) => {
+    await redis.del(stream);
+    await redis.sendCommand(['ACL', 'DELUSER', redisUser.name]);
+  });
   await cms?.stop();
 });
 
@@ -63,6 +79,29 @@ describe('two chat-servers on Redis', () => {
     const arrival = next(x, 'message:new', 'across nodes');
     const ack = (await emitWithAck<ChatMessage>(a, 'message:send', { conversationId: conversationA, body: 'From node one' })) as { data: ChatMessage };
     expect((await arrival).id).toBe(ack.data.id);
+  });
+
+  test('a message Redis refused for a while reaches the other node once Redis takes it again, before the next one', async () => {
+    const a = await connect(people.a, 0);
+    const x = await connect(people.x, 1);
+    await pause(200);
+    const arrivals: string[] = [];
+    x.on('message:new', (message) => arrivals.push(message.body));
+    // As while Redis restarts: every write of the nodes to the stream is refused.
+    await onRedis((redis) => redis.sendCommand(['ACL', 'SETUSER', redisUser.name, '-xadd']));
+    try {
+      const first = (await emitWithAck<ChatMessage>(a, 'message:send', { conversationId: conversationA, body: 'Written while Redis refused' })) as { data: ChatMessage };
+      expect(first.data.body).toBe('Written while Redis refused');
+      const second = (await emitWithAck<ChatMessage>(a, 'message:send', { conversationId: conversationA, body: 'Written just after' })) as { data: ChatMessage };
+      expect(second.data.body).toBe('Written just after');
+      await pause(1_000);
+      expect(arrivals).toEqual([]);
+    } finally {
+      await onRedis((redis) => redis.sendCommand(['ACL', 'SETUSER', redisUser.name, '+xadd']));
+    }
+    const deadline = Date.now() + 5_000;
+    while (arrivals.length < 2 && Date.now() < deadline) await pause(50);
+    expect(arrivals).toEqual(['Written while Redis refused', 'Written just after']);
   });
 
   test('a message handed over by the cms to one node reaches a socket on the other', async () => {
