@@ -94,6 +94,16 @@ async function untilReady(name: string) {
   expect(await cluster.supervisor.whenSettled(name)).toBe('ready');
 }
 
+/** An operator's restart: SIGTERM, the service drains and exits, then it is started again. */
+async function stopAndStart(name: string) {
+  const child = cluster.supervisor.process(name)!;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+  cluster.supervisor.restart(name);
+  await untilReady(name);
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -139,10 +149,20 @@ async function checkoutLoad() {
       }
     }
   }
+  /** A visitor reads the catalogue and posts a form (signing out): nginx sends a GET again elsewhere after an error, never a POST. */
   async function visitor() {
+    const storefront = cluster.urls.storefront;
     while (running) {
-      const page = await call(`${cluster.urls.storefront}/fr/catalogue`);
-      if (page.status !== 200) errors.storefront += 1;
+      const page = await call(`${storefront}/fr/catalogue`);
+      if (page.status !== 200) {
+        errors.storefront += 1;
+        note('storefront GET', page);
+      }
+      const posted = await call(`${storefront}/logout`, { method: 'POST', redirect: 'manual', headers: { origin: storefront, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+      if (posted.status !== 303) {
+        errors.storefront += 1;
+        note('storefront POST', posted);
+      }
     }
   }
 
@@ -221,7 +241,7 @@ function mailsSince(since: Date): { text: string; at: Date }[] {
     .map(({ name, at }) => ({ text: readFileSync(path.join(outbox, name), 'utf8').replace(/=\r?\n/g, ''), at }));
 }
 
-test('SIGTERM of a cms, then a restart of Redis, under a load of checkouts: no client error, no order lost or doubled, each order mailed once', async () => {
+test('SIGTERM of a cms and of a storefront, then a restart of Redis, under a load of checkouts: no client error, no order lost or doubled, each order mailed once', async () => {
   const load = await checkoutLoad();
   await sleep(3000);
   const during: Record<string, Awaited<ReturnType<typeof load.during>>> = {};
@@ -229,12 +249,12 @@ test('SIGTERM of a cms, then a restart of Redis, under a load of checkouts: no c
   // An operator restarts a cms: it stops taking connections, answers what it has, then exits.
   during['cms-2 stopped (SIGTERM) and started again'] = await load.during(async () => {
     faultTimes.sigterm = new Date().toISOString();
-    const cms2 = cluster.supervisor.process('cms-2')!;
-    const exited = new Promise((resolve) => cms2.once('exit', resolve));
-    cms2.kill('SIGTERM');
-    await exited;
-    cluster.supervisor.restart('cms-2');
-    await untilReady('cms-2');
+    await stopAndStart('cms-2');
+  });
+  // The same for a storefront: the form posts nginx sends it meanwhile are answered.
+  during['storefront-2 stopped (SIGTERM) and started again'] = await load.during(async () => {
+    faultTimes.storefrontSigterm = new Date().toISOString();
+    await stopAndStart('storefront-2');
   });
   // Redis goes away and comes back: the job queues, cache invalidations and chat adapters reconnect.
   during['Redis restarted'] = await load.during(async () => {
@@ -248,6 +268,7 @@ test('SIGTERM of a cms, then a restart of Redis, under a load of checkouts: no c
   const references = await load.expectIntact();
   // A graceful stop loses no request: the proxy sends new ones to the other cms.
   expect(during['cms-2 stopped (SIGTERM) and started again'], `errors: ${load.seen.join('\n')}`).toEqual({ checkout: 0, cart: 0, storefront: 0 });
+  expect(during['storefront-2 stopped (SIGTERM) and started again'], `errors: ${load.seen.join('\n')}`).toEqual({ checkout: 0, cart: 0, storefront: 0 });
   // Every order's confirmation is a job (BullMQ on Redis, in process while Redis is away): each is mailed, once.
   const mailed = () => {
     const mails = mailsSince(load.startedAt);

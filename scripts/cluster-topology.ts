@@ -120,7 +120,7 @@ export function clusterServices(options: ClusterOptions): ServiceSpec[] {
     (port, i): ServiceSpec => ({
       name: `storefront-${i + 1}`,
       command: process.execPath,
-      args: [options.storefrontBuild],
+      args: ['server.ts', options.storefrontBuild],
       cwd: path.join(root, 'storefront'),
       env: {
         ...common,

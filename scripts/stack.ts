@@ -56,7 +56,7 @@ export function stackServices({ host = '127.0.0.1', port, storefrontPort, chatPo
     {
       name: 'storefront',
       command: process.execPath,
-      args: ['build'],
+      args: ['server.ts', 'build'],
       cwd: path.join(root, 'storefront'),
       env: {
         HOST: host,

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: import.meta.dirname,
-    include: ['src/**/*.spec.ts'],
+    include: ['src/**/*.spec.ts', 'server.spec.ts'],
     // The modules word things from the message catalogue: compiled first, as for the build.
     globalSetup: ['./scripts/paraglide-setup.ts'],
   },

@@ -83,8 +83,6 @@ export default (config: ObservabilitySettings, { strapi }: { strapi: Core.Strapi
     try {
       await next();
     } finally {
-      // Shutting down meanwhile: this answer is the connection's last, so that the client goes elsewhere for the next.
-      if (isDraining() && !ctx.headerSent) ctx.set('Connection', 'close');
       // The route's pattern (/api/orders/:reference), never the address itself: a bounded set of series.
       const matched = (ctx as Context & { _matchedRoute?: string })._matchedRoute;
       const route = typeof matched === 'string' ? matched : ctx.path.startsWith('/admin') ? '/admin' : ctx.path.startsWith('/uploads/') ? '/uploads' : 'unmatched';

@@ -173,7 +173,7 @@ function buildStorefront(stack: Stack, viteBin: string) {
 }
 
 function startStorefront(stack: Stack) {
-  return start(`${stack.name}storefront`, [stack.buildDir], {
+  return start(`${stack.name}storefront`, ['server.ts', stack.buildDir], {
     // The catalogue cache lasts 30 s: only the webhook can make an edit show sooner.
     env: {
       HOST: '127.0.0.1',
