@@ -1,10 +1,15 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// The second pass (TEST_DATABASE=postgres) runs what touches the database; what does not (the
+// unit specs of src/, a production start refused before any database) ran in the first.
+const databaseOnly = process.env.TEST_DATABASE === 'postgres';
 
 // Each test file boots its own Strapi on its own SQLite file or PostgreSQL database.
 export default defineConfig({
   test: {
     root: import.meta.dirname,
-    include: ['tests/**/*.test.ts', 'src/**/*.spec.ts'],
+    include: databaseOnly ? ['tests/**/*.test.ts'] : ['tests/**/*.test.ts', 'src/**/*.spec.ts'],
+    exclude: databaseOnly ? [...configDefaults.exclude, 'tests/production-settings.test.ts'] : configDefaults.exclude,
     globalSetup: ['tests/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
