@@ -1,7 +1,8 @@
 /**
  * Delivery between chat-servers: Socket.IO's Redis Streams adapter, with one change. A message
- * this node could not add to the stream is tried again until Redis takes it, in the order it
- * was sent, instead of being dropped. Redis refuses writes while it restarts (the connection
+ * this node could not add to the stream is tried again until Redis takes it (for up to a
+ * minute), instead of being dropped; from the first refusal on, the messages sent after it
+ * queue behind it. Redis refuses writes while it restarts (the connection
  * reset, then "LOADING" while it reads its log back): the adapter alone would deliver such a
  * message to this node's sockets only, and the other nodes' would never see it.
  */
@@ -31,7 +32,7 @@ export function sharedAdapter(redis: RedisClientType<any, any, any, any, any>, o
   return function adapterOf(nsp: unknown) {
     const adapter = make(nsp);
     const publish: Publish = adapter.doPublish.bind(adapter);
-    /** The last message waiting for Redis: the next ones queue behind it, none overtakes another. */
+    /** The last message waiting for Redis: the next ones queue behind it (one sent while the first refusal was on its way may have gone ahead). */
     let backlog: Promise<unknown> | undefined;
     let waiting = 0;
     let waitingSince = 0;
