@@ -22,7 +22,8 @@ type Person = { id: number; email: string; jwt: string };
 const people = {} as Record<'admin' | 'buyer' | 'otherBuyer' | 'accountant' | 'stranger' | 'consultant' | 'otherConsultant', Person>;
 let companyId: number;
 const year = Number(dayInFrance().slice(0, 4));
-const today = dayInFrance();
+/** The day in France when asked: a run that crosses midnight there must not offer yesterday. */
+const today = () => dayInFrance();
 const QUOTE = 'api::quote.quote';
 
 const as = (who: keyof typeof people) => ({
@@ -191,8 +192,8 @@ describe('the consultant sends the offer', () => {
       [{ lines: [line, { ...line, quantity: 2000 }] }, 'quote.duplicate_product'],
       [{ lines: [{ ...line, quantity: 60_050 }] }, 'quantity.wrong_step'],
       [{ lines: [{ ...line, product: 'no-such-product' }] }, 'cart.product_not_found'],
-      [{ lines: [line], validUntil: addDays(today, -1) }, 'quote.validity_in_past'],
-      [{ lines: [line], validUntil: addDays(today, 366) }, 'quote.validity_too_long'],
+      [{ lines: [line], validUntil: addDays(today(), -1) }, 'quote.validity_in_past'],
+      [{ lines: [line], validUntil: addDays(today(), 366) }, 'quote.validity_too_long'],
       [{ lines: [line], validUntil: '2026-02-30' }, 'value.invalid_format'],
       // 100 million boxes at 1 million euros per 1,000: more than one order can hold.
       [{ lines: [{ ...line, quantity: 100_000_000, pricePer1000Cents: 100_000_000 }] }, 'quote.too_large'],
@@ -212,7 +213,7 @@ describe('the consultant sends the offer', () => {
     });
     expect(sent).toMatchObject({
       status: 'sent',
-      validUntil: addDays(today, 30),
+      validUntil: addDays(today(), 30),
       comment: 'Prix spécial pour 60 000 boîtes ; le reste suivra en février.',
       client: { id: people.buyer.id, companyId },
       lines: [
@@ -262,9 +263,9 @@ describe('the consultant sends the offer', () => {
         { product: 'kraft-shipping-box', quantity: 40_000, pricePer1000Cents: 9_000 },
         { product: 'plant-based-dish-soap', quantity: 2000, pricePer1000Cents: 1_000 },
       ],
-      validUntil: addDays(today, 10),
+      validUntil: addDays(today(), 10),
     });
-    expect(revised).toMatchObject({ status: 'sent', validUntil: addDays(today, 10), comment: null, totals: { exclVatCents: 362_000 } });
+    expect(revised).toMatchObject({ status: 'sent', validUntil: addDays(today(), 10), comment: null, totals: { exclVatCents: 362_000 } });
     // The page opened before the revision names the old offer: refused, the new one must be read first.
     await refusedUnchanged(() => as('buyer').post(`/api/quotes/${quote.number}/accept`, { offer: seenOffer, idempotencyKey: randomUUID() }), 400, 'quote.revised');
     const stock = await stockOf(app, 'kraft-shipping-box');
@@ -426,10 +427,10 @@ describe('two answers at once', () => {
 describe('an offer past its last day', () => {
   test('reads expired, cannot be accepted or revised, and the daily job records it', async () => {
     const quote = await ask('buyer', [['kraft-shipping-box', 1000]]);
-    await offer(quote.number, { lines: [{ product: 'kraft-shipping-box', quantity: 1000, pricePer1000Cents: 12_000 }], validUntil: today });
+    await offer(quote.number, { lines: [{ product: 'kraft-shipping-box', quantity: 1000, pricePer1000Cents: 12_000 }], validUntil: today() });
     expect((await as('buyer').get(`/api/quotes/${quote.number}`)).body.data.status).toBe('sent');
-    await app.strapi.db.query(QUOTE).update({ where: { number: quote.number }, data: { validUntil: addDays(today, -1) } });
-    expect((await as('buyer').get(`/api/quotes/${quote.number}`)).body.data).toMatchObject({ status: 'expired', validUntil: addDays(today, -1) });
+    await app.strapi.db.query(QUOTE).update({ where: { number: quote.number }, data: { validUntil: addDays(today(), -1) } });
+    expect((await as('buyer').get(`/api/quotes/${quote.number}`)).body.data).toMatchObject({ status: 'expired', validUntil: addDays(today(), -1) });
     expect(((await as('consultant').get('/api/consultant/quotes?status=expired')).body.data as Quote[]).map((q) => q.number)).toContain(quote.number);
     await refusedUnchanged(async () => as('buyer').post(`/api/quotes/${quote.number}/accept`, { offer: await sentAtOf(quote.number), idempotencyKey: randomUUID() }), 400, 'quote.expired');
     await refusedUnchanged(() => as('buyer').post(`/api/quotes/${quote.number}/decline`, {}), 400, 'quote.expired');
