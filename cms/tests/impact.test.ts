@@ -3,7 +3,7 @@ import { startApp, type TestApp } from './support/strapi';
 import { seedCatalogue } from './support/catalogue';
 import { bearer, createConsultant, login, registerCustomer } from './support/fixtures';
 import { payWithCard, placeOrder } from './support/orders';
-import { dayInFrance } from '@ventalis/contracts';
+import { dayClearOfMidnightInFrance, MIDNIGHT_WAIT_MS } from './support/calendar';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,10 +12,14 @@ import path from 'node:path';
 /** The client's yearly impact: spend excl. VAT and CO₂e of paid orders, by category and by month; the carbon statement as PDF and CSV. */
 let app: TestApp;
 let jwt: string;
-const thisYear = Number(dayInFrance().slice(0, 4));
-const thisMonth = Number(dayInFrance().slice(5, 7));
+/** The statement's year and month, read clear of midnight in Paris (a month may end then). */
+let thisYear = 0;
+let thisMonth = 0;
 
 beforeAll(async () => {
+  const today = await dayClearOfMidnightInFrance();
+  thisYear = Number(today.slice(0, 4));
+  thisMonth = Number(today.slice(5, 7));
   app = await startApp();
   await seedCatalogue(app.strapi);
   const consultant = await createConsultant(app);
@@ -43,7 +47,7 @@ beforeAll(async () => {
     .set(bearer(consultantJwt))
     .send({ status: 'cancelled', comment: 'Cancelled at your request.' })
     .expect(200);
-});
+}, 120_000 + MIDNIGHT_WAIT_MS);
 afterAll(async () => {
   await app?.stop();
 });

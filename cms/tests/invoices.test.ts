@@ -6,6 +6,7 @@ import { seedCatalogue } from './support/catalogue';
 import { bearer, companyIdOf, createConsultant, joinCompany, login, registerCustomer, snapshot, TEST_SELLER } from './support/fixtures';
 import { payWithCard } from './support/orders';
 import { extractFacturX, validateCii } from './support/facturx';
+import { dayClearOfMidnightInFrance, MIDNIGHT_WAIT_MS } from './support/calendar';
 
 /**
  * Invoices: one per order, issued when the sale is certain (a card payment received, an order
@@ -17,7 +18,8 @@ let consultantJwt: string;
 let companyId: number;
 type Person = { id: number; email: string; jwt: string };
 const people = {} as Record<'admin' | 'buyer' | 'otherBuyer' | 'accountant' | 'stranger', Person>;
-const year = Number(dayInFrance().slice(0, 4));
+/** The year invoices are numbered in, read clear of midnight in Paris (a year may end then). */
+let year = 0;
 
 const INVOICE = 'api::document.invoice';
 const as = (who: keyof typeof people) => ({
@@ -45,6 +47,7 @@ const waitForPdf = async (number: string) => {
 };
 
 beforeAll(async () => {
+  year = Number((await dayClearOfMidnightInFrance()).slice(0, 4));
   app = await startApp();
   await seedCatalogue(app.strapi);
   const consultant = await createConsultant(app);
@@ -59,7 +62,7 @@ beforeAll(async () => {
   await joinCompany(app, people.buyer.id, companyId, 'buyer');
   await joinCompany(app, people.otherBuyer.id, companyId, 'buyer');
   await joinCompany(app, people.accountant.id, companyId, 'accountant');
-});
+}, 120_000 + MIDNIGHT_WAIT_MS);
 afterAll(async () => {
   await app?.stop();
 });

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dayInFrance } from '@ventalis/contracts';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from './support/strapi';
 import { seedCatalogue } from './support/catalogue';
 import { bearer, createConsultant, login, registerCustomer, snapshot } from './support/fixtures';
 import { hasKnownCode } from './support/codes';
+import { dayClearOfMidnightInFrance, MIDNIGHT_WAIT_MS } from './support/calendar';
 
 /**
  * Negotiated prices: a consultant agrees with a company they follow category discounts and
@@ -21,7 +22,12 @@ type Person = { id: number; jwt: string };
 const people = {} as Record<'adminA' | 'buyerA' | 'adminB' | 'consultantA' | 'consultantB', Person>;
 const companies = { A: 0, B: 0 };
 
-const today = dayInFrance();
+/**
+ * Every agreement and expectation counts days from it. Read again in beforeAll, clear of
+ * midnight in Paris, for the whole file; the load-time value only fills the far-off periods of
+ * the bad-input table, which no day changes.
+ */
+let today = dayInFrance();
 const shift = (days: number) => {
   const date = new Date(`${today}T12:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
@@ -45,6 +51,7 @@ const bySlug = <T extends { slug: string }>(list: T[]) => Object.fromEntries(lis
 const agreed = { packaging: 0, mailers: 0, envelope: 0, expired: 0, future: 0 };
 
 beforeAll(async () => {
+  today = await dayClearOfMidnightInFrance();
   app = await startApp({ CATALOGUE_CACHE_SECONDS: '60' });
   await seedCatalogue(app.strapi);
   const consultantA = await createConsultant(app);
@@ -76,16 +83,16 @@ beforeAll(async () => {
   agreed.envelope = await create({ kind: 'net_price', product: 'paper-padded-envelope', netPriceCents: 15_000, startsOn: today, endsOn: shift(30) });
   agreed.expired = await create({ kind: 'category_discount', category: 'cleaning', discountBasisPoints: 5000, startsOn: shift(-60), endsOn: shift(-1) });
   agreed.future = await create({ kind: 'net_price', product: 'plant-based-dish-soap', netPriceCents: 100_000, startsOn: shift(1), endsOn: shift(60) });
-});
+}, 120_000 + MIDNIGHT_WAIT_MS);
 afterAll(async () => {
   await app?.stop();
 });
 
-const EXPECTED_A = {
+const expectedA = () => ({
   'kraft-shipping-box': { priceCents: 58_500, kind: 'category_discount', discountBasisPoints: 1000, endsOn: shift(30) },
   'recycled-mailer-bag': { priceCents: 7_920, kind: 'category_discount', discountBasisPoints: 2000, endsOn: today },
   'paper-padded-envelope': { priceCents: 15_000, kind: 'net_price', discountBasisPoints: null, endsOn: shift(30) },
-};
+});
 const LIST = { 'kraft-shipping-box': 65_000, 'recycled-mailer-bag': 9_900, 'paper-padded-envelope': 21_000, 'plant-based-dish-soap': 450_000 };
 
 describe('the price a company pays', () => {
@@ -93,15 +100,15 @@ describe('the price a company pays', () => {
     const res = await as(who).get('/api/products?pageSize=100').expect(200);
     const products = bySlug(res.body.data as { slug: string; priceCents: number; companyPrice?: unknown }[]);
     for (const [slug, price] of Object.entries(LIST)) expect(products[slug]!.priceCents, slug).toBe(price);
-    for (const [slug, companyPrice] of Object.entries(EXPECTED_A)) expect(products[slug]!.companyPrice, slug).toEqual(companyPrice);
+    for (const [slug, companyPrice] of Object.entries(expectedA())) expect(products[slug]!.companyPrice, slug).toEqual(companyPrice);
     expect(products['plant-based-dish-soap']).not.toHaveProperty('companyPrice');
   });
 
   test('the product page shows it too, in either language', async () => {
     const fr = await as('buyerA').get('/api/products/paper-padded-envelope').expect(200);
-    expect(fr.body.data).toMatchObject({ priceCents: 21_000, companyPrice: EXPECTED_A['paper-padded-envelope'] });
+    expect(fr.body.data).toMatchObject({ priceCents: 21_000, companyPrice: expectedA()['paper-padded-envelope'] });
     const en = await as('adminA').get('/api/products/kraft-shipping-box?locale=en').expect(200);
-    expect(en.body.data.companyPrice).toEqual(EXPECTED_A['kraft-shipping-box']);
+    expect(en.body.data.companyPrice).toEqual(expectedA()['kraft-shipping-box']);
   });
 
   test('visitors and another company see list prices only, before and after members, from the shared cache or not', async () => {
