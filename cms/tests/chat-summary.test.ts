@@ -105,6 +105,42 @@ describe('the unread-messages email', () => {
   });
 });
 
+describe('a member with more conversations than an email lists', () => {
+  test('is shown the five with the most recent unread messages, and told how many others wait and where', async () => {
+    const w = await createConsultant(app, { firstName: 'Wanda', lastName: 'Leroy', email: 'wanda@summary.test' });
+    const clients: { jwt: string; conversation: number }[] = [];
+    for (let i = 1; i <= 7; i += 1) {
+      const client = await registerCustomer(app, { email: `client${i}@summary.test`, firstName: 'Client', lastName: `N${i}`, companyName: `Company ${i}` });
+      const company = (await companyIdOf(app, client.id))!;
+      await app.strapi.service('api::consultant.assignment').reassignCompany(company, w.id);
+      clients.push({ jwt: (await login(app, client.email, client.password)).jwt, conversation: await membership().syncCompanyConversation(company) });
+    }
+    const tell = async (i: number, body: string) =>
+      expect((await app.api().post(`/api/conversations/${clients[i - 1]!.conversation}/messages`).set(bearer(clients[i - 1]!.jwt)).send({ body })).status).toBe(201);
+    // Client 1 writes first and again last: its conversation is the most recent.
+    await tell(1, 'First question.');
+    for (let i = 2; i <= 7; i += 1) await tell(i, `Question from client ${i}.`);
+    await tell(1, 'Second question.');
+
+    await summaries().sendDue(new Date(Date.now() + 16 * MINUTE));
+    const mails = app.mailbox.mailsTo('wanda@summary.test').filter((m) => /non lus?\b/.test(m.subject));
+    expect(mails).toHaveLength(1);
+    const { subject, text } = mails[0]!;
+    // Five conversations are listed, newest first; the two oldest are counted, with the link to them all.
+    const listed = [...text.matchAll(/^Avec Client N(\d) — (\d+) messages? non lus?/gm)].map((m) => ({ client: Number(m[1]), unread: Number(m[2]) }));
+    expect(listed.map((l) => l.client)).toEqual([1, 7, 6, 5, 4]);
+    expect(text).toContain('Client N1: First question.');
+    expect(text).toContain('Client N1: Second question.');
+    for (const i of [2, 3]) expect(text).not.toContain(`Question from client ${i}.`);
+    const others = /^…et 2 autres conversations avec (\d+) messages non lus\u00a0: http:\/\/shop\.test\/fr\/messages$/m.exec(text);
+    expect(others, text).not.toBeNull();
+    // Every unread message counts, listed or not (a reassigned company's conversation also holds the shop's notice).
+    const total = listed.reduce((sum, l) => sum + l.unread, 0) + Number(others![1]);
+    expect(subject).toBe(`Vous avez ${total} messages non lus sur Ventalis`);
+    expect(text).toContain(`vous avez reçu ${total} messages\u00a0:`);
+  });
+});
+
 describe('the notice of a new consultant', () => {
   test("reaches a French client's summary in French, with the newcomer's name", async () => {
     const z = await createConsultant(app, { firstName: 'Zoé', lastName: 'Faure', email: 'zoe@summary.test' });

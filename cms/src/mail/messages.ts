@@ -74,8 +74,15 @@ export interface SummarySection {
   link: string;
 }
 
-export const chatSummaryMail: Localized<(name: string | null, total: number, sections: SummarySection[], awayMinutes: number) => PlainMail> = {
-  fr: (name, total, sections, awayMinutes) => ({
+/** The conversations a summary does not list: how many, their unread messages, and where to read them all. */
+export interface SummaryOthers {
+  conversations: number;
+  unread: number;
+  link: string;
+}
+
+export const chatSummaryMail: Localized<(name: string | null, total: number, sections: SummarySection[], others: SummaryOthers | null, awayMinutes: number) => PlainMail> = {
+  fr: (name, total, sections, others, awayMinutes) => ({
     subject: `Vous avez ${count('fr', total, 'message non lu', 'messages non lus')} sur Ventalis`,
     text: `Bonjour${name ? ` ${name}` : ''},\n\nPendant votre absence, vous avez reçu ${count('fr', total, 'message', 'messages')}${NBSP}:\n\n${sections
       .map((s) =>
@@ -86,9 +93,9 @@ export const chatSummaryMail: Localized<(name: string | null, total: number, sec
           `  Lire et répondre${NBSP}: ${s.link}`,
         ].join('\n'),
       )
-      .join('\n\n')}\n\nVous recevez un tel e-mail chaque fois que vous êtes absent ${awayMinutes}${NBSP}minutes avec des messages non lus.\n`,
+      .join('\n\n')}${others ? `\n\n…et ${count('fr', others.conversations, 'autre conversation', 'autres conversations')} avec ${count('fr', others.unread, 'message non lu', 'messages non lus')}${NBSP}: ${others.link}` : ''}\n\nVous recevez un tel e-mail chaque fois que vous êtes absent ${awayMinutes}${NBSP}minutes avec des messages non lus.\n`,
   }),
-  en: (name, total, sections, awayMinutes) => ({
+  en: (name, total, sections, others, awayMinutes) => ({
     subject: `You have ${count('en', total, 'unread message', 'unread messages')} on Ventalis`,
     text: `Hello${name ? ` ${name}` : ''},\n\nWhile you were away, you received ${count('en', total, 'message', 'messages')}:\n\n${sections
       .map((s) =>
@@ -99,7 +106,7 @@ export const chatSummaryMail: Localized<(name: string | null, total: number, sec
           `  Read and answer: ${s.link}`,
         ].join('\n'),
       )
-      .join('\n\n')}\n\nYou receive one such email each time you are away for ${awayMinutes} minutes with unread messages.\n`,
+      .join('\n\n')}${others ? `\n\n…and ${count('en', others.conversations, 'other conversation', 'other conversations')} with ${count('en', others.unread, 'unread message', 'unread messages')}: ${others.link}` : ''}\n\nYou receive one such email each time you are away for ${awayMinutes} minutes with unread messages.\n`,
   }),
 };
 

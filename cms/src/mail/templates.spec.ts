@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { mails, type OrderMailData } from './templates';
+import { chatSummaryMail } from './messages';
 
 const order: OrderMailData = {
   firstName: 'Claire',
@@ -101,5 +102,13 @@ describe('plain-text mails', () => {
     const request = mails.approvalRequested('fr', { ...waiting, adminFirstName: 'Inès', buyerName: 'Bruno Petit', until: '2026-12-09T10:00:00.000Z', approvalsUrl: 'http://shop.test/fr/account/approvals' });
     expect(request.subject).toBe('Commande VT-261204-ABCDEF de Bruno Petit à valider');
     expect(request.text).toContain('Valider ou refuser : http://shop.test/fr/account/approvals');
+  });
+
+  test('an unread-messages summary counts the conversations it does not list, in each language', () => {
+    const section = { names: 'Anne Martin', order: null, quote: null, unread: 2, lines: ['  Anne Martin: Any news?'], more: 1, link: 'http://shop.test/en/messages?c=4' };
+    const others = { conversations: 1, unread: 3, link: 'http://shop.test/en/messages' };
+    expect(plain(chatSummaryMail.en('Xavier Roux', 5, [section], others, 15).text)).toContain('With Anne Martin — 2 unread messages:\n  Anne Martin: Any news?\n  …and 1 earlier message\n  Read and answer: http://shop.test/en/messages?c=4\n\n…and 1 other conversation with 3 unread messages: http://shop.test/en/messages\n\nYou receive');
+    expect(plain(chatSummaryMail.fr('Xavier Roux', 5, [section], { ...others, conversations: 4, unread: 1 }, 15).text)).toContain('…et 4 autres conversations avec 1 message non lu : http://shop.test/en/messages\n');
+    expect(chatSummaryMail.en(null, 2, [section], null, 15).text).not.toContain('other conversation');
   });
 });

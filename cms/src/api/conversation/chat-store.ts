@@ -157,24 +157,31 @@ export function createChatStore(strapi: Core.Strapi) {
       });
     },
 
-    /** Every active participant with unread messages, and how many: one statement. */
-    async unreadParticipations(): Promise<(ActiveParticipant & { conversationId: number; unread: number })[]> {
+    /**
+     * Every active participant with unread messages, how many, and the latest of them: one
+     * statement. Each participant's messages are looked up in its own conversation (by index):
+     * joining every participant to every message newer than what it read, then grouping, is
+     * what a planner without statistics does with it, and that grew with participants × messages.
+     */
+    async unreadParticipations(): Promise<(ActiveParticipant & { conversationId: number; unread: number; latest: number })[]> {
       const { participants, participantConversation: pc, participantMember: pm, messageConversation: mc } = t();
-      const rows = await run((db): Promise<(ParticipantRow & { conversationId: number; unread: number | string })[]> => db
-        .select(`pc.${pc.inverseJoinColumn.name} as conversationId`, 'p.id as participantId', 'p.last_read_message_id as lastRead', `pu.${pm.user.inverseJoinColumn.name} as userId`, `pa.${pm.admin.inverseJoinColumn.name} as adminId`)
-        .count({ unread: `mc.${mc.joinColumn.name}` })
-        .from(`${participants} as p`)
-        .join(`${pc.name} as pc`, `pc.${pc.joinColumn.name}`, 'p.id')
-        .join(`${mc.name} as mc`, function unreadMessages() {
-          this.on(`mc.${mc.inverseJoinColumn.name}`, `pc.${pc.inverseJoinColumn.name}`).andOn(`mc.${mc.joinColumn.name}`, '>', strapi.db.connection.raw('coalesce(p.last_read_message_id, 0)'));
-        })
-        .leftJoin(`${pm.user.name} as pu`, `pu.${pm.user.joinColumn.name}`, 'p.id')
-        .leftJoin(`${pm.admin.name} as pa`, `pa.${pm.admin.joinColumn.name}`, 'p.id')
-        .where('p.active', true)
-        .groupBy(`pc.${pc.inverseJoinColumn.name}`, 'p.id', 'p.last_read_message_id', `pu.${pm.user.inverseJoinColumn.name}`, `pa.${pm.admin.inverseJoinColumn.name}`));
+      const conversation = `pc.${pc.inverseJoinColumn.name}`;
+      const rows = await run((db): Promise<(ParticipantRow & { conversationId: number; unread: number | string; latest: number | string })[]> => {
+        const ofConversation = (alias: string) => db(`${mc.name} as ${alias}`).where(`${alias}.${mc.inverseJoinColumn.name}`, db.ref(conversation));
+        const unread = (alias: string) => ofConversation(alias).andWhere(`${alias}.${mc.joinColumn.name}`, '>', db.raw('coalesce(p.last_read_message_id, 0)'));
+        return db
+          .select(`${conversation} as conversationId`, 'p.id as participantId', 'p.last_read_message_id as lastRead', `pu.${pm.user.inverseJoinColumn.name} as userId`, `pa.${pm.admin.inverseJoinColumn.name} as adminId`)
+          .select(unread('mu').count('*').as('unread'), ofConversation('ml').max(`ml.${mc.joinColumn.name}`).as('latest'))
+          .from(`${participants} as p`)
+          .join(`${pc.name} as pc`, `pc.${pc.joinColumn.name}`, 'p.id')
+          .leftJoin(`${pm.user.name} as pu`, `pu.${pm.user.joinColumn.name}`, 'p.id')
+          .leftJoin(`${pm.admin.name} as pa`, `pa.${pm.admin.joinColumn.name}`, 'p.id')
+          .where('p.active', true)
+          .whereExists(unread('me').select(db.raw('1')));
+      });
       return rows.flatMap((row) => {
         const participant = asParticipant(row);
-        return participant ? [{ ...participant, conversationId: Number(row.conversationId), unread: Number(row.unread) }] : [];
+        return participant ? [{ ...participant, conversationId: Number(row.conversationId), unread: Number(row.unread), latest: Number(row.latest) }] : [];
       });
     },
 

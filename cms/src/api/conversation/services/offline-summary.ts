@@ -10,6 +10,12 @@ import type { Member } from '../model';
 /** Away this long with unread messages, a member gets one email summarising them. */
 export const AWAY_MINUTES = 15;
 const SHOWN_PER_CONVERSATION = 3;
+/**
+ * Conversations an email lists, those with the most recent unread messages first; the others
+ * are counted, with a link to them all. A consultant back from a week away has dozens: a list
+ * of them all would be read by nobody, and built at the expense of everyone's chat.
+ */
+export const SHOWN_CONVERSATIONS = 5;
 const EXCERPT = 280;
 
 const excerpt = (body: string) => (body.length > EXCERPT ? `${body.slice(0, EXCERPT - 1)}…` : body);
@@ -36,9 +42,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return user?.email ? { to: user.email, locale: accountLocale(user) } : null;
   }
 
-  function linkFor(member: Member, locale: Locale, conversationId: number): string {
-    if (member.kind === 'admin') return `${strapi.config.get('admin.absoluteUrl') as string}/plugins/messages?c=${conversationId}`;
-    return storefrontLink(strapi, locale, `/messages?c=${conversationId}`);
+  /** A conversation's page, or (without one) the list of them all. */
+  function linkFor(member: Member, locale: Locale, conversationId?: number): string {
+    const query = conversationId === undefined ? '' : `?c=${conversationId}`;
+    if (member.kind === 'admin') return `${strapi.config.get('admin.absoluteUrl') as string}/plugins/messages${query}`;
+    return storefrontLink(strapi, locale, `/messages${query}`);
   }
 
   return {
@@ -46,11 +54,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async sendDue(now = new Date()): Promise<number> {
       const summaries = getService('conversation.summaries');
       const awaySince = new Date(now.getTime() - AWAY_MINUTES * 60_000);
-      const byMember = new Map<string, { member: Member; conversations: { conversationId: number; lastRead: number; unread: number }[] }>();
+      const byMember = new Map<string, { member: Member; conversations: { conversationId: number; lastRead: number; unread: number; latest: number }[] }>();
       for (const p of await store.unreadParticipations()) {
         const key = `${p.member.kind}:${p.member.id}`;
         const entry = byMember.get(key) ?? { member: p.member, conversations: [] };
-        entry.conversations.push({ conversationId: p.conversationId, lastRead: p.lastRead, unread: p.unread });
+        entry.conversations.push({ conversationId: p.conversationId, lastRead: p.lastRead, unread: p.unread, latest: p.latest });
         byMember.set(key, entry);
       }
       let sent = 0;
@@ -60,8 +68,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!recipient) continue;
         const { to, locale } = recipient;
         const sections: SummarySection[] = [];
-        let total = 0;
-        for (const { conversationId, lastRead, unread } of conversations) {
+        const newestFirst = conversations.sort((a, b) => b.latest - a.latest);
+        const total = newestFirst.reduce((sum, { unread }) => sum + unread, 0);
+        const rest = newestFirst.slice(SHOWN_CONVERSATIONS);
+        const others = rest.length > 0 ? { conversations: rest.length, unread: rest.reduce((sum, { unread }) => sum + unread, 0), link: linkFor(member, locale) } : null;
+        for (const { conversationId, lastRead, unread } of newestFirst.slice(0, SHOWN_CONVERSATIONS)) {
           const conversation = await summaries.get(member, conversationId);
           const latest = (await summaries.history(member, conversationId, { limit: SHOWN_PER_CONVERSATION })).filter((m) => m.id > lastRead).reverse();
           sections.push({
@@ -73,10 +84,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             more: Math.max(0, unread - latest.length),
             link: linkFor(member, locale, conversationId),
           });
-          total += unread;
         }
         const self = await getService('conversation.members').describe(member);
-        await getService('account.mail').send({ to, locale, ...chatSummaryMail[locale](self?.name ?? null, total, sections, AWAY_MINUTES) });
+        await getService('account.mail').send({ to, locale, ...chatSummaryMail[locale](self?.name ?? null, total, sections, others, AWAY_MINUTES) });
         sent += 1;
       }
       return sent;
