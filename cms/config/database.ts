@@ -22,6 +22,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
           password: env('DATABASE_PASSWORD', ''),
           ssl: env.bool('DATABASE_SSL', false) && { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) },
           schema: env('DATABASE_SCHEMA', 'public'),
+          // Startup options of each connection. PostgreSQL's JIT compiles any query its planner
+          // thinks costly, 300 ms and more each time (measured on a chat summary whose tables had
+          // no statistics yet): made for long reports, it only delays the cms' short queries.
+          // Empty behind a pooler that refuses startup options (PgBouncer without ignore_startup_parameters).
+          options: env('DATABASE_OPTIONS', '-c jit=off') || undefined,
         },
         pool,
         acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startApp, type TestApp } from './support/strapi';
+import { startApp, TEST_DATABASE, type TestApp } from './support/strapi';
 
 /** A cms whose Redis is down is alive but not ready: the proxy sends it no traffic until Redis is back. */
 let app: TestApp;
@@ -26,4 +26,16 @@ test('mail still leaves while Redis stays away: after waiting for it, the job ru
   await mail.send({ to: 'no-redis@jobs.test', subject: 'Without Redis', text: 'Sent all the same.' });
   const received = await app.mailbox.waitFor('no-redis@jobs.test', /Without Redis/, 8000);
   expect(received.text).toContain('Sent all the same.');
+});
+
+test(`the cms' database sessions are set as configured (${TEST_DATABASE})`, async () => {
+  const db = app.strapi.db.connection;
+  if (TEST_DATABASE === 'postgres') {
+    // config/database.ts: no JIT compilation of the cms' short queries (DATABASE_OPTIONS).
+    const { rows } = (await db.raw('SHOW jit')) as { rows: { jit: string }[] };
+    expect(rows).toEqual([{ jit: 'off' }]);
+  } else {
+    // Strapi's own: SQLite enforces the links' foreign keys.
+    expect(await db.raw('PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }]);
+  }
 });
