@@ -9,6 +9,7 @@ import { startApp, type TestApp } from './support/strapi';
 import { seedCatalogue } from './support/catalogue';
 import { bearer, companyIdOf, createConsultant, joinCompany, login, registerCustomer, snapshot } from './support/fixtures';
 import { payWithCard, stockOf } from './support/orders';
+import { dayClearOfMidnightInFrance, MIDNIGHT_WAIT_MS } from './support/calendar';
 
 /**
  * Quotes: a buyer turns their cart into a request with a message; the company's consultant
@@ -21,7 +22,8 @@ let app: TestApp;
 type Person = { id: number; email: string; jwt: string };
 const people = {} as Record<'admin' | 'buyer' | 'otherBuyer' | 'accountant' | 'stranger' | 'consultant' | 'otherConsultant', Person>;
 let companyId: number;
-const year = Number(dayInFrance().slice(0, 4));
+/** The year quotes are numbered in, read clear of midnight in Paris (a year may end then). */
+let year = 0;
 /** The day in France when asked: a run that crosses midnight there must not offer yesterday. */
 const today = () => dayInFrance();
 const QUOTE = 'api::quote.quote';
@@ -73,6 +75,7 @@ const binary = (res: any, callback: (error: Error | null, body: Buffer) => void)
 };
 
 beforeAll(async () => {
+  year = Number((await dayClearOfMidnightInFrance()).slice(0, 4));
   app = await startApp();
   await seedCatalogue(app.strapi);
   const signIn = async (registered: { id: number; email: string; password: string }): Promise<Person> => ({ id: registered.id, email: registered.email, jwt: (await login(app, registered.email, registered.password)).jwt });
@@ -92,7 +95,7 @@ beforeAll(async () => {
   const claire = await app.strapi.db.query('api::consultant.consultant').findOne({ where: { user: { id: consultant.id } }, select: ['id'] });
   for (const id of [companyId, (await companyIdOf(app, people.stranger.id))!]) await app.strapi.db.query('api::company.company').update({ where: { id }, data: { consultant: claire.id } });
   for (const who of ['admin', 'buyer', 'otherBuyer', 'accountant', 'stranger'] as const) await app.strapi.service('api::conversation.membership').syncMemberConversations(people[who].id);
-});
+}, 120_000 + MIDNIGHT_WAIT_MS);
 afterAll(async () => {
   await app?.stop();
 });
