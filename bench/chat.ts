@@ -3,13 +3,18 @@
  * timed until the client's other tab receives them: through the chat-server with the cms
  * storing every message on PostgreSQL, and in the same run through a bare Socket.IO relay
  * that stores nothing. Prints median and p99 send-to-delivery, the ratio, and the
- * chat-server's memory after the run. Why p99 swung between runs (25 and 58 ms): the first
- * seconds are slower (the cms opens its database connections and compiles its code as it
- * first runs), so the first WARMUP seconds are sent but not timed; and now and then one
- * second's p99 reaches ~150 ms while neither the cms' nor the chat-server's event loop was
- * held longer than ~50 ms, i.e. the wait is in PostgreSQL's commits. Each timed second's p99,
- * each process' worst event-loop delay and what PostgreSQL's checkpointer wrote in each
- * second (its /proc io) are printed, so a run says where its tail came from.
+ * chat-server's memory after the run. Why p99 swung between runs (25 to 850 ms), as found:
+ * - the first seconds are slower (the cms opens its database connections and compiles its
+ *   code as it first runs), so the first WARMUP seconds are sent but not timed;
+ * - the cms' minute jobs once held PostgreSQL for seconds (the unread-message summaries' query);
+ * - the chat-server's calls to the cms went through fetch, whose objects outlived each call:
+ *   its old generation grew by 5 MB a second and was collected every half minute;
+ * - what is left: a major collection of the cms' own heap (~200 MB, Strapi) now and then
+ *   during the run. V8 marks it on a second thread, and on 2 cores that thread takes the core
+ *   PostgreSQL and the chat-server were using: that second's p99 reaches 100–180 ms.
+ * Each timed second's p99, each process' worst event-loop delay and major collections while
+ * sending, and what PostgreSQL's checkpointer wrote in each second (its /proc io) are
+ * printed, so a run says where its tail came from.
  *   ./nodew node bench/chat.ts [seconds]     (needs the cms compiled and PostgreSQL)
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
@@ -32,8 +37,16 @@ process.env.METRICS_TOKEN = 'bench-metrics';
 
 /** The worst event-loop delay (ms) of a service since the last read (prom-client resets it when read). */
 async function worstEventLoopDelay(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${process.env.METRICS_TOKEN}` } })).text();
-  return Math.round(Number(text.match(/^nodejs_eventloop_lag_max_seconds(?:\{[^}]*\})? (\S+)/m)?.[1] ?? NaN) * 1000);
+  return Math.round(Number((await metricsOf(url)).match(/^nodejs_eventloop_lag_max_seconds(?:\{[^}]*\})? (\S+)/m)?.[1] ?? NaN) * 1000);
+}
+
+/** How many major garbage collections a service has run so far. */
+async function majorCollections(url: string): Promise<number> {
+  return Number((await metricsOf(url)).match(/^nodejs_gc_duration_seconds_count\{[^}]*kind="major"[^}]*\} (\S+)/m)?.[1] ?? 0);
+}
+
+async function metricsOf(url: string): Promise<string> {
+  return (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${process.env.METRICS_TOKEN}` } })).text();
 }
 
 /** The PostgreSQL checkpointer's process, whose writes each second the bench reads beside its p99 (null where it cannot be found). */
@@ -94,7 +107,11 @@ async function run(name: string, url: string, auth: (i: number) => Record<string
   }
   // Let the server finish setting up the last connections (their conversations, presence).
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  for (const url of Object.values(watch)) await worstEventLoopDelay(url);
+  const majorBefore = new Map<string, number>();
+  for (const [service, url] of Object.entries(watch)) {
+    await worstEventLoopDelay(url);
+    majorBefore.set(service, await majorCollections(url));
+  }
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   const bySecond: number[][] = Array.from({ length: seconds }, () => []);
@@ -145,7 +162,10 @@ async function run(name: string, url: string, auth: (i: number) => Record<string
   if (sampler) clearInterval(sampler);
   const deadline = performance.now() + 10_000;
   while (latencies.length + errors < total - warmup && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  for (const [service, address] of Object.entries(watch)) console.log(`${service} while sending: worst event-loop delay ${await worstEventLoopDelay(address)} ms`);
+  for (const [service, address] of Object.entries(watch)) {
+    const delay = await worstEventLoopDelay(address);
+    console.log(`${service} while sending: worst event-loop delay ${delay} ms, ${(await majorCollections(address)) - majorBefore.get(service)!} major garbage collection(s)`);
+  }
   for (const pair of tabs) for (const socket of pair) socket.close();
   if (codes.size > 0) console.log(`${name}: refused ${JSON.stringify(Object.fromEntries(codes))}`);
   const sorted = latencies.sort((a, b) => a - b);
