@@ -69,11 +69,12 @@ const CART_LOCK = 7_210_001;
 
 /** One persistent cart per customer, kept as lines in the cms. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const storedLines = async (customerId: number): Promise<StoredLine[]> =>
+  /** The cart's lines with their products; their images only when the cart is shown (`withImages`), not to order it. */
+  const storedLines = async (customerId: number, { withImages = true } = {}): Promise<StoredLine[]> =>
     strapi.db.query(CART_ITEM).findMany({
       where: { customer: { id: customerId } },
       select: ['id', 'quantity'],
-      populate: { product: { select: PRODUCT_FIELDS, populate: { images: { select: ['url'] }, category: { select: ['name', 'documentId'] } } } },
+      populate: { product: { select: PRODUCT_FIELDS, populate: { ...(withImages ? { images: { select: ['url'] } } : {}), category: { select: ['name', 'documentId'] } } } },
       orderBy: { id: 'asc' },
     });
 

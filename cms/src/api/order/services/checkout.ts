@@ -52,7 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     name: 'cart',
     async lines() {
       await getService('cart.cart').hold(customerId);
-      const lines = (await getService('cart.cart').storedLines(customerId)).filter((l) => l.product);
+      const lines = (await getService('cart.cart').storedLines(customerId, { withImages: false })).filter((l) => l.product);
       if (lines.length === 0) throw new errors.ValidationError('Your cart is empty: add products before checking out', refusalDetails({ code: 'cart.empty' }, { errors: { cart: 'Empty' } }));
       return lines.map((line) => ({ product: line.product!, quantity: line.quantity, pricePer1000Cents: null }));
     },
@@ -82,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       // The company's prices on the day it orders, read afresh inside the transaction (a quote names its own).
-      const pricing = lines.some((line) => line.pricePer1000Cents === null) ? await getService('company.prices').pricingForMember(customerId) : null;
+      const pricing = lines.some((line) => line.pricePer1000Cents === null) ? await getService('company.prices').pricingForCompany(companyId) : null;
       const vatRegime = await getService('company.companies').vatRegimeOf(companyId);
       const snapshot = lines.map(({ product, quantity, pricePer1000Cents }) => lineSnapshot(product, quantity, pricePer1000Cents ?? priceFor(pricing, product), vatRegime));
       const totals = totalsOf(snapshot);

@@ -56,8 +56,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * changed take its stock, in the same transaction, so every language shows the same figure.
    */
   const alignLocales = async (trx: unknown, productId: number) => {
-    const row = await products().transacting(trx as never).where('id', productId).first('stock', 'document_id');
-    if (row) await products().transacting(trx as never).where('document_id', row.document_id).whereNot('id', productId).update({ stock: row.stock });
+    // One statement: the other rows of the same document take the stock of this one.
+    const changed = () => products().transacting(trx as never).where('id', productId);
+    await products()
+      .transacting(trx as never)
+      .where('document_id', changed().select('document_id'))
+      .whereNot('id', productId)
+      .update({ stock: changed().select('stock') });
   };
 
   const service = {
