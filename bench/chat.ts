@@ -35,18 +35,16 @@ const root = path.resolve(import.meta.dirname, '..');
 // The cms and the chat-server publish their event-loop delay: read before and after the sending.
 process.env.METRICS_TOKEN = 'bench-metrics';
 
-/** The worst event-loop delay (ms) of a service since the last read (prom-client resets it when read). */
-async function worstEventLoopDelay(url: string): Promise<number> {
-  return Math.round(Number((await metricsOf(url)).match(/^nodejs_eventloop_lag_max_seconds(?:\{[^}]*\})? (\S+)/m)?.[1] ?? NaN) * 1000);
-}
-
-/** How many major garbage collections a service has run so far. */
-async function majorCollections(url: string): Promise<number> {
-  return Number((await metricsOf(url)).match(/^nodejs_gc_duration_seconds_count\{[^}]*kind="major"[^}]*\} (\S+)/m)?.[1] ?? 0);
-}
-
-async function metricsOf(url: string): Promise<string> {
-  return (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${process.env.METRICS_TOKEN}` } })).text();
+/**
+ * A service's worst event-loop delay (ms) since the last read (prom-client resets it when read)
+ * and how many major garbage collections it has run so far: one read of its /metrics.
+ */
+async function readings(url: string): Promise<{ worstDelayMs: number; majorCollections: number }> {
+  const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${process.env.METRICS_TOKEN}` } })).text();
+  return {
+    worstDelayMs: Math.round(Number(text.match(/^nodejs_eventloop_lag_max_seconds(?:\{[^}]*\})? (\S+)/m)?.[1] ?? NaN) * 1000),
+    majorCollections: Number(text.match(/^nodejs_gc_duration_seconds_count\{[^}]*kind="major"[^}]*\} (\S+)/m)?.[1] ?? 0),
+  };
 }
 
 /** The PostgreSQL checkpointer's process, whose writes each second the bench reads beside its p99 (null where it cannot be found). */
@@ -108,10 +106,7 @@ async function run(name: string, url: string, auth: (i: number) => Record<string
   // Let the server finish setting up the last connections (their conversations, presence).
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const majorBefore = new Map<string, number>();
-  for (const [service, url] of Object.entries(watch)) {
-    await worstEventLoopDelay(url);
-    majorBefore.set(service, await majorCollections(url));
-  }
+  for (const [service, url] of Object.entries(watch)) majorBefore.set(service, (await readings(url)).majorCollections);
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   const bySecond: number[][] = Array.from({ length: seconds }, () => []);
@@ -163,8 +158,8 @@ async function run(name: string, url: string, auth: (i: number) => Record<string
   const deadline = performance.now() + 10_000;
   while (latencies.length + errors < total - warmup && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   for (const [service, address] of Object.entries(watch)) {
-    const delay = await worstEventLoopDelay(address);
-    console.log(`${service} while sending: worst event-loop delay ${delay} ms, ${(await majorCollections(address)) - majorBefore.get(service)!} major garbage collection(s)`);
+    const { worstDelayMs, majorCollections } = await readings(address);
+    console.log(`${service} while sending: worst event-loop delay ${worstDelayMs} ms, ${majorCollections - majorBefore.get(service)!} major garbage collection(s)`);
   }
   for (const pair of tabs) for (const socket of pair) socket.close();
   if (codes.size > 0) console.log(`${name}: refused ${JSON.stringify(Object.fromEntries(codes))}`);
